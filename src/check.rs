@@ -1,0 +1,83 @@
+//! Checking many charter files: discover them, load each one, keep going past failures and
+//! report everything at the end.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::discover;
+use crate::error::Error;
+use crate::load::load;
+use crate::source::SourceFile;
+
+/// The outcome for one file (or one empty folder).
+#[derive(Debug)]
+pub struct FileResult {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether this result is a charter that was read (not an empty folder).
+    pub is_charter: bool,
+}
+
+/// The outcome of checking a set of paths.
+#[derive(Debug, Default)]
+pub struct CheckRun {
+    pub results: Vec<FileResult>,
+    /// Operational errors: paths that could not be read.
+    pub errors: Vec<Error>,
+}
+
+impl CheckRun {
+    /// Charter files read.
+    pub fn checked(&self) -> usize {
+        self.results.iter().filter(|r| r.is_charter).count()
+    }
+
+    /// Results with at least one problem.
+    pub fn failed(&self) -> usize {
+        self.results.iter().filter(|r| !r.diagnostics.is_empty()).count()
+    }
+
+    pub fn problem_count(&self) -> usize {
+        self.results.iter().map(|r| r.diagnostics.len()).sum()
+    }
+}
+
+/// Checks every charter under `paths`. Files are loaded in parallel; results keep the
+/// order in which the files were found.
+pub fn check_paths(paths: &[PathBuf]) -> CheckRun {
+    let mut run = CheckRun::default();
+    let mut files = Vec::new();
+    for path in paths {
+        match discover(std::slice::from_ref(path)) {
+            Ok(found) => {
+                files.extend(found.files);
+                for (dir, diagnostic) in found.empty_dirs {
+                    run.results.push(FileResult {
+                        source: SourceFile::new(dir, String::new()),
+                        diagnostics: vec![diagnostic],
+                        is_charter: false,
+                    });
+                }
+            }
+            Err(error) => run.errors.push(error),
+        }
+    }
+    let outcomes: Vec<_> = files
+        .par_iter()
+        .map(|path| SourceFile::read(path).map(load))
+        .collect();
+    for outcome in outcomes {
+        match outcome {
+            Ok(loaded) => run.results.push(FileResult {
+                source: loaded.source,
+                diagnostics: loaded.diagnostics.into_vec(),
+                is_charter: true,
+            }),
+            Err(error) => run.errors.push(error),
+        }
+    }
+    run
+}
+

@@ -1,0 +1,91 @@
+//! The command line: argument definitions and dispatch. Each subcommand lives in its own
+//! file and returns the process's exit status.
+
+mod check;
+mod new;
+mod schema;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit statuses, as CI pipelines expect them.
+pub mod status {
+    /// Every charter is valid.
+    pub const OK: u8 = 0;
+    /// At least one charter has problems.
+    pub const PROBLEMS: u8 = 1;
+    /// The command could not run: bad arguments, unreadable files.
+    pub const FAILURE: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "charter",
+    version,
+    about = "Check, lint and build citizens' service charters written in YAML",
+    long_about = None,
+)]
+pub struct Cli {
+    /// When to use colour: `auto` follows the terminal and NO_COLOR.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that charters are well-formed; report every problem with its line and column.
+    Check(check::Args),
+    /// Print the JSON Schema of the charter format, for editors.
+    Schema(schema::Args),
+    /// Write a commented starter charter that passes `charter check`.
+    New(new::Args),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Whether diagnostics on stderr should be coloured.
+    pub fn for_stderr(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Check(args) => check::run(args, cli.color),
+        Command::Schema(args) => schema::run(args),
+        Command::New(args) => new::run(args),
+    };
+    ExitCode::from(status)
+}
+
+/// Prints an operational error as one line.
+fn print_error(error: &dyn std::fmt::Display) {
+    eprintln!("error: {error}");
+}
+
+/// Terminal width for wrapping diagnostics; 100 when not a terminal.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}

@@ -1,0 +1,70 @@
+//! `charter new`: write a commented starter charter.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{print_error, status};
+use crate::error::Error;
+use crate::schema::{SCHEMA_FILE, schema_json};
+use crate::starter::{StarterLang, starter};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write the charter.
+    #[arg(default_value = "charter.yaml")]
+    pub path: PathBuf,
+
+    /// The language of the starter's text.
+    #[arg(long, value_enum, default_value_t = StarterLang::En)]
+    pub lang: StarterLang,
+}
+
+pub fn run(args: Args) -> u8 {
+    match write_starter(&args.path, args.lang) {
+        Ok(schema_written) => {
+            eprintln!("Wrote {}.", args.path.display());
+            if let Some(schema) = schema_written {
+                eprintln!("Wrote {} (editors use it to complete and check the charter).", schema.display());
+            }
+            eprintln!("Edit it, then run: charter check {}", args.path.display());
+            status::OK
+        }
+        Err(error) => {
+            print_error(&error);
+            status::FAILURE
+        }
+    }
+}
+
+/// Writes the starter, never over an existing file; and the schema beside it, which the
+/// starter's modeline names, unless one is there already.
+fn write_starter(path: &Path, lang: StarterLang) -> Result<Option<PathBuf>, Error> {
+    create_new(path, starter(lang))?;
+    let schema = path.parent().unwrap_or(Path::new("")).join(SCHEMA_FILE);
+    if schema.exists() {
+        return Ok(None);
+    }
+    create_new(&schema, &schema_json())?;
+    Ok(Some(schema))
+}
+
+fn create_new(path: &Path, contents: &str) -> Result<(), Error> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists {
+                path: path.to_owned(),
+            },
+            _ => Error::Write {
+                path: path.to_owned(),
+                source,
+            },
+        })?;
+    file.write_all(contents.as_bytes())
+        .map_err(|source| Error::Write {
+            path: path.to_owned(),
+            source,
+        })
+}

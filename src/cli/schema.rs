@@ -1,0 +1,31 @@
+//! `charter schema`: print the JSON Schema, for editors.
+
+use std::path::PathBuf;
+
+use super::{print_error, status};
+use crate::error::Error;
+use crate::schema::schema_json;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write the schema to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> u8 {
+    let json = schema_json();
+    match args.output {
+        None => {
+            print!("{json}");
+            status::OK
+        }
+        Some(path) => match std::fs::write(&path, json) {
+            Ok(()) => status::OK,
+            Err(source) => {
+                print_error(&Error::Write { path, source });
+                status::FAILURE
+            }
+        },
+    }
+}

@@ -1,0 +1,193 @@
+//! The third stage: a YAML [`Document`](crate::yaml::Document) decoded into a
+//! [`Charter`](crate::model::Charter), reporting every problem of the file at once.
+//!
+//! serde's derived deserialisers stop at the first error. Our users fix a charter in one
+//! pass, so decoding walks the node tree by hand: each field is decoded on its own, a bad
+//! field is reported and skipped, and the walk goes on. The model's types still derive
+//! `JsonSchema` (and `Serialize`), and the [`decode_struct!`] macro builds each struct from
+//! the same field list, so the schema, the decoder and the types cannot drift apart.
+
+mod primitives;
+mod suggest;
+
+pub use suggest::did_you_mean;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::model::Lang;
+use crate::yaml::{Key, Node, NodeKind, Span};
+
+/// A value that can be decoded from a YAML node.
+pub trait Decode: Sized {
+    /// What the author should have written, in words: "text", "a list", "a date".
+    fn expected() -> &'static str;
+
+    /// Decodes the node, or reports why not and returns `None`.
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self>;
+
+    /// The value of a field that was left out; `None` makes the field required.
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+/// What the decoder carries while it walks: the diagnostics so far, and the facts of the
+/// charter that later fields depend on (its languages and default currency).
+#[derive(Default)]
+pub struct Cx {
+    pub diagnostics: Diagnostics,
+    /// The languages the charter declares; text in any other language is reported.
+    pub languages: Vec<Lang>,
+    /// The charter's currency, for amounts written without one.
+    pub currency: Option<String>,
+    /// The key (or list item) whose value is being decoded: missing fields point here.
+    anchor: Vec<Span>,
+}
+
+impl Cx {
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports that `node` is not the shape `T` needs.
+    pub fn wrong_type<T: Decode>(&mut self, node: &Node) {
+        self.wrong_shape(node, T::expected());
+    }
+
+    pub fn wrong_shape(&mut self, node: &Node, expected: &str) {
+        let found = node.shape();
+        let mut diagnostic =
+            Diagnostic::error(Code::WrongType, format!("expected {expected}, found {found}"))
+                .at(node.span, format!("this is {found}"));
+        if let Some(hint) = shape_hint(node, expected) {
+            diagnostic = diagnostic.with_hint(hint);
+        }
+        self.report(diagnostic);
+    }
+
+    /// The entries of a mapping node, or a report that it is not one.
+    pub fn expect_map<'n>(&mut self, node: &'n Node, expected: &str) -> Option<&'n [(Key, Node)]> {
+        match &node.kind {
+            NodeKind::Map(entries) => Some(entries),
+            _ => {
+                self.wrong_shape(node, expected);
+                None
+            }
+        }
+    }
+
+    /// Reports every key of a mapping that is not one of `fields`, with a suggestion.
+    pub fn check_keys(&mut self, entries: &[(Key, Node)], fields: &[&str], context: &str) {
+        for (key, _) in entries {
+            if fields.contains(&key.name.as_str()) {
+                continue;
+            }
+            let mut diagnostic = Diagnostic::error(
+                Code::UnknownKey,
+                format!("`{}` is not a field of {context}", key.name),
+            );
+            diagnostic = match did_you_mean(&key.name, fields.iter().copied()) {
+                Some(suggestion) => diagnostic
+                    .at(key.span, format!("did you mean `{suggestion}`?"))
+                    .with_hint(format!("the fields of {context} are: {}", fields.join(", "))),
+                None => diagnostic
+                    .at(key.span, "unknown field")
+                    .with_hint(format!("the fields of {context} are: {}", fields.join(", "))),
+            };
+            self.report(diagnostic);
+        }
+    }
+
+    /// Decodes the field `name` of a mapping. A missing required field is reported at the
+    /// key that holds the mapping.
+    pub fn field<T: Decode>(
+        &mut self,
+        entries: &[(Key, Node)],
+        name: &str,
+        context: &str,
+    ) -> Option<T> {
+        match entries.iter().find(|(key, _)| key.name == name) {
+            Some((key, value)) => {
+                self.anchor.push(key.span);
+                let decoded = T::decode(value, self);
+                self.anchor.pop();
+                decoded
+            }
+            None => T::absent().or_else(|| {
+                let span = self.anchor.last().copied().unwrap_or_default();
+                self.report(
+                    Diagnostic::error(
+                        Code::MissingField,
+                        format!("{context} has no `{name}`"),
+                    )
+                    .at(span, format!("`{name}` is missing here"))
+                    .with_hint(format!("add `{name}:` ({}) to {context}", T::expected())),
+                );
+                None
+            }),
+        }
+    }
+
+    /// Runs `f` with `span` as the place missing fields are reported (a list item).
+    pub fn anchored<R>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.anchor.push(span);
+        let result = f(self);
+        self.anchor.pop();
+        result
+    }
+}
+
+fn shape_hint(node: &Node, expected: &str) -> Option<String> {
+    match (&node.kind, expected) {
+        (NodeKind::Null, _) => Some("write a value after the colon, or remove the key".into()),
+        (NodeKind::Scalar(_), e) if e.starts_with("a list") => {
+            Some("put each item on its own line, starting with `- `".into())
+        }
+        (NodeKind::Seq(_), e) if e.contains("text") => Some(
+            "this field takes one piece of text; remove the `- ` in front of it, or join \
+             the items into one sentence"
+                .into(),
+        ),
+        _ => None,
+    }
+}
+
+/// Implements [`Decode`] for a struct whose YAML keys are its field names. Every field is
+/// decoded (so every problem is reported) before the struct is assembled; the struct
+/// literal makes the compiler check that the list names every field exactly once.
+macro_rules! decode_struct {
+    ($ty:ident, $what:literal { $($field:ident),* $(,)? }) => {
+        $crate::decode::decode_struct!(@fields $ty, $what { $($field),* });
+
+        impl $crate::decode::Decode for $ty {
+            fn expected() -> &'static str {
+                $what
+            }
+
+            fn decode(
+                node: &$crate::yaml::Node,
+                cx: &mut $crate::decode::Cx,
+            ) -> Option<Self> {
+                Self::decode_fields(node, cx)
+            }
+        }
+    };
+    // Only the field-by-field decoder, for a type whose `Decode` does more around it.
+    (@fields $ty:ident, $what:literal { $($field:ident),* $(,)? }) => {
+        impl $ty {
+            /// The YAML keys of this struct, in declaration order.
+            #[allow(dead_code)]
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            pub(crate) fn decode_fields(
+                node: &$crate::yaml::Node,
+                cx: &mut $crate::decode::Cx,
+            ) -> Option<Self> {
+                let entries = cx.expect_map(node, $what)?;
+                cx.check_keys(entries, Self::FIELDS, $what);
+                $( let $field = cx.field(entries, stringify!($field), $what); )*
+                Some($ty { $($field: $field?),* })
+            }
+        }
+    };
+}
+pub(crate) use decode_struct;

@@ -1,0 +1,175 @@
+//! Diagnostics about a user's charter file.
+//!
+//! A diagnostic is something the author of a charter can fix in their file: it has a stable
+//! [`Code`], a plain-language message, a label under the exact key or value, and a hint.
+//! Operational failures (a file that cannot be read, a bad command line) are not diagnostics:
+//! see [`crate::error::Error`].
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::yaml::Span;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal; )*) => {
+        /// The stable code of every diagnostic `charter check` can report. Codes never change
+        /// meaning once released; new problems get new codes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The short stable code, such as `E201`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The readable name, such as `unknown-key`.
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The file is not valid UTF-8 text.
+    NotUtf8 = "E101", "not-utf8";
+    /// The file holds nothing but blanks or comments.
+    EmptyFile = "E102", "empty-file";
+    /// The YAML itself cannot be read.
+    YamlSyntax = "E103", "yaml-syntax";
+    /// The same key appears twice in one mapping.
+    DuplicateKey = "E104", "duplicate-key";
+    /// The file is YAML but not a service charter.
+    NotACharter = "E105", "not-a-charter";
+    /// A directory given on the command line holds no charter files.
+    NoCharters = "E106", "no-charters";
+    /// A key the format does not know (often a typo).
+    UnknownKey = "E201", "unknown-key";
+    /// A required field is absent.
+    MissingField = "E202", "missing-field";
+    /// A value has the wrong shape: a list where text was expected, and so on.
+    WrongType = "E203", "wrong-type";
+    /// A value is not one of the allowed words.
+    BadChoice = "E204", "bad-choice";
+    /// A language code that is not an ISO 639-1 code.
+    BadLanguage = "E301", "bad-language";
+    /// Text given in a language the charter does not declare.
+    UndeclaredLanguage = "E302", "undeclared-language";
+    /// A fee that cannot be read as free, an amount or tiers.
+    BadFee = "E303", "bad-fee";
+    /// A timeline that cannot be read as a duration.
+    BadTimeline = "E304", "bad-timeline";
+    /// A date that is not a real calendar date in `YYYY-MM-DD` form.
+    BadDate = "E305", "bad-date";
+    /// A number that is not a whole number in range.
+    BadNumber = "E306", "bad-number";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the problem is; `None` for problems of the whole file (such as an empty file).
+    pub span: Option<Span>,
+    /// The short text printed under the caret.
+    pub label: Option<String>,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            label: None,
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.span = Some(span);
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// Diagnostics collected while loading one file, in the order they were found.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Sorts by position so a reader meets them top to bottom.
+    pub fn sort(&mut self) {
+        self.0
+            .sort_by_key(|d| d.span.map_or((0, 0), |s| (s.offset, s.len)));
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self(vec![diagnostic])
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

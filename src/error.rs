@@ -1,0 +1,34 @@
+//! Operational errors: the tool could not do its job for reasons outside the charter's
+//! content (a file that does not exist, a folder that cannot be read, a file that cannot be
+//! written). They are printed as one line each and make the tool exit with status 2.
+
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read `{}`: {}", path.display(), plain_io(source))]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot write `{}`: {}", path.display(), plain_io(source))]
+    Write { path: PathBuf, source: io::Error },
+    #[error("`{}` already exists; pick another name or remove it first", path.display())]
+    AlreadyExists { path: PathBuf },
+    #[error("cannot walk `{}`: {message}", path.display())]
+    Walk { path: PathBuf, message: String },
+}
+
+/// `io::Error`'s text without the "(os error 2)" suffix, which means nothing to our users.
+fn plain_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}

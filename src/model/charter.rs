@@ -1,0 +1,144 @@
+//! The root of a charter file.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::decode::{Cx, Decode, decode_struct};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::fee::{Currency, currency_code};
+use crate::yaml::Span;
+use crate::model::choice::decode_choice;
+use crate::model::contact::{Channel, Complaints};
+use crate::model::sections::{CustomerGroup, Item, Organization, Preface, Review, Section, StandardGroup};
+use crate::model::{Date, Lang, Service, Sp, Text};
+use crate::yaml::Node;
+
+/// A citizens' service charter: who serves, what they promise, and where to complain when
+/// a promise is broken.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Charter {
+    /// The charter's languages as ISO 639-1 codes, main language first: `[sw]`, `[en]`,
+    /// or `[sw, en]` for a bilingual charter.
+    pub languages: Vec<Sp<Lang>>,
+    /// The charter's title, for example `Citizens' Service Charter` or `Hati ya Utoaji
+    /// Huduma kwa Wananchi`.
+    pub title: Text,
+    /// The organisation that makes these promises.
+    pub organization: Organization,
+    /// The edition, as printed: `2019, 1st edition`, `Toleo la Pili`.
+    pub edition: Option<Text>,
+    /// The date the charter was issued, as `YYYY-MM-DD`.
+    pub issued: Option<Sp<Date>>,
+    /// When and how the charter is reviewed.
+    pub review: Option<Review>,
+    /// The slogan printed at the foot, for example `Huduma Bora ni Haki Yako`.
+    pub slogan: Option<Text>,
+    /// The commitment printed above the complaint contacts, for example `We are committed
+    /// to courtesy and excellence in service delivery`.
+    pub commitment: Option<Text>,
+    /// The currency of fees written without one, as an ISO 4217 code such as `KES`.
+    pub currency: Option<Sp<Currency>>,
+    /// `poster` (one sheet) or `handbook` (several A4 pages with every section).
+    pub layout: Option<Sp<Layout>>,
+    /// The preface or foreword, signed by the head of the organisation.
+    pub preface: Option<Preface>,
+    /// What the charter is for.
+    pub purpose: Option<Section>,
+    /// The principles of service delivery the organisation follows.
+    #[serde(default)]
+    pub principles: Vec<Item>,
+    /// Where the organisation is going ("Dira").
+    pub vision: Option<Text>,
+    /// What it does to get there ("Dhima").
+    pub mission: Option<Text>,
+    /// Its core values ("Maadili" / "Nguzo Kuu"): a name each, with an optional
+    /// explanation.
+    #[serde(default)]
+    pub values: Vec<Item>,
+    /// Its objectives or goals ("Malengo").
+    pub objectives: Option<Section>,
+    /// Its customers and what each group may expect ("Wateja Wetu").
+    #[serde(default)]
+    pub customers: Vec<CustomerGroup>,
+    /// The services table ("Huduma Zetu").
+    #[serde(default)]
+    pub services: Vec<Service>,
+    /// Service standards, in groups such as relations, quality and timeliness.
+    #[serde(default)]
+    pub standards: Vec<StandardGroup>,
+    /// The customers' rights ("Haki za Wateja").
+    pub rights: Option<Section>,
+    /// The customers' duties ("Majukumu ya Wateja").
+    pub duties: Option<Section>,
+    /// How to complain, and to whom, in escalation order.
+    pub complaints: Option<Complaints>,
+    /// How to give feedback on the charter ("Mlisho Nyuma").
+    pub feedback: Option<Channel>,
+    /// Where to appeal beyond the organisation ("Kukata Rufaa").
+    pub appeal: Option<Channel>,
+    /// How performance against the standards is reported ("Taarifa ya Matokeo").
+    pub reporting: Option<Section>,
+}
+
+decode_struct!(@fields Charter, "the charter" {
+    languages, title, organization, edition, issued, review, slogan, commitment, currency,
+    layout, preface, purpose, principles, vision, mission, values, objectives, customers,
+    services, standards, rights, duties, complaints, feedback, appeal, reporting
+});
+
+impl Decode for Charter {
+    fn expected() -> &'static str {
+        "a charter"
+    }
+
+    /// Reads `languages` and `currency` before anything else, since text and fees anywhere
+    /// in the file are checked against them; then decodes every field.
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        let Some(entries) = node.as_map() else {
+            cx.report(not_a_charter(node, format!("this file holds {}, not a charter", node.shape())));
+            return None;
+        };
+        if !entries.iter().any(|(key, _)| Charter::FIELDS.contains(&key.name.as_str())) {
+            cx.report(not_a_charter(node, "none of its keys belong to a charter".into()));
+            return None;
+        }
+        if let Some((_, value)) = entries.iter().find(|(k, _)| k.name == "languages") {
+            let mut scratch = Cx::default();
+            let languages: Option<Vec<Lang>> = Vec::decode(value, &mut scratch);
+            cx.languages = languages.unwrap_or_default();
+        }
+        if let Some((_, value)) = entries.iter().find(|(k, _)| k.name == "currency") {
+            cx.currency = value
+                .as_scalar()
+                .and_then(|s| currency_code(s.text()))
+                .map(str::to_owned);
+        }
+        let charter = Charter::decode_fields(node, cx)?;
+        Some(charter)
+    }
+}
+
+fn not_a_charter(node: &Node, message: String) -> Diagnostic {
+    Diagnostic::error(Code::NotACharter, "this file is not a service charter")
+        .at(Span::new(node.span.offset, 0), message)
+        .with_hint(
+            "a charter is a YAML file with keys such as `title:`, `organization:` and \
+             `services:`; run `charter new` to see one",
+        )
+}
+
+/// `poster` or `handbook`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// One sheet, A4 to A0: for the wall at the entrance.
+    Poster,
+    /// Several A4 pages with every section and page numbers: for the counter.
+    Handbook,
+}
+
+decode_choice!(Layout, "a layout" {
+    "poster" => Poster,
+    "handbook" => Handbook,
+});

@@ -1,0 +1,28 @@
+//! The validated charter: every type a charter file can hold.
+//!
+//! Each type's doc comments are the descriptions in the generated JSON Schema (`charter
+//! schema`), so they are written for the people who write charters.
+
+mod charter;
+pub(crate) mod choice;
+mod contact;
+mod date;
+pub mod fee;
+mod lang;
+mod sections;
+pub(crate) mod service;
+mod sp;
+pub mod timeline;
+
+pub use charter::{Charter, Layout};
+pub use contact::{Channel, Complaints, Contact};
+pub use date::Date;
+pub use fee::{Amount, Currency, Fee, FeeKind, Tier};
+pub use lang::{Lang, Text, TextValue};
+pub use sections::{
+    CustomerGroup, Item, Organization, Paragraphs, Preface, Review, Section, Signatory, Standard,
+    StandardGroup,
+};
+pub use service::{Classification, Requirement, Service, Step};
+pub use sp::Sp;
+pub use timeline::{Basis, Duration, Timeline, TimelineKind, Unit};

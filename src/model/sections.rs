@@ -1,0 +1,340 @@
+//! The prose sections of a charter: preface, purpose, principles, values, customers,
+//! standards, rights and duties, review and reporting.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
+
+use crate::decode::{Cx, Decode, decode_struct};
+use crate::model::service::is_short_text;
+use crate::model::{Date, Sp, Text, Timeline};
+use crate::yaml::{Node, NodeKind};
+
+/// One paragraph, or a list of paragraphs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Paragraphs(pub Vec<Text>);
+
+impl Decode for Paragraphs {
+    fn expected() -> &'static str {
+        "text, or a list of paragraphs"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Seq(_) | NodeKind::Null => Vec::decode(node, cx).map(Paragraphs),
+            _ => Text::decode(node, cx).map(|text| Paragraphs(vec![text])),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Paragraphs::default())
+    }
+}
+
+impl JsonSchema for Paragraphs {
+    fn schema_name() -> Cow<'static, str> {
+        "Paragraphs".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
+        json_schema!({
+            "description": "One paragraph, or a list of paragraphs.",
+            "anyOf": [text.clone(), { "type": "array", "items": text }]
+        })
+    }
+}
+
+/// The organisation that publishes the charter.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// Its name, for example `County Government of Kitui — Office of the Governor`.
+    pub name: Text,
+    /// The body it belongs to, for example `Ministry of Public Service`.
+    pub parent: Option<Text>,
+    /// The logo, as a path relative to the charter file (PNG, JPEG or SVG).
+    pub logo: Option<Sp<String>>,
+    /// The country, as an ISO 3166 code such as `KE` or `TZ`: used to check phone numbers.
+    pub country: Option<Sp<String>>,
+    /// Building, street and town, one line per item.
+    #[serde(default)]
+    pub address: Vec<Text>,
+    /// The postal address, for example `P.O. Box 33-90200 Kitui`.
+    pub pobox: Option<Sp<String>>,
+    /// Telephone numbers.
+    #[serde(default)]
+    pub phones: Vec<Sp<String>>,
+    /// Fax numbers.
+    #[serde(default)]
+    pub fax: Vec<Sp<String>>,
+    /// E-mail addresses.
+    #[serde(default)]
+    pub emails: Vec<Sp<String>>,
+    /// The website.
+    pub website: Option<Sp<String>>,
+    /// Opening hours, for example `Monday to Friday, 8.00 am to 5.00 pm`.
+    pub hours: Option<Text>,
+}
+
+decode_struct!(Organization, "the organization" {
+    name, parent, logo, country, address, pobox, phones, fax, emails, website, hours
+});
+
+/// The preface (Dibaji, Foreword), signed by the head of the organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Preface {
+    /// The heading, if the charter uses its own.
+    pub title: Option<Text>,
+    /// The paragraphs of the preface.
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// Who signed it.
+    pub signatory: Option<Signatory>,
+}
+
+decode_struct!(Preface, "the preface" { title, text, signatory });
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// The signatory's name.
+    pub name: Text,
+    /// Their title, for example `District Executive Director`.
+    pub title: Option<Text>,
+    /// The date of signature, as `YYYY-MM-DD`.
+    pub date: Option<Sp<Date>>,
+}
+
+decode_struct!(Signatory, "the signatory" { name, title, date });
+
+/// A titled section of paragraphs and bullet points. It may be written as just a list of
+/// points.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Section {
+    pub title: Option<Text>,
+    pub text: Paragraphs,
+    pub points: Vec<Text>,
+}
+
+/// The long form of a section.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFields {
+    /// The heading, if the charter uses its own.
+    pub title: Option<Text>,
+    /// Paragraphs before the points.
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// Bullet points.
+    #[serde(default)]
+    pub points: Vec<Text>,
+}
+
+decode_struct!(SectionFields, "a section" { title, text, points });
+
+impl Decode for Section {
+    fn expected() -> &'static str {
+        "a list of points, or `text:` and `points:`"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        if let NodeKind::Seq(_) = node.kind {
+            return Vec::decode(node, cx).map(|points| Section {
+                points,
+                ..Section::default()
+            });
+        }
+        if is_short_text(node) {
+            return Paragraphs::decode(node, cx).map(|text| Section {
+                text,
+                ..Section::default()
+            });
+        }
+        let SectionFields { title, text, points } = SectionFields::decode(node, cx)?;
+        Some(Section { title, text, points })
+    }
+}
+
+impl JsonSchema for Section {
+    fn schema_name() -> Cow<'static, str> {
+        "Section".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
+        let fields = generator.subschema_for::<SectionFields>();
+        json_schema!({
+            "description": "A list of points, one paragraph, or `title:`, `text:` and `points:`.",
+            "anyOf": [{ "type": "array", "items": text.clone() }, text, fields]
+        })
+    }
+}
+
+/// A named item with an optional explanation: a core value, a principle. Write just the
+/// name, or `name:` with `text:` (and `points:`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item {
+    pub name: Text,
+    pub text: Option<Text>,
+    pub points: Vec<Text>,
+}
+
+/// The long form of an item.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFields {
+    /// The name, for example `Integrity`.
+    pub name: Text,
+    /// What it means for the citizen.
+    pub text: Option<Text>,
+    /// Bullet points under it.
+    #[serde(default)]
+    pub points: Vec<Text>,
+}
+
+decode_struct!(ItemFields, "an item" { name, text, points });
+
+impl Decode for Item {
+    fn expected() -> &'static str {
+        "a name, or `name:` and `text:`"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        if is_short_text(node) {
+            return Text::decode(node, cx).map(|name| Item {
+                name,
+                text: None,
+                points: Vec::new(),
+            });
+        }
+        let ItemFields { name, text, points } = ItemFields::decode(node, cx)?;
+        Some(Item { name, text, points })
+    }
+}
+
+impl JsonSchema for Item {
+    fn schema_name() -> Cow<'static, str> {
+        "Item".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
+        let fields = generator.subschema_for::<ItemFields>();
+        json_schema!({
+            "description": "A name, or `name:` with `text:` (and `points:`).",
+            "anyOf": [text, fields]
+        })
+    }
+}
+
+/// A group of customers and what they may expect ("Wateja Wetu").
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerGroup {
+    /// Who they are, for example `Members of the public`.
+    pub group: Text,
+    /// What they may expect from the organisation.
+    #[serde(default)]
+    pub expects: Vec<Text>,
+}
+
+decode_struct!(CustomerGroup, "a customer group" { group, expects });
+
+/// A group of service standards, such as relations, quality or timeliness.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StandardGroup {
+    /// The group's heading, for example `Timeliness`. Leave out for a single list.
+    pub group: Option<Text>,
+    /// Paragraphs before the standards.
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// The standards.
+    #[serde(default)]
+    pub items: Vec<Standard>,
+}
+
+decode_struct!(StandardGroup, "a group of standards" { group, text, items });
+
+/// One service standard: text, or a named standard with its text and a measurable
+/// timeline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Standard {
+    pub name: Option<Text>,
+    pub text: Option<Text>,
+    pub timeline: Option<Timeline>,
+}
+
+/// The long form of a standard.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StandardFields {
+    /// A short name, for example `Letters`.
+    pub name: Option<Text>,
+    /// The commitment, for example `All letters are answered within 7 working days`.
+    pub text: Option<Text>,
+    /// The time the standard promises, when it promises one.
+    pub timeline: Option<Timeline>,
+}
+
+decode_struct!(StandardFields, "a standard" { name, text, timeline });
+
+impl Decode for Standard {
+    fn expected() -> &'static str {
+        "a standard (text, or `name:`, `text:` and `timeline:`)"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        if is_short_text(node) {
+            return Text::decode(node, cx).map(|text| Standard {
+                name: None,
+                text: Some(text),
+                timeline: None,
+            });
+        }
+        let StandardFields { name, text, timeline } = StandardFields::decode(node, cx)?;
+        Some(Standard { name, text, timeline })
+    }
+}
+
+impl JsonSchema for Standard {
+    fn schema_name() -> Cow<'static, str> {
+        "Standard".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
+        let fields = generator.subschema_for::<StandardFields>();
+        json_schema!({
+            "description": "A service standard: text, or `name:`, `text:` and `timeline:`.",
+            "anyOf": [text, fields]
+        })
+    }
+}
+
+/// When and how the charter is reviewed ("Mapitio").
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// How often, for example `1 year` or `mwaka 1`.
+    pub every: Option<Timeline>,
+    /// The date of the next review, as `YYYY-MM-DD`. Lint reports it once passed.
+    pub due: Option<Sp<Date>>,
+    /// The heading, if the charter uses its own.
+    pub title: Option<Text>,
+    /// What the review does, as the charter explains it.
+    #[serde(default)]
+    pub text: Paragraphs,
+    /// What the review checks.
+    #[serde(default)]
+    pub points: Vec<Text>,
+    /// Who is consulted.
+    #[serde(default)]
+    pub consultation: Paragraphs,
+}
+
+decode_struct!(Review, "the review section" { every, due, title, text, points, consultation });

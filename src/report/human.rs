@@ -1,0 +1,112 @@
+//! Diagnostics as people read them: the message, the file and position, the line of YAML
+//! with a caret under the exact key or value, and a hint.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// Renders diagnostics with miette's graphical handler.
+pub struct HumanReporter {
+    handler: GraphicalReportHandler,
+}
+
+impl HumanReporter {
+    /// `color`: whether to use colour. `width`: where to wrap (tests fix it for snapshots).
+    pub fn new(color: bool, width: usize) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Self {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(width)
+                .with_links(false)
+                .with_context_lines(1),
+        }
+    }
+
+    pub fn render(&self, source: &SourceFile, diagnostic: &Diagnostic) -> String {
+        let report = Report {
+            diagnostic,
+            file: source.name(),
+            source: NamedSource::new(source.name(), source.text.clone()).with_language("yaml"),
+        };
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.handler.render_report(&mut out, &report);
+        out
+    }
+}
+
+/// The last line of a run: what was checked and what was found.
+pub fn summary_line(files: usize, failed: usize, errors: usize) -> String {
+    let charters = if files == 1 { "charter" } else { "charters" };
+    if failed == 0 {
+        format!("Checked {files} {charters}: all valid.")
+    } else {
+        let problems = if errors == 1 { "problem" } else { "problems" };
+        format!("Checked {files} {charters}: {failed} with {errors} {problems}.")
+    }
+}
+
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    file: String,
+    source: NamedSource<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.diagnostic.span {
+            Some(_) => f.write_str(&self.diagnostic.message),
+            // Without a snippet, miette would not name the file.
+            None => write!(f, "{}: {}", self.file, self.diagnostic.message),
+        }
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let code = self.diagnostic.code;
+        Some(Box::new(format!("{} {}", code.as_str(), code.name())))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diagnostic
+            .hint
+            .as_ref()
+            .map(|hint| Box::new(hint) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.diagnostic.span.map(|_| &self.source as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.diagnostic.span?;
+        let label = LabeledSpan::new_primary_with_span(
+            self.diagnostic.label.clone(),
+            SourceSpan::from(span),
+        );
+        Some(Box::new(std::iter::once(label)))
+    }
+}

@@ -1,0 +1,72 @@
+//! The first stage of the pipeline: a charter file's text, read from disk or given in memory.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::error::Error;
+use crate::yaml::Span;
+
+/// A charter's source text and the name to show in diagnostics.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (or as found under a directory they gave).
+    pub path: PathBuf,
+    /// The text; for a file that is not UTF-8, its lossy decoding (so a snippet can still be
+    /// shown).
+    pub text: String,
+}
+
+/// A file that could be read, and whether its bytes were valid UTF-8.
+pub enum Read {
+    Text(SourceFile),
+    /// The file was read, but is not UTF-8: the diagnostic points at the first bad byte.
+    NotUtf8(SourceFile, Diagnostic),
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The file name as shown in diagnostics (forward slashes on every platform, so reports
+    /// and snapshots read the same everywhere).
+    pub fn name(&self) -> String {
+        self.path.to_string_lossy().replace('\\', "/")
+    }
+
+    /// Reads a file. Failing to read it at all is an operational error; reading bytes that
+    /// are not UTF-8 is the author's problem, reported as a diagnostic.
+    pub fn read(path: &Path) -> Result<Read, Error> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Self::from_bytes(path, bytes))
+    }
+
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Read {
+        match String::from_utf8(bytes) {
+            Ok(text) => Read::Text(Self::new(path, text)),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                // In the lossy text, the first replacement character stands where the bad
+                // byte was: everything before it was valid and is unchanged.
+                let diagnostic = Diagnostic::error(
+                    Code::NotUtf8,
+                    "this file is not UTF-8 text",
+                )
+                .at(Span::new(valid, '\u{FFFD}'.len_utf8()), "this byte is not UTF-8")
+                .with_hint(
+                    "save the file as UTF-8 (in Word or Notepad: Save As, then choose the \
+                     encoding \"UTF-8\")",
+                );
+                Read::NotUtf8(Self::new(path, text), diagnostic)
+            }
+        }
+    }
+}

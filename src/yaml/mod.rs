@@ -1,0 +1,136 @@
+//! The second stage: YAML text read into a [`Document`], a tree of nodes with spans.
+
+mod node;
+
+pub use node::{Key, Node, NodeKind, Scalar, Span};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::SourceFile;
+
+/// A parsed YAML document: the root node of the tree.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub root: Node,
+}
+
+/// Reads a source file as YAML. Only the first syntax error can be reported: after it the
+/// YAML reader cannot know what the author meant.
+pub fn parse(source: &SourceFile) -> Result<Document, Diagnostic> {
+    if is_blank(&source.text) {
+        return Err(Diagnostic::error(Code::EmptyFile, "this file is empty").with_hint(
+            "a charter needs at least `title:`, `organization:` and `services:`; \
+             run `charter new` to start from a commented example",
+        ));
+    }
+    match node::parse_tree(&source.text) {
+        Ok(root) => Ok(Document { root }),
+        Err(err) => Err(syntax_diagnostic(&source.text, &err)),
+    }
+}
+
+/// True when the text has nothing but white space and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+fn syntax_diagnostic(text: &str, err: &serde_saphyr::Error) -> Diagnostic {
+    let span = err
+        .location()
+        .map(|loc| {
+            let offset = loc
+                .span()
+                .byte_offset()
+                .map(|o| o as usize)
+                .unwrap_or_else(|| offset_of(text, loc.line() as usize, loc.column() as usize));
+            let len = loc.span().byte_len().map_or(0, |l| l as usize);
+            Span::new(offset.min(text.len()), len)
+        })
+        .unwrap_or_default();
+    match err.without_snippet() {
+        serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("this key");
+            Diagnostic::error(Code::DuplicateKey, format!("`{key}` is given twice"))
+                .at(span, "given again here")
+                .with_hint("keep one of the two; a key may appear only once in the same block")
+        }
+        other => {
+            let message = strip_location(&other.render());
+            Diagnostic::error(Code::YamlSyntax, "this is not valid YAML")
+                .at(span, message)
+                .with_hint(syntax_hint(text, span))
+        }
+    }
+}
+
+/// serde-saphyr appends " at line L, column C"; we show the position ourselves.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The most common mistakes of people new to YAML, recognised from the offending line.
+fn syntax_hint(text: &str, span: Span) -> String {
+    let line_start = text[..span.offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    if line.contains('\t') {
+        "indent with spaces, not tabs".into()
+    } else if line.matches(": ").count() > 1 {
+        "a value that contains `: ` must be put in quotes, like `name: \"Note: free\"`".into()
+    } else {
+        "check the indentation of this line and the one before it, and that quotes and \
+         brackets are closed"
+            .into()
+    }
+}
+
+/// Byte offset of a 1-based line and character column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (index, current) in text.split_inclusive('\n').enumerate() {
+        if index + 1 == line {
+            return offset
+                + current
+                    .char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(current.len(), |(i, _)| i);
+        }
+        offset += current.len();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_scalars_keep_their_text() {
+        let doc = parse(&SourceFile::new("t.yaml", "a: no\nb: 0712\nc: 1.50\nd: yes\n")).unwrap();
+        let texts: Vec<_> = doc
+            .root
+            .as_map()
+            .unwrap()
+            .iter()
+            .map(|(_, n)| n.as_scalar().unwrap().text().to_owned())
+            .collect();
+        assert_eq!(texts, ["no", "0712", "1.50", "yes"]);
+    }
+
+    #[test]
+    fn offsets_count_characters_per_line() {
+        assert_eq!(offset_of("ab\nçd: x\n", 2, 3), 3 + 3);
+    }
+
+    #[test]
+    fn blank_means_comments_only() {
+        assert!(is_blank("# nothing\n\n---\n"));
+        assert!(!is_blank("a: b"));
+    }
+}
