@@ -44,7 +44,7 @@ pub struct Amount {
     /// ISO 4217 code, from the fee or the charter's `currency`; `None` when neither says.
     pub currency: Option<String>,
     /// What the amount is charged per ("per copy", "kwa mwaka").
-    pub per: Option<String>,
+    pub per: Option<Text>,
     /// The fee as written, when it was written as one piece of text.
     pub written: Option<String>,
 }
@@ -71,7 +71,7 @@ pub struct FeeFields {
     /// ISO 4217 currency code such as `KES` or `TZS`, when `amount` does not say.
     pub currency: Option<String>,
     /// What the amount is charged per: `per copy`, `kwa mwaka`.
-    pub per: Option<String>,
+    pub per: Option<Text>,
     /// Fees that differ by applicant: a list of `who:` and `fee:`.
     pub tiers: Option<Vec<Tier>>,
     /// A fee that cannot be stated as an amount, explained in words. Lint will ask for a
@@ -94,7 +94,7 @@ impl Decode for Fee {
         let kind = match &node.kind {
             NodeKind::Scalar(scalar) => {
                 let written = scalar.text().trim().to_owned();
-                match parse_fee(&written, cx.currency.as_deref()) {
+                match parse_fee(&written, cx.currency.as_deref(), node.span) {
                     Ok(kind) => kind,
                     Err(problem) => {
                         cx.report(
@@ -143,7 +143,7 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
     }
     let written = fields.amount.unwrap_or_default();
     let default_currency = fields.currency.as_deref().or(cx.currency.as_deref());
-    match parse_amount(&written, default_currency) {
+    match parse_amount(&written, default_currency, node.span) {
         Ok(Some(mut amount)) => {
             amount.per = fields.per.or(amount.per);
             if let Some(currency) = &fields.currency {
@@ -169,7 +169,7 @@ const FREE_WORDS: &[&str] = &[
 ];
 
 /// Reads a one-line fee.
-pub fn parse_fee(text: &str, default_currency: Option<&str>) -> Result<FeeKind, String> {
+pub fn parse_fee(text: &str, default_currency: Option<&str>, span: Span) -> Result<FeeKind, String> {
     let lower = text.to_lowercase();
     let bare = lower.trim_end_matches(['.', '/', '=', '-']).trim();
     if FREE_WORDS.contains(&bare) {
@@ -177,7 +177,7 @@ pub fn parse_fee(text: &str, default_currency: Option<&str>) -> Result<FeeKind, 
             word: text.to_owned(),
         });
     }
-    match parse_amount(text, default_currency)? {
+    match parse_amount(text, default_currency, span)? {
         Some(amount) => Ok(FeeKind::Amount(amount)),
         None => Err("not `free` and not an amount".into()),
     }
@@ -185,7 +185,7 @@ pub fn parse_fee(text: &str, default_currency: Option<&str>) -> Result<FeeKind, 
 
 /// Reads `KES 5,000`, `Ksh. 1,000/=`, `5,000`, `TZS 10,000 per copy`. `Ok(None)` when the
 /// text has no number at all; `Err` when it has one but something around it is unclear.
-fn parse_amount(text: &str, default_currency: Option<&str>) -> Result<Option<Amount>, String> {
+fn parse_amount(text: &str, default_currency: Option<&str>, span: Span) -> Result<Option<Amount>, String> {
     let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
         return Ok(None);
     };
@@ -219,7 +219,7 @@ fn parse_amount(text: &str, default_currency: Option<&str>) -> Result<Option<Amo
         if !after.is_empty() {
             let lower = after.to_lowercase();
             if lower.starts_with("per ") || lower.starts_with("kwa ") || lower.starts_with("each") {
-                per = Some(after.to_owned());
+                per = Some(Text::plain(after.to_owned(), span));
             } else {
                 return Err(format!("`{after}` after the amount is unclear"));
             }
@@ -297,7 +297,7 @@ mod tests {
     use super::*;
 
     fn amount(text: &str) -> (String, Option<String>) {
-        match parse_fee(text, None).unwrap() {
+        match parse_fee(text, None, Span::default()).unwrap() {
             FeeKind::Amount(a) => (a.value, a.currency),
             other => panic!("{text}: {other:?}"),
         }
@@ -316,20 +316,20 @@ mod tests {
     #[test]
     fn free_words_are_free() {
         for word in ["free", "Bila Malipo", "Nil", "Hakuna", "0", "FREE."] {
-            assert!(matches!(parse_fee(word, None), Ok(FeeKind::Free { .. })), "{word}");
+            assert!(matches!(parse_fee(word, None, Span::default()), Ok(FeeKind::Free { .. })), "{word}");
         }
     }
 
     #[test]
     fn unclear_fees_are_refused() {
         for text in ["Kesi kwa Kesi", "5,00", "KES 5,000 depending", "XYZ 40", "as assessed"] {
-            assert!(parse_fee(text, None).is_err(), "{text}");
+            assert!(parse_fee(text, None, Span::default()).is_err(), "{text}");
         }
     }
 
     #[test]
     fn charter_currency_fills_in() {
-        match parse_fee("2,500", Some("TZS")).unwrap() {
+        match parse_fee("2,500", Some("TZS"), Span::default()).unwrap() {
             FeeKind::Amount(a) => assert_eq!(a.currency.as_deref(), Some("TZS")),
             other => panic!("{other:?}"),
         }

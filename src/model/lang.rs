@@ -96,6 +96,14 @@ pub enum TextValue {
 }
 
 impl Text {
+    /// Text in one language, found at `span`.
+    pub fn plain(text: impl Into<String>, span: Span) -> Self {
+        Text {
+            span,
+            value: TextValue::One(text.into()),
+        }
+    }
+
     /// The text in `lang`, or the one text when it was written once.
     pub fn get(&self, lang: &str) -> Option<&str> {
         match &self.value {

@@ -44,7 +44,7 @@ pub struct Duration {
     pub basis: Option<Basis>,
     /// Anything written after the duration: a start event ("after retirement") or a
     /// condition ("depending on the case").
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Text>,
     /// The timeline as written, when it was written as one piece of text.
     pub written: Option<String>,
 }
@@ -132,7 +132,7 @@ pub struct TimelineFields {
     pub basis: Option<String>,
     /// When the clock starts or what it depends on, such as `after receipt of a complete
     /// application`.
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Text>,
     /// A timeline that cannot be stated as a duration, in words. Lint will ask for one.
     pub text: Option<Text>,
 }
@@ -148,7 +148,7 @@ impl Decode for Timeline {
         let kind = match &node.kind {
             NodeKind::Scalar(scalar) => {
                 let written = scalar.text().trim().to_owned();
-                match parse_duration(&written) {
+                match parse_duration(&written, node.span) {
                     Ok(duration) => TimelineKind::Duration(duration),
                     Err(problem) => {
                         cx.report(
@@ -232,7 +232,7 @@ fn number_word(word: &str) -> Option<u32> {
 
 /// Reads a one-line timeline in English (`within 7 working days`) or Kiswahili (`ndani ya
 /// siku 7 za kazi`, `siku saba za kazi`).
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
     let lower = text.to_lowercase().replace(['–', '—'], "-");
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
@@ -289,10 +289,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         basis = Some(b);
         i += 1;
     }
-    let qualifier = (i < words.len()).then(|| {
-        let tail = &words[i..];
-        original_tail(text, tail.len())
-    });
+    let qualifier = (i < words.len()).then(|| Text::plain(original_tail(text, words.len() - i), span));
     Ok(Duration {
         amount,
         max,
@@ -361,8 +358,8 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> (u32, Option<u32>, Option<Unit>, Option<Basis>, Option<String>) {
-        let d = parse_duration(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-        (d.amount, d.max, d.unit, d.basis, d.qualifier)
+        let d = parse_duration(text, Span::default()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        (d.amount, d.max, d.unit, d.basis, d.qualifier.map(|q| q.get("en").unwrap_or_default().to_owned()))
     }
 
     #[test]
@@ -397,9 +394,9 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_duration() {
-        assert!(parse_duration("Muda halisi").is_err());
-        assert!(parse_duration("as per contract").is_err());
-        let err = parse_duration("7 dais").unwrap_err();
+        assert!(parse_duration("Muda halisi", Span::default()).is_err());
+        assert!(parse_duration("as per contract", Span::default()).is_err());
+        let err = parse_duration("7 dais", Span::default()).unwrap_err();
         assert!(err.contains("did you mean `days`"), "{err}");
     }
 }
