@@ -81,17 +81,17 @@ impl Cx {
             if fields.contains(&key.name.as_str()) {
                 continue;
             }
-            let mut diagnostic = Diagnostic::error(
+            let diagnostic = Diagnostic::error(
                 Code::UnknownKey,
                 format!("`{}` is not a field of {context}", key.name),
-            );
-            diagnostic = match did_you_mean(&key.name, fields.iter().copied()) {
-                Some(suggestion) => diagnostic
-                    .at(key.span, format!("did you mean `{suggestion}`?"))
-                    .with_hint(format!("the fields of {context} are: {}", fields.join(", "))),
-                None => diagnostic
-                    .at(key.span, "unknown field")
-                    .with_hint(format!("the fields of {context} are: {}", fields.join(", "))),
+            )
+            .with_hint(format!("the fields of {context} are: {}", fields.join(", ")));
+            let suggestion = synonym(&key.name)
+                .filter(|s| fields.contains(s))
+                .or_else(|| did_you_mean(&key.name, fields.iter().copied()));
+            let diagnostic = match suggestion {
+                Some(suggestion) => diagnostic.at(key.span, format!("did you mean `{suggestion}`?")),
+                None => diagnostic.at(key.span, "unknown field"),
             };
             self.report(diagnostic);
         }
@@ -113,18 +113,27 @@ impl Cx {
                 decoded
             }
             None => T::absent().or_else(|| {
-                let span = self.anchor.last().copied().unwrap_or_default();
-                self.report(
-                    Diagnostic::error(
-                        Code::MissingField,
-                        format!("{context} has no `{name}`"),
-                    )
-                    .at(span, format!("`{name}` is missing here"))
-                    .with_hint(format!("add `{name}:` ({}) to {context}", T::expected())),
-                );
+                let diagnostic = Diagnostic::error(
+                    Code::MissingField,
+                    format!("{context} has no `{name}`"),
+                )
+                .with_hint(format!(
+                    "add `{name}:` to {context}; it takes {}",
+                    T::expected()
+                ));
+                // At the root there is no key to point at: the whole file lacks it.
+                self.report(match self.anchor.last() {
+                    Some(span) => diagnostic.at(*span, format!("`{name}` is missing here")),
+                    None => diagnostic,
+                });
                 None
             }),
         }
+    }
+
+    /// The key (or list item) whose value is being decoded, for problems of a whole value.
+    pub fn anchor_span(&self) -> Option<Span> {
+        self.anchor.last().copied()
     }
 
     /// Runs `f` with `span` as the place missing fields are reported (a list item).
@@ -134,6 +143,33 @@ impl Cx {
         self.anchor.pop();
         result
     }
+}
+
+/// Keys people write for a field under another name, in English or Kiswahili.
+fn synonym(key: &str) -> Option<&'static str> {
+    let key = key.to_lowercase().replace(['-', ' '], "_");
+    Some(match key.as_str() {
+        "telephone" | "telephones" | "phone" | "tel" | "simu" | "mobile" => "phones",
+        "email" | "e_mail" | "e_mails" | "mail" | "barua_pepe" => "emails",
+        "web" | "url" | "site" | "tovuti" => "website",
+        "postal" | "postal_address" | "p_o_box" | "po_box" | "box" | "sanduku" | "slp" => "pobox",
+        "dira" => "vision",
+        "dhima" | "malengo" => "mission",
+        "maadili" | "core_values" | "nguzo_kuu" => "values",
+        "huduma" | "huduma_zetu" => "services",
+        "cost" | "costs" | "charge" | "charges" | "price" | "malipo" | "ada" | "gharama" => "fee",
+        "time" | "timelines" | "duration" | "muda" | "processing_time" => "timeline",
+        "requirement" | "mahitaji" | "wajibu_wa_mteja" | "documents" => "requirements",
+        "haki" => "rights",
+        "wajibu" | "majukumu" | "obligations" | "responsibilities" => "duties",
+        "malalamiko" | "complaint" => "complaints",
+        "dibaji" | "foreword" => "preface",
+        "lugha" | "language" | "lang" => "languages",
+        "jina" => "name",
+        "anwani" => "address",
+        "kauli_mbiu" | "motto" => "slogan",
+        _ => return None,
+    })
 }
 
 fn shape_hint(node: &Node, expected: &str) -> Option<String> {

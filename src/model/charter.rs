@@ -20,7 +20,7 @@ use crate::yaml::Node;
 pub struct Charter {
     /// The charter's languages as ISO 639-1 codes, main language first: `[sw]`, `[en]`,
     /// or `[sw, en]` for a bilingual charter.
-    pub languages: Vec<Sp<Lang>>,
+    pub languages: Sp<Vec<Sp<Lang>>>,
     /// The charter's title, for example `Citizens' Service Charter` or `Hati ya Utoaji
     /// Huduma kwa Wananchi`.
     pub title: Text,
@@ -115,6 +115,14 @@ impl Decode for Charter {
                 .map(str::to_owned);
         }
         let charter = Charter::decode_fields(node, cx)?;
+        if charter.languages.is_empty() {
+            cx.report(
+                Diagnostic::error(Code::MissingField, "the charter lists no languages")
+                    .at(charter.languages.span, "no language here")
+                    .with_hint("write the charter's languages, main one first: `[sw]`, `[en]` or `[sw, en]`"),
+            );
+            return None;
+        }
         Some(charter)
     }
 }

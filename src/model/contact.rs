@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::decode::decode_struct;
-use crate::model::{Paragraphs, Sp, Text};
+use crate::model::{Paragraphs, Sp, Str, Text};
 
 /// A person or office a citizen can reach.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -14,7 +14,7 @@ pub struct Contact {
     /// Executive Officer`.
     pub role: Option<Text>,
     /// The person's name, when the charter gives one.
-    pub name: Option<Sp<String>>,
+    pub name: Option<Sp<Str>>,
     /// The office or body, for example `Commission on Administrative Justice (Ombudsman)`.
     pub office: Option<Text>,
     /// Set `true` for a body outside the organisation (an Ombudsman, a human-rights
@@ -24,18 +24,18 @@ pub struct Contact {
     #[serde(default)]
     pub address: Vec<Text>,
     /// The postal address, for example `P.O. Box 20414-00200 Nairobi` or `S.L.P. 65 Kilosa`.
-    pub pobox: Option<Sp<String>>,
+    pub pobox: Option<Sp<Str>>,
     /// Telephone numbers, ideally with the country code: `+254 20 2270000`.
     #[serde(default)]
-    pub phones: Vec<Sp<String>>,
+    pub phones: Vec<Sp<Str>>,
     /// Fax numbers.
     #[serde(default)]
-    pub fax: Vec<Sp<String>>,
+    pub fax: Vec<Sp<Str>>,
     /// E-mail addresses.
     #[serde(default)]
-    pub emails: Vec<Sp<String>>,
+    pub emails: Vec<Sp<Str>>,
     /// A web address.
-    pub website: Option<Sp<String>>,
+    pub website: Option<Sp<Str>>,
     /// Other ways in: SMS short codes, social media, a complaints box at the entrance.
     #[serde(default)]
     pub other: Vec<Text>,

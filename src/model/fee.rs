@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Text;
+use crate::model::{Str, Text};
 use crate::yaml::{Node, NodeKind, Span};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -67,7 +67,7 @@ decode_struct!(Tier, "a fee tier" { who, fee });
 #[serde(deny_unknown_fields)]
 pub struct FeeFields {
     /// The amount, as a number (`5000`) or with its currency (`KES 5,000`).
-    pub amount: Option<String>,
+    pub amount: Option<Str>,
     /// ISO 4217 currency code such as `KES` or `TZS`, when `amount` does not say.
     pub currency: Option<String>,
     /// What the amount is charged per: `per copy`, `kwa mwaka`.
@@ -130,7 +130,7 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
     if given.iter().filter(|g| **g).count() != 1 {
         cx.report(
             Diagnostic::error(Code::BadFee, "a fee needs exactly one of `amount`, `tiers` or `text`")
-                .at(node.span, "in this fee")
+                .at(cx.anchor_span().unwrap_or(node.span), "in this fee")
                 .with_hint(FEE_HINT),
         );
         return None;
@@ -141,7 +141,7 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
     if let Some(text) = fields.text {
         return Some(FeeKind::Text { text });
     }
-    let written = fields.amount.unwrap_or_default();
+    let written = fields.amount.map(|a| a.0).unwrap_or_default();
     let default_currency = fields.currency.as_deref().or(cx.currency.as_deref());
     match parse_amount(&written, default_currency, node.span) {
         Ok(Some(mut amount)) => {

@@ -24,5 +24,5 @@ pub use sections::{
     StandardGroup,
 };
 pub use service::{Classification, Requirement, Service, Step};
-pub use sp::Sp;
+pub use sp::{Sp, Str};
 pub use timeline::{Basis, Duration, Timeline, TimelineKind, Unit};

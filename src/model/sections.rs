@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
 use crate::model::service::is_short_text;
-use crate::model::{Date, Sp, Text, Timeline};
+use crate::model::{Date, Sp, Str, Text, Timeline};
 use crate::yaml::{Node, NodeKind};
 
 /// One paragraph, or a list of paragraphs.
@@ -56,25 +56,25 @@ pub struct Organization {
     /// The body it belongs to, for example `Ministry of Public Service`.
     pub parent: Option<Text>,
     /// The logo, as a path relative to the charter file (PNG, JPEG or SVG).
-    pub logo: Option<Sp<String>>,
+    pub logo: Option<Sp<Str>>,
     /// The country, as an ISO 3166 code such as `KE` or `TZ`: used to check phone numbers.
-    pub country: Option<Sp<String>>,
+    pub country: Option<Sp<Str>>,
     /// Building, street and town, one line per item.
     #[serde(default)]
     pub address: Vec<Text>,
     /// The postal address, for example `P.O. Box 33-90200 Kitui`.
-    pub pobox: Option<Sp<String>>,
+    pub pobox: Option<Sp<Str>>,
     /// Telephone numbers.
     #[serde(default)]
-    pub phones: Vec<Sp<String>>,
+    pub phones: Vec<Sp<Str>>,
     /// Fax numbers.
     #[serde(default)]
-    pub fax: Vec<Sp<String>>,
+    pub fax: Vec<Sp<Str>>,
     /// E-mail addresses.
     #[serde(default)]
-    pub emails: Vec<Sp<String>>,
+    pub emails: Vec<Sp<Str>>,
     /// The website.
-    pub website: Option<Sp<String>>,
+    pub website: Option<Sp<Str>>,
     /// Opening hours, for example `Monday to Friday, 8.00 am to 5.00 pm`.
     pub hours: Option<Text>,
 }

@@ -180,7 +180,7 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
     let bad = |cx: &mut Cx, message: String, label: &str| {
         cx.report(
             Diagnostic::error(Code::BadTimeline, message)
-                .at(node.span, label)
+                .at(cx.anchor_span().unwrap_or(node.span), label)
                 .with_hint(TIMELINE_HINT),
         );
         None

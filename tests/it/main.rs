@@ -1,0 +1,41 @@
+//! The one integration test binary (as in mdBook): each module covers one area, with its
+//! fixtures in a folder of `tests/` named after it.
+
+mod check_fixtures;
+mod cli;
+mod real_charters;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the `charter` binary from the repository root, without colour.
+pub fn charter(args: &[&str]) -> Output {
+    charter_in(root(), args)
+}
+
+pub fn charter_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .output()
+        .expect("the charter binary runs")
+}
+
+/// Every `.yaml` file directly in `dir`, sorted.
+pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}

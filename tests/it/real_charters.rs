@@ -1,0 +1,50 @@
+//! The real charters in `charters/` and the examples in `examples/` are the format's
+//! acceptance test: every one must pass `check`, and every one must also satisfy the JSON
+//! Schema that editors use (so the schema never rejects what the tool accepts).
+
+use crate::{charter, root, yaml_files};
+
+#[test]
+fn the_real_charters_are_there() {
+    let names: Vec<String> = yaml_files(&root().join("charters"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for expected in ["kilosa.yaml", "kitui.yaml", "kitui-bilingual.yaml"] {
+        assert!(names.iter().any(|n| n == expected), "charters/{expected} is missing");
+    }
+}
+
+#[test]
+fn every_charter_and_example_passes_check() {
+    let output = charter(&["check", "charters", "examples"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn every_charter_and_example_satisfies_the_json_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&charter::schema::schema_json()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let files = [
+        yaml_files(&root().join("charters")),
+        yaml_files(&root().join("examples")),
+        yaml_files(&root().join("tests/check/ok")),
+    ]
+    .concat();
+    assert!(!files.is_empty());
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let value: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
