@@ -57,10 +57,10 @@ fn syntax_diagnostic(text: &str, err: &serde_saphyr::Error) -> Diagnostic {
                 .with_hint("keep one of the two; a key may appear only once in the same block")
         }
         other => {
-            let message = strip_location(&other.render());
+            let (label, hint) = explain(&strip_location(&other.render()), text, span);
             Diagnostic::error(Code::YamlSyntax, "this is not valid YAML")
-                .at(span, message)
-                .with_hint(syntax_hint(text, span))
+                .at(span, label)
+                .with_hint(hint)
         }
     }
 }
@@ -73,21 +73,40 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// The most common mistakes of people new to YAML, recognised from the offending line.
-fn syntax_hint(text: &str, span: Span) -> String {
+/// The YAML reader's message for the commonest mistakes, turned into a label and a hint an
+/// officer can act on; other messages are kept as they are.
+fn explain(message: &str, text: &str, span: Span) -> (String, String) {
     let line_start = text[..span.offset.min(text.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let line = text[line_start..].lines().next().unwrap_or("");
+    let quote_hint = "put the value in quotes, like `title: \"Note: free\"`";
     if line.contains('\t') {
-        "indent with spaces, not tabs".into()
-    } else if line.matches(": ").count() > 1 {
-        "a value that contains `: ` must be put in quotes, like `name: \"Note: free\"`".into()
-    } else {
-        "check the indentation of this line and the one before it, and that quotes and \
-         brackets are closed"
-            .into()
+        return (message.to_owned(), "indent with spaces, not tabs".into());
     }
+    let (label, hint) = if message.contains("mapping values are not allowed") {
+        if line.matches(": ").count() > 1 {
+            ("a second `: ` on one line: YAML cannot tell where the value ends", quote_hint)
+        } else {
+            (
+                "this line is indented differently from the lines above it",
+                "keys of the same block must start in the same column",
+            )
+        }
+    } else if message.contains("placement of ':'") || message.contains("unclosed bracket") {
+        ("a `[` or `{` opened earlier is not closed", "close the list with `]` (or `}`) on the same line")
+    } else if message.contains("unclosed quote") || message.contains("quoted scalar") {
+        ("this quote is never closed", "end the text with the same quote mark it starts with")
+    } else if message.contains("unexpected character") || message.contains("cannot start any token") {
+        ("this character cannot start a value", quote_hint)
+    } else {
+        (
+            message,
+            "check the indentation of this line and the one before it, and that quotes and \
+             brackets are closed",
+        )
+    };
+    (label.to_owned(), hint.to_owned())
 }
 
 /// Byte offset of a 1-based line and character column.
