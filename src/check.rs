@@ -36,7 +36,10 @@ impl CheckRun {
 
     /// Results with at least one problem.
     pub fn failed(&self) -> usize {
-        self.results.iter().filter(|r| !r.diagnostics.is_empty()).count()
+        self.results
+            .iter()
+            .filter(|r| !r.diagnostics.is_empty())
+            .count()
     }
 
     pub fn problem_count(&self) -> usize {
@@ -80,4 +83,3 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckRun {
     }
     run
 }
-

@@ -4,16 +4,16 @@
 //! [`yaml::Document`] (a node tree with spans) → [`model::Charter`] (validated). See
 //! `ARCHITECTURE.md` for the map.
 
+pub mod check;
+pub mod cli;
 pub mod decode;
 pub mod diagnostic;
+pub mod discover;
 pub mod error;
 pub mod load;
 pub mod model;
-pub mod source;
-pub mod yaml;
-pub mod check;
-pub mod cli;
-pub mod discover;
 pub mod report;
 pub mod schema;
+pub mod source;
 pub mod starter;
+pub mod yaml;

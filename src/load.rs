@@ -51,7 +51,11 @@ pub fn load_source(source: SourceFile) -> Loaded {
     let charter = Charter::decode(&document.root, &mut cx);
     let mut diagnostics = cx.diagnostics;
     diagnostics.sort();
-    let charter = if diagnostics.has_errors() { None } else { charter };
+    let charter = if diagnostics.has_errors() {
+        None
+    } else {
+        charter
+    };
     Loaded {
         source,
         charter,

@@ -56,15 +56,15 @@ impl SourceFile {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 // In the lossy text, the first replacement character stands where the bad
                 // byte was: everything before it was valid and is unchanged.
-                let diagnostic = Diagnostic::error(
-                    Code::NotUtf8,
-                    "this file is not UTF-8 text",
-                )
-                .at(Span::new(valid, '\u{FFFD}'.len_utf8()), "this byte is not UTF-8")
-                .with_hint(
-                    "save the file as UTF-8 (in Word or Notepad: Save As, then choose the \
+                let diagnostic = Diagnostic::error(Code::NotUtf8, "this file is not UTF-8 text")
+                    .at(
+                        Span::new(valid, '\u{FFFD}'.len_utf8()),
+                        "this byte is not UTF-8",
+                    )
+                    .with_hint(
+                        "save the file as UTF-8 (in Word or Notepad: Save As, then choose the \
                      encoding \"UTF-8\")",
-                );
+                    );
                 Read::NotUtf8(Self::new(path, text), diagnostic)
             }
         }

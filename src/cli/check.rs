@@ -38,7 +38,11 @@ pub fn run(args: Args, color: Color) -> u8 {
         Format::Human => print_human(&run, color),
         Format::Json => println!(
             "{}",
-            json_report(run.results.iter().map(|r| (&r.source, r.diagnostics.as_slice())))
+            json_report(
+                run.results
+                    .iter()
+                    .map(|r| (&r.source, r.diagnostics.as_slice()))
+            )
         ),
     }
     if !run.errors.is_empty() {

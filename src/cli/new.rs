@@ -24,7 +24,10 @@ pub fn run(args: Args) -> u8 {
         Ok(schema_written) => {
             eprintln!("Wrote {}.", args.path.display());
             if let Some(schema) = schema_written {
-                eprintln!("Wrote {} (editors use it to complete and check the charter).", schema.display());
+                eprintln!(
+                    "Wrote {} (editors use it to complete and check the charter).",
+                    schema.display()
+                );
             }
             eprintln!("Edit it, then run: charter check {}", args.path.display());
             status::OK

@@ -55,9 +55,11 @@ impl Cx {
 
     pub fn wrong_shape(&mut self, node: &Node, expected: &str) {
         let found = node.shape();
-        let mut diagnostic =
-            Diagnostic::error(Code::WrongType, format!("expected {expected}, found {found}"))
-                .at(node.span, format!("this is {found}"));
+        let mut diagnostic = Diagnostic::error(
+            Code::WrongType,
+            format!("expected {expected}, found {found}"),
+        )
+        .at(node.span, format!("this is {found}"));
         if let Some(hint) = shape_hint(node, expected) {
             diagnostic = diagnostic.with_hint(hint);
         }
@@ -85,12 +87,17 @@ impl Cx {
                 Code::UnknownKey,
                 format!("`{}` is not a field of {context}", key.name),
             )
-            .with_hint(format!("the fields of {context} are: {}", fields.join(", ")));
+            .with_hint(format!(
+                "the fields of {context} are: {}",
+                fields.join(", ")
+            ));
             let suggestion = synonym(&key.name)
                 .filter(|s| fields.contains(s))
                 .or_else(|| did_you_mean(&key.name, fields.iter().copied()));
             let diagnostic = match suggestion {
-                Some(suggestion) => diagnostic.at(key.span, format!("did you mean `{suggestion}`?")),
+                Some(suggestion) => {
+                    diagnostic.at(key.span, format!("did you mean `{suggestion}`?"))
+                }
                 None => diagnostic.at(key.span, "unknown field"),
             };
             self.report(diagnostic);
@@ -113,14 +120,12 @@ impl Cx {
                 decoded
             }
             None => T::absent().or_else(|| {
-                let diagnostic = Diagnostic::error(
-                    Code::MissingField,
-                    format!("{context} has no `{name}`"),
-                )
-                .with_hint(format!(
-                    "add `{name}:` to {context}; it takes {}",
-                    T::expected()
-                ));
+                let diagnostic =
+                    Diagnostic::error(Code::MissingField, format!("{context} has no `{name}`"))
+                        .with_hint(format!(
+                            "add `{name}:` to {context}; it takes {}",
+                            T::expected()
+                        ));
                 // At the root there is no key to point at: the whole file lacks it.
                 self.report(match self.anchor.last() {
                     Some(span) => diagnostic.at(*span, format!("`{name}` is missing here")),

@@ -1,7 +1,10 @@
 //! "Did you mean …?" suggestions for mistyped keys and words.
 
 /// The candidate closest to `input`, if it is close enough to be what the author meant.
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input = input.to_lowercase();
     candidates
         .into_iter()

@@ -5,13 +5,15 @@ use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::fee::{Currency, currency_code};
-use crate::yaml::Span;
 use crate::model::choice::decode_choice;
 use crate::model::contact::{Channel, Complaints};
-use crate::model::sections::{CustomerGroup, Item, Organization, Preface, Review, Section, StandardGroup};
+use crate::model::fee::{Currency, currency_code};
+use crate::model::sections::{
+    CustomerGroup, Item, Organization, Preface, Review, Section, StandardGroup,
+};
 use crate::model::{Date, Lang, Service, Sp, Text};
 use crate::yaml::Node;
+use crate::yaml::Span;
 
 /// A citizens' service charter: who serves, what they promise, and where to complain when
 /// a promise is broken.
@@ -96,11 +98,20 @@ impl Decode for Charter {
     /// in the file are checked against them; then decodes every field.
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         let Some(entries) = node.as_map() else {
-            cx.report(not_a_charter(node, format!("this file holds {}, not a charter", node.shape())));
+            cx.report(not_a_charter(
+                node,
+                format!("this file holds {}, not a charter", node.shape()),
+            ));
             return None;
         };
-        if !entries.iter().any(|(key, _)| Charter::FIELDS.contains(&key.name.as_str())) {
-            cx.report(not_a_charter(node, "none of its keys belong to a charter".into()));
+        if !entries
+            .iter()
+            .any(|(key, _)| Charter::FIELDS.contains(&key.name.as_str()))
+        {
+            cx.report(not_a_charter(
+                node,
+                "none of its keys belong to a charter".into(),
+            ));
             return None;
         }
         if let Some((_, value)) = entries.iter().find(|(k, _)| k.name == "languages") {

@@ -29,9 +29,13 @@ impl Decode for Date {
         let text = String::decode(node, cx)?;
         let text = text.trim();
         let well_formed = text.len() == 10
-            && text
-                .char_indices()
-                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+            && text.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
         if well_formed && let Ok(date) = text.parse::<jiff::civil::Date>() {
             return Some(Date(date));
         }
@@ -43,7 +47,9 @@ impl Decode for Date {
         cx.report(
             Diagnostic::error(Code::BadDate, format!("`{text}` is not a date"))
                 .at(node.span, label)
-                .with_hint("write dates as year-month-day, for example `2012-09-12` for 12 September 2012"),
+                .with_hint(
+                    "write dates as year-month-day, for example `2012-09-12` for 12 September 2012",
+                ),
         );
         None
     }

@@ -126,12 +126,19 @@ impl Decode for Fee {
 }
 
 fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
-    let given = [fields.amount.is_some(), fields.tiers.is_some(), fields.text.is_some()];
+    let given = [
+        fields.amount.is_some(),
+        fields.tiers.is_some(),
+        fields.text.is_some(),
+    ];
     if given.iter().filter(|g| **g).count() != 1 {
         cx.report(
-            Diagnostic::error(Code::BadFee, "a fee needs exactly one of `amount`, `tiers` or `text`")
-                .at(cx.anchor_span().unwrap_or(node.span), "in this fee")
-                .with_hint(FEE_HINT),
+            Diagnostic::error(
+                Code::BadFee,
+                "a fee needs exactly one of `amount`, `tiers` or `text`",
+            )
+            .at(cx.anchor_span().unwrap_or(node.span), "in this fee")
+            .with_hint(FEE_HINT),
         );
         return None;
     }
@@ -164,12 +171,28 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
 
 /// Words that mean "no charge", in the charters' languages.
 const FREE_WORDS: &[&str] = &[
-    "free", "free of charge", "no charge", "nil", "none", "n/a", "0", "0.00", "bila malipo",
-    "hakuna", "hakuna malipo", "bure", "bila gharama", "bila malipo yoyote",
+    "free",
+    "free of charge",
+    "no charge",
+    "nil",
+    "none",
+    "n/a",
+    "0",
+    "0.00",
+    "bila malipo",
+    "hakuna",
+    "hakuna malipo",
+    "bure",
+    "bila gharama",
+    "bila malipo yoyote",
 ];
 
 /// Reads a one-line fee.
-pub fn parse_fee(text: &str, default_currency: Option<&str>, span: Span) -> Result<FeeKind, String> {
+pub fn parse_fee(
+    text: &str,
+    default_currency: Option<&str>,
+    span: Span,
+) -> Result<FeeKind, String> {
     let lower = text.to_lowercase();
     let bare = lower.trim_end_matches(['.', '/', '=', '-']).trim();
     if FREE_WORDS.contains(&bare) {
@@ -185,7 +208,11 @@ pub fn parse_fee(text: &str, default_currency: Option<&str>, span: Span) -> Resu
 
 /// Reads `KES 5,000`, `Ksh. 1,000/=`, `5,000`, `TZS 10,000 per copy`. `Ok(None)` when the
 /// text has no number at all; `Err` when it has one but something around it is unclear.
-fn parse_amount(text: &str, default_currency: Option<&str>, span: Span) -> Result<Option<Amount>, String> {
+fn parse_amount(
+    text: &str,
+    default_currency: Option<&str>,
+    span: Span,
+) -> Result<Option<Amount>, String> {
     let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
         return Ok(None);
     };
@@ -203,16 +230,21 @@ fn parse_amount(text: &str, default_currency: Option<&str>, span: Span) -> Resul
         .unwrap_or(after)
         .trim();
 
-    let value = normalise_number(number).ok_or_else(|| format!("`{number}` is not a clear amount"))?;
+    let value =
+        normalise_number(number).ok_or_else(|| format!("`{number}` is not a clear amount"))?;
 
     let mut currency = None;
     if !before.is_empty() {
-        currency = Some(currency_code(before).ok_or_else(|| format!("`{before}` is not a currency I know"))?);
+        currency = Some(
+            currency_code(before).ok_or_else(|| format!("`{before}` is not a currency I know"))?,
+        );
     }
     let mut per = None;
     if !after.is_empty() {
         let (word, tail) = after.split_once(' ').unwrap_or((after, ""));
-        if currency.is_none() && let Some(code) = currency_code(word) {
+        if currency.is_none()
+            && let Some(code) = currency_code(word)
+        {
             currency = Some(code);
             after = tail.trim();
         }
@@ -237,14 +269,21 @@ fn parse_amount(text: &str, default_currency: Option<&str>, span: Span) -> Resul
 /// by three, so `5,00` (a typo for 500 or 5,000?) is refused.
 fn normalise_number(number: &str) -> Option<String> {
     let (whole, fraction) = match number.rsplit_once('.') {
-        Some((w, f)) if !f.is_empty() && f.len() <= 2 && f.chars().all(|c| c.is_ascii_digit()) => (w, Some(f)),
+        Some((w, f)) if !f.is_empty() && f.len() <= 2 && f.chars().all(|c| c.is_ascii_digit()) => {
+            (w, Some(f))
+        }
         Some(_) => return None,
         None => (number, None),
     };
     let groups: Vec<&str> = whole.split([',', ' ']).collect();
     let first_ok = groups[0].len() <= 3 || groups.len() == 1;
     let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-    if groups.iter().any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit())) || !first_ok || !rest_ok {
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit()))
+        || !first_ok
+        || !rest_ok
+    {
         return None;
     }
     let digits: String = groups.concat();
@@ -308,7 +347,10 @@ mod tests {
         assert_eq!(amount("KES 5,000"), ("5000".into(), Some("KES".into())));
         assert_eq!(amount("Ksh. 1,000/="), ("1000".into(), Some("KES".into())));
         assert_eq!(amount("5,000/="), ("5000".into(), None));
-        assert_eq!(amount("TZS 10,000.50"), ("10000.50".into(), Some("TZS".into())));
+        assert_eq!(
+            amount("TZS 10,000.50"),
+            ("10000.50".into(), Some("TZS".into()))
+        );
         assert_eq!(amount("300 KES"), ("300".into(), Some("KES".into())));
         assert_eq!(amount("US$ 5"), ("5".into(), Some("USD".into())));
     }
@@ -316,13 +358,25 @@ mod tests {
     #[test]
     fn free_words_are_free() {
         for word in ["free", "Bila Malipo", "Nil", "Hakuna", "0", "FREE."] {
-            assert!(matches!(parse_fee(word, None, Span::default()), Ok(FeeKind::Free { .. })), "{word}");
+            assert!(
+                matches!(
+                    parse_fee(word, None, Span::default()),
+                    Ok(FeeKind::Free { .. })
+                ),
+                "{word}"
+            );
         }
     }
 
     #[test]
     fn unclear_fees_are_refused() {
-        for text in ["Kesi kwa Kesi", "5,00", "KES 5,000 depending", "XYZ 40", "as assessed"] {
+        for text in [
+            "Kesi kwa Kesi",
+            "5,00",
+            "KES 5,000 depending",
+            "XYZ 40",
+            "as assessed",
+        ] {
             assert!(parse_fee(text, None, Span::default()).is_err(), "{text}");
         }
     }

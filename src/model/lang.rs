@@ -30,7 +30,13 @@ impl Lang {
             .find(|(name, _)| *name == lower)
             .map(|(_, code)| *code)
             .or_else(|| ISO_639_1.contains(&lower.as_str()).then_some(""))
-            .map(|c| if c.is_empty() { lower.clone() } else { c.to_owned() });
+            .map(|c| {
+                if c.is_empty() {
+                    lower.clone()
+                } else {
+                    c.to_owned()
+                }
+            });
         let mut diagnostic = Diagnostic::error(
             Code::BadLanguage,
             format!("`{code}` is not a language code"),
@@ -187,12 +193,24 @@ fn check_declared(lang: &Lang, span: Span, cx: &mut Cx) {
     let declared: Vec<&str> = cx.languages.iter().map(Lang::as_str).collect();
     let mut diagnostic = Diagnostic::error(
         Code::UndeclaredLanguage,
-        format!("this text is in `{}`, which the charter does not list in `languages`", lang.as_str()),
+        format!(
+            "this text is in `{}`, which the charter does not list in `languages`",
+            lang.as_str()
+        ),
     )
-    .at(span, format!("the charter's languages are: {}", declared.join(", ")));
+    .at(
+        span,
+        format!("the charter's languages are: {}", declared.join(", ")),
+    );
     diagnostic = match did_you_mean(lang.as_str(), declared.iter().copied()) {
-        Some(close) => diagnostic.with_hint(format!("did you mean `{close}`? Otherwise add `{}` to `languages`", lang.as_str())),
-        None => diagnostic.with_hint(format!("add `{}` to `languages`, or remove this text", lang.as_str())),
+        Some(close) => diagnostic.with_hint(format!(
+            "did you mean `{close}`? Otherwise add `{}` to `languages`",
+            lang.as_str()
+        )),
+        None => diagnostic.with_hint(format!(
+            "add `{}` to `languages`, or remove this text",
+            lang.as_str()
+        )),
     };
     cx.report(diagnostic);
 }
@@ -240,17 +258,16 @@ const LANGUAGE_NAMES: &[(&str, &str)] = &[
 
 /// The ISO 639-1 two-letter codes.
 const ISO_639_1: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
-    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy",
-    "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj",
-    "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht",
-    "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv",
-    "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky",
-    "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn",
-    "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny",
-    "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru",
-    "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss",
-    "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts",
-    "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo",
-    "za", "zh", "zu",
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
+    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
+    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
+    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
+    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
+    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
+    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
+    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
+    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
+    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
+    "wo", "xh", "yi", "yo", "za", "zh", "zu",
 ];

@@ -154,8 +154,16 @@ impl Decode for Section {
                 ..Section::default()
             });
         }
-        let SectionFields { title, text, points } = SectionFields::decode(node, cx)?;
-        Some(Section { title, text, points })
+        let SectionFields {
+            title,
+            text,
+            points,
+        } = SectionFields::decode(node, cx)?;
+        Some(Section {
+            title,
+            text,
+            points,
+        })
     }
 }
 
@@ -296,8 +304,16 @@ impl Decode for Standard {
                 timeline: None,
             });
         }
-        let StandardFields { name, text, timeline } = StandardFields::decode(node, cx)?;
-        Some(Standard { name, text, timeline })
+        let StandardFields {
+            name,
+            text,
+            timeline,
+        } = StandardFields::decode(node, cx)?;
+        Some(Standard {
+            name,
+            text,
+            timeline,
+        })
     }
 }
 

@@ -30,7 +30,9 @@ pub enum TimelineKind {
     Duration(Duration),
     /// A timeline explained in words. Lint questions these: a citizen cannot hold an office
     /// to "real time".
-    Text { text: Text },
+    Text {
+        text: Text,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -70,8 +72,9 @@ pub enum Basis {
 }
 
 impl Unit {
-    pub const NAMES: &'static [&'static str] =
-        &["seconds", "minutes", "hours", "days", "weeks", "months", "years"];
+    pub const NAMES: &'static [&'static str] = &[
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+    ];
 
     fn from_name(name: &str) -> Option<Unit> {
         Some(match name {
@@ -89,30 +92,79 @@ impl Unit {
 
 /// Unit words in English and Kiswahili.
 const UNIT_WORDS: &[(&str, Unit)] = &[
-    ("second", Unit::Seconds), ("seconds", Unit::Seconds), ("secs", Unit::Seconds), ("sec", Unit::Seconds),
+    ("second", Unit::Seconds),
+    ("seconds", Unit::Seconds),
+    ("secs", Unit::Seconds),
+    ("sec", Unit::Seconds),
     ("sekunde", Unit::Seconds),
-    ("minute", Unit::Minutes), ("minutes", Unit::Minutes), ("mins", Unit::Minutes), ("min", Unit::Minutes),
+    ("minute", Unit::Minutes),
+    ("minutes", Unit::Minutes),
+    ("mins", Unit::Minutes),
+    ("min", Unit::Minutes),
     ("dakika", Unit::Minutes),
-    ("hour", Unit::Hours), ("hours", Unit::Hours), ("hrs", Unit::Hours), ("hr", Unit::Hours),
-    ("saa", Unit::Hours), ("masaa", Unit::Hours),
-    ("day", Unit::Days), ("days", Unit::Days), ("siku", Unit::Days),
-    ("week", Unit::Weeks), ("weeks", Unit::Weeks), ("wiki", Unit::Weeks),
-    ("month", Unit::Months), ("months", Unit::Months), ("mwezi", Unit::Months), ("miezi", Unit::Months),
-    ("year", Unit::Years), ("years", Unit::Years), ("mwaka", Unit::Years), ("miaka", Unit::Years),
+    ("hour", Unit::Hours),
+    ("hours", Unit::Hours),
+    ("hrs", Unit::Hours),
+    ("hr", Unit::Hours),
+    ("saa", Unit::Hours),
+    ("masaa", Unit::Hours),
+    ("day", Unit::Days),
+    ("days", Unit::Days),
+    ("siku", Unit::Days),
+    ("week", Unit::Weeks),
+    ("weeks", Unit::Weeks),
+    ("wiki", Unit::Weeks),
+    ("month", Unit::Months),
+    ("months", Unit::Months),
+    ("mwezi", Unit::Months),
+    ("miezi", Unit::Months),
+    ("year", Unit::Years),
+    ("years", Unit::Years),
+    ("mwaka", Unit::Years),
+    ("miaka", Unit::Years),
 ];
 
 /// Numbers written as words, in English and Kiswahili.
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("fourteen", 14), ("fifteen", 15), ("twenty", 20),
-    ("thirty", 30), ("sixty", 60), ("ninety", 90),
-    ("moja", 1), ("mbili", 2), ("tatu", 3), ("nne", 4), ("tano", 5), ("sita", 6), ("saba", 7),
-    ("nane", 8), ("tisa", 9), ("kumi", 10), ("ishirini", 20), ("thelathini", 30),
-    ("arobaini", 40), ("hamsini", 50), ("sitini", 60), ("tisini", 90),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("sixty", 60),
+    ("ninety", 90),
+    ("moja", 1),
+    ("mbili", 2),
+    ("tatu", 3),
+    ("nne", 4),
+    ("tano", 5),
+    ("sita", 6),
+    ("saba", 7),
+    ("nane", 8),
+    ("tisa", 9),
+    ("kumi", 10),
+    ("ishirini", 20),
+    ("thelathini", 30),
+    ("arobaini", 40),
+    ("hamsini", 50),
+    ("sitini", 60),
+    ("tisini", 90),
 ];
 
 /// Words before the duration that mean "within" and change nothing.
-const LEAD_WORDS: &[&str] = &["within", "in", "ndani", "ya", "up", "to", "not", "more", "than", "maximum", "max", "after", "kwa", "katika", "kipindi", "cha", "hadi"];
+const LEAD_WORDS: &[&str] = &[
+    "within", "in", "ndani", "ya", "up", "to", "not", "more", "than", "maximum", "max", "after",
+    "kwa", "katika", "kipindi", "cha", "hadi",
+];
 
 const TIMELINE_HINT: &str = "write a duration such as `7 working days` or `siku 7 za kazi`; if \
     the time truly cannot be stated as a duration, write `timeline: {text: \"...\"}` (lint will \
@@ -186,9 +238,11 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
         None
     };
     match (fields.amount, fields.text) {
-        (Some(_), Some(_)) | (None, None) => {
-            bad(cx, "a timeline needs either `amount` and `unit`, or `text`".into(), "in this timeline")
-        }
+        (Some(_), Some(_)) | (None, None) => bad(
+            cx,
+            "a timeline needs either `amount` and `unit`, or `text`".into(),
+            "in this timeline",
+        ),
         (None, Some(text)) => Some(TimelineKind::Text { text }),
         (Some(amount), None) => {
             let unit = match fields.unit.as_deref().map(str::trim) {
@@ -197,7 +251,8 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
                     Some(unit) => Some(unit),
                     None => {
                         let suggestion = did_you_mean(name, Unit::NAMES.iter().copied());
-                        let label = suggestion.map_or("not a unit".to_owned(), |s| format!("did you mean `{s}`?"));
+                        let label = suggestion
+                            .map_or("not a unit".to_owned(), |s| format!("did you mean `{s}`?"));
                         return bad(cx, format!("`{name}` is not a unit of time"), &label);
                     }
                 },
@@ -207,7 +262,11 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
                 Some("working") => Some(Basis::Working),
                 Some("calendar") => Some(Basis::Calendar),
                 Some(other) => {
-                    return bad(cx, format!("`{other}` is not `working` or `calendar`"), "expected `working` or `calendar`");
+                    return bad(
+                        cx,
+                        format!("`{other}` is not `working` or `calendar`"),
+                        "expected `working` or `calendar`",
+                    );
                 }
             };
             Some(TimelineKind::Duration(Duration {
@@ -227,7 +286,12 @@ fn unit_word(word: &str) -> Option<Unit> {
 }
 
 fn number_word(word: &str) -> Option<u32> {
-    word.parse().ok().or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n))
+    word.parse().ok().or_else(|| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, n)| *n)
+    })
 }
 
 /// Reads a one-line timeline in English (`within 7 working days`) or Kiswahili (`ndani ya
@@ -255,7 +319,11 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
             None => "there is no number in it".into(),
         });
     };
-    i += if max.is_some() && !words[i].contains('-') { 3 } else { 1 };
+    i += if max.is_some() && !words[i].contains('-') {
+        3
+    } else {
+        1
+    };
     if unit.is_none() {
         // English: "7 working days", "7 days".
         if let Some(b) = words.get(i).and_then(|w| basis_word(w)) {
@@ -271,7 +339,9 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
                 None => {
                     let units = UNIT_WORDS.iter().map(|(w, _)| *w);
                     return Err(match did_you_mean(word, units) {
-                        Some(close) => format!("`{word}` is not a unit of time; did you mean `{close}`?"),
+                        Some(close) => {
+                            format!("`{word}` is not a unit of time; did you mean `{close}`?")
+                        }
                         None => format!("`{word}` is not a unit of time"),
                     });
                 }
@@ -281,7 +351,9 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
         }
     }
     // Kiswahili basis after the number: "za kazi", "ya kazi", "za kalenda".
-    if matches!(words.get(i), Some(&"za" | &"ya")) && let Some(b) = words.get(i + 1).and_then(|w| basis_word(w)) {
+    if matches!(words.get(i), Some(&"za" | &"ya"))
+        && let Some(b) = words.get(i + 1).and_then(|w| basis_word(w))
+    {
         basis = Some(b);
         i += 2;
     } else if let Some(b) = words.get(i).and_then(|w| basis_word(w)) {
@@ -289,7 +361,8 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
         basis = Some(b);
         i += 1;
     }
-    let qualifier = (i < words.len()).then(|| Text::plain(original_tail(text, words.len() - i), span));
+    let qualifier =
+        (i < words.len()).then(|| Text::plain(original_tail(text, words.len() - i), span));
     Ok(Duration {
         amount,
         max,
@@ -357,38 +430,98 @@ impl JsonSchema for Timeline {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> (u32, Option<u32>, Option<Unit>, Option<Basis>, Option<String>) {
+    fn read(
+        text: &str,
+    ) -> (
+        u32,
+        Option<u32>,
+        Option<Unit>,
+        Option<Basis>,
+        Option<String>,
+    ) {
         let d = parse_duration(text, Span::default()).unwrap_or_else(|e| panic!("{text}: {e}"));
-        (d.amount, d.max, d.unit, d.basis, d.qualifier.map(|q| q.get("en").unwrap_or_default().to_owned()))
+        (
+            d.amount,
+            d.max,
+            d.unit,
+            d.basis,
+            d.qualifier
+                .map(|q| q.get("en").unwrap_or_default().to_owned()),
+        )
     }
 
     #[test]
     fn english() {
-        assert_eq!(read("7 working days"), (7, None, Some(Unit::Days), Some(Basis::Working), None));
-        assert_eq!(read("Within 14 calendar days"), (14, None, Some(Unit::Days), Some(Basis::Calendar), None));
-        assert_eq!(read("30 seconds"), (30, None, Some(Unit::Seconds), None, None));
-        assert_eq!(read("5-7 working days"), (5, Some(7), Some(Unit::Days), Some(Basis::Working), None));
-        assert_eq!(read("5 to 7 days"), (5, Some(7), Some(Unit::Days), None, None));
+        assert_eq!(
+            read("7 working days"),
+            (7, None, Some(Unit::Days), Some(Basis::Working), None)
+        );
+        assert_eq!(
+            read("Within 14 calendar days"),
+            (14, None, Some(Unit::Days), Some(Basis::Calendar), None)
+        );
+        assert_eq!(
+            read("30 seconds"),
+            (30, None, Some(Unit::Seconds), None, None)
+        );
+        assert_eq!(
+            read("5-7 working days"),
+            (5, Some(7), Some(Unit::Days), Some(Basis::Working), None)
+        );
+        assert_eq!(
+            read("5 to 7 days"),
+            (5, Some(7), Some(Unit::Days), None, None)
+        );
         assert_eq!(read("15"), (15, None, None, None, None));
         assert_eq!(
             read("1 month after retirement"),
-            (1, None, Some(Unit::Months), None, Some("after retirement".into()))
+            (
+                1,
+                None,
+                Some(Unit::Months),
+                None,
+                Some("after retirement".into())
+            )
         );
     }
 
     #[test]
     fn kiswahili() {
-        assert_eq!(read("siku 7 za kazi"), (7, None, Some(Unit::Days), Some(Basis::Working), None));
-        assert_eq!(read("Ndani ya siku 7"), (7, None, Some(Unit::Days), None, None));
-        assert_eq!(read("siku saba za kazi"), (7, None, Some(Unit::Days), Some(Basis::Working), None));
-        assert_eq!(read("Ndani ya masaa 48"), (48, None, Some(Unit::Hours), None, None));
+        assert_eq!(
+            read("siku 7 za kazi"),
+            (7, None, Some(Unit::Days), Some(Basis::Working), None)
+        );
+        assert_eq!(
+            read("Ndani ya siku 7"),
+            (7, None, Some(Unit::Days), None, None)
+        );
+        assert_eq!(
+            read("siku saba za kazi"),
+            (7, None, Some(Unit::Days), Some(Basis::Working), None)
+        );
+        assert_eq!(
+            read("Ndani ya masaa 48"),
+            (48, None, Some(Unit::Hours), None, None)
+        );
         assert_eq!(
             read("Ndani ya sekunde 30 za kwanza"),
-            (30, None, Some(Unit::Seconds), None, Some("za kwanza".into()))
+            (
+                30,
+                None,
+                Some(Unit::Seconds),
+                None,
+                Some("za kwanza".into())
+            )
         );
         assert_eq!(
             read("Ndani ya mwezi 1 baada ya kustaafu"),
-            (1, None, Some(Unit::Months), None, Some("baada ya kustaafu".into()))
+            (
+                1,
+                None,
+                Some(Unit::Months),
+                None,
+                Some("baada ya kustaafu".into())
+            )
         );
     }
 

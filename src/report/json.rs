@@ -23,11 +23,15 @@ struct JsonDiagnostic<'a> {
 
 /// The diagnostics of several files as one JSON array (pretty-printed, one object per
 /// diagnostic, in file order).
-pub fn json_report<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>) -> String {
+pub fn json_report<'a>(
+    files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>,
+) -> String {
     let mut out = Vec::new();
     for (source, diagnostics) in files {
         for diagnostic in diagnostics {
-            let positions = diagnostic.span.map(|span| span_positions(&source.text, span));
+            let positions = diagnostic
+                .span
+                .map(|span| span_positions(&source.text, span));
             out.push(JsonDiagnostic {
                 file: source.name(),
                 line: positions.map(|p| p.0.0),

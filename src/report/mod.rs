@@ -20,7 +20,10 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// Start and end positions of a span, for reports that give both.
 pub fn span_positions(text: &str, span: Span) -> ((usize, usize), (usize, usize)) {
-    (line_column(text, span.offset), line_column(text, span.end()))
+    (
+        line_column(text, span.offset),
+        line_column(text, span.end()),
+    )
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

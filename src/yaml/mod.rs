@@ -17,10 +17,12 @@ pub struct Document {
 /// YAML reader cannot know what the author meant.
 pub fn parse(source: &SourceFile) -> Result<Document, Diagnostic> {
     if is_blank(&source.text) {
-        return Err(Diagnostic::error(Code::EmptyFile, "this file is empty").with_hint(
-            "a charter needs at least `title:`, `organization:` and `services:`; \
+        return Err(
+            Diagnostic::error(Code::EmptyFile, "this file is empty").with_hint(
+                "a charter needs at least `title:`, `organization:` and `services:`; \
              run `charter new` to start from a commented example",
-        ));
+            ),
+        );
     }
     match node::parse_tree(&source.text) {
         Ok(root) => Ok(Document { root }),
@@ -86,7 +88,10 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
     }
     let (label, hint) = if message.contains("mapping values are not allowed") {
         if line.matches(": ").count() > 1 {
-            ("a second `: ` on one line: YAML cannot tell where the value ends", quote_hint)
+            (
+                "a second `: ` on one line: YAML cannot tell where the value ends",
+                quote_hint,
+            )
         } else {
             (
                 "this line is indented differently from the lines above it",
@@ -94,10 +99,17 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
             )
         }
     } else if message.contains("placement of ':'") || message.contains("unclosed bracket") {
-        ("a `[` or `{` opened earlier is not closed", "close the list with `]` (or `}`) on the same line")
+        (
+            "a `[` or `{` opened earlier is not closed",
+            "close the list with `]` (or `}`) on the same line",
+        )
     } else if message.contains("unclosed quote") || message.contains("quoted scalar") {
-        ("this quote is never closed", "end the text with the same quote mark it starts with")
-    } else if message.contains("unexpected character") || message.contains("cannot start any token") {
+        (
+            "this quote is never closed",
+            "end the text with the same quote mark it starts with",
+        )
+    } else if message.contains("unexpected character") || message.contains("cannot start any token")
+    {
         ("this character cannot start a value", quote_hint)
     } else {
         (
@@ -131,7 +143,11 @@ mod tests {
 
     #[test]
     fn plain_scalars_keep_their_text() {
-        let doc = parse(&SourceFile::new("t.yaml", "a: no\nb: 0712\nc: 1.50\nd: yes\n")).unwrap();
+        let doc = parse(&SourceFile::new(
+            "t.yaml",
+            "a: no\nb: 0712\nc: 1.50\nd: yes\n",
+        ))
+        .unwrap();
         let texts: Vec<_> = doc
             .root
             .as_map()

@@ -210,10 +210,20 @@ impl<'de> Visitor<'de> for RawVisitor {
             let name = match key.value.0 {
                 NodeKind::Scalar(s) => s.text().to_owned(),
                 NodeKind::Null => String::new(),
-                _ => return Err(de::Error::custom("a key must be a single word, not a list or a set of fields")),
+                _ => {
+                    return Err(de::Error::custom(
+                        "a key must be a single word, not a list or a set of fields",
+                    ));
+                }
             };
             let value = map.next_value::<Spanned<RawNode>>()?;
-            entries.push((Key { name, span: key_span }, spanned_node(value)));
+            entries.push((
+                Key {
+                    name,
+                    span: key_span,
+                },
+                spanned_node(value),
+            ));
         }
         Ok(RawNode(NodeKind::Map(entries)))
     }

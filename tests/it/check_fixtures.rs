@@ -19,7 +19,10 @@ fn render(path: &std::path::Path) -> (Vec<Code>, String) {
         .iter()
         .map(|d| reporter.render(&loaded.source, d))
         .collect();
-    (loaded.diagnostics.iter().map(|d| d.code).collect(), rendered)
+    (
+        loaded.diagnostics.iter().map(|d| d.code).collect(),
+        rendered,
+    )
 }
 
 #[test]
@@ -46,7 +49,10 @@ fn each_fixture_reports_the_code_it_is_named_for() {
             continue;
         };
         let (codes, rendered) = render(&path);
-        assert!(codes.contains(code), "{stem} should report {code}:\n{rendered}");
+        assert!(
+            codes.contains(code),
+            "{stem} should report {code}:\n{rendered}"
+        );
     }
 }
 
@@ -103,6 +109,10 @@ fn plain_words_keep_their_spelling() {
     assert_eq!(charter.organization.name.get("en"), Some("NO"));
     assert_eq!(&*charter.organization.phones[0].value, "0712345678");
     assert_eq!(charter.vision.unwrap().get("en"), Some("yes"));
-    let values: Vec<_> = charter.values.iter().map(|v| v.name.get("en").unwrap()).collect();
+    let values: Vec<_> = charter
+        .values
+        .iter()
+        .map(|v| v.name.get("en").unwrap())
+        .collect();
     assert_eq!(values, ["true", "1.50"]);
 }

@@ -38,7 +38,10 @@ fn missing_file_exits_two_with_one_line() {
 fn operational_errors_win_over_problems_but_the_rest_is_still_checked() {
     let output = charter(&["check", "nope.yaml", "tests/check/bad-fee.yaml"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("E303"), "the other file is still checked");
+    assert!(
+        stderr(&output).contains("E303"),
+        "the other file is still checked"
+    );
 }
 
 #[test]
@@ -75,7 +78,12 @@ fn hidden_folders_are_skipped() {
 
 #[test]
 fn json_format_has_one_object_per_diagnostic() {
-    let output = charter(&["check", "--format", "json", "tests/check/many-problems.yaml"]);
+    let output = charter(&[
+        "check",
+        "--format",
+        "json",
+        "tests/check/many-problems.yaml",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let items = json.as_array().unwrap();

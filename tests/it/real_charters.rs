@@ -11,7 +11,10 @@ fn the_real_charters_are_there() {
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     for expected in ["kilosa.yaml", "kitui.yaml", "kitui-bilingual.yaml"] {
-        assert!(names.iter().any(|n| n == expected), "charters/{expected} is missing");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "charters/{expected} is missing"
+        );
     }
 }
 
@@ -28,8 +31,7 @@ fn every_charter_and_example_passes_check() {
 
 #[test]
 fn every_charter_and_example_satisfies_the_json_schema() {
-    let schema: serde_json::Value =
-        serde_json::from_str(&charter::schema::schema_json()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&charter::schema::schema_json()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
     let files = [
         yaml_files(&root().join("charters")),

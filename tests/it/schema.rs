@@ -59,15 +59,26 @@ fn the_decoder_requires_what_the_schema_requires() {
 fn every_object_forbids_unknown_keys_and_describes_every_field() {
     let schema = schema();
     let mut defs: Vec<(&str, &serde_json::Value)> = vec![("Charter", &schema)];
-    defs.extend(schema["$defs"].as_object().unwrap().iter().map(|(k, v)| (k.as_str(), v)));
+    defs.extend(
+        schema["$defs"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v)),
+    );
     for (name, def) in defs {
         let Some(props) = def.get("properties").and_then(|p| p.as_object()) else {
             continue;
         };
-        assert_eq!(def["additionalProperties"], false, "{name} must reject unknown keys");
+        assert_eq!(
+            def["additionalProperties"], false,
+            "{name} must reject unknown keys"
+        );
         for (field, prop) in props {
             let described = prop.get("description").is_some()
-                || prop.get("$ref").is_some_and(|_| prop.get("description").is_some());
+                || prop
+                    .get("$ref")
+                    .is_some_and(|_| prop.get("description").is_some());
             assert!(described, "{name}.{field} has no description in the schema");
         }
     }
