@@ -56,7 +56,14 @@ impl SourceFile {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 // In the lossy text, the first replacement character stands where the bad
                 // byte was: everything before it was valid and is unchanged.
-                let diagnostic = Diagnostic::error(Code::NotUtf8, "this file is not UTF-8 text")
+                // Notepad's "Unicode" is UTF-16, recognisable by its byte-order mark.
+                let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+                let message = if utf16 {
+                    "this file is saved as UTF-16 (\"Unicode\"), not UTF-8"
+                } else {
+                    "this file is not UTF-8 text"
+                };
+                let diagnostic = Diagnostic::error(Code::NotUtf8, message)
                     .at(
                         Span::new(valid, '\u{FFFD}'.len_utf8()),
                         "this byte is not UTF-8",
