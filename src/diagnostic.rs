@@ -11,12 +11,46 @@ use serde::Serialize;
 
 use crate::yaml::Span;
 
-/// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// How serious a diagnostic is, least serious first (so `>=` compares against a threshold).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Info,
     Warning,
     Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The identity of a kind of diagnostic: its stable code and readable name. Checks have
+/// theirs in [`Code`]; lint rules declare their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+impl From<Code> for Id {
+    fn from(code: Code) -> Self {
+        Id {
+            code: code.as_str(),
+            name: code.name(),
+        }
+    }
+}
+
+impl PartialEq<Code> for Id {
+    fn eq(&self, other: &Code) -> bool {
+        self.code == other.as_str()
+    }
 }
 
 macro_rules! codes {
@@ -89,7 +123,7 @@ impl fmt::Display for Code {
 /// One problem in one file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
-    pub code: Code,
+    pub code: Id,
     pub severity: Severity,
     pub message: String,
     /// Where the problem is; `None` for problems of the whole file (such as an empty file).
@@ -102,9 +136,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(code.into(), Severity::Error, message)
+    }
+
+    pub fn new(code: Id, severity: Severity, message: impl Into<String>) -> Self {
         Self {
             code,
-            severity: Severity::Error,
+            severity,
             message: message.into(),
             span: None,
             label: None,

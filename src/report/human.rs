@@ -80,13 +80,14 @@ impl std::error::Error for Report<'_> {}
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let code = self.diagnostic.code;
-        Some(Box::new(format!("{} {}", code.as_str(), code.name())))
+        Some(Box::new(format!("{} {}", code.code, code.name)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
         })
     }
 
