@@ -43,7 +43,7 @@ pub fn load_source(source: SourceFile) -> Loaded {
             return Loaded {
                 source,
                 charter: None,
-                diagnostics: diagnostic.into(),
+                diagnostics: (*diagnostic).into(),
             };
         }
     };

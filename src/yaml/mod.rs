@@ -15,7 +15,7 @@ pub struct Document {
 
 /// Reads a source file as YAML. Only the first syntax error can be reported: after it the
 /// YAML reader cannot know what the author meant.
-pub fn parse(source: &SourceFile) -> Result<Document, Diagnostic> {
+pub fn parse(source: &SourceFile) -> Result<Document, Box<Diagnostic>> {
     if is_blank(&source.text) {
         return Err(
             Diagnostic::error(Code::EmptyFile, "this file is empty").with_hint(
@@ -26,7 +26,7 @@ pub fn parse(source: &SourceFile) -> Result<Document, Diagnostic> {
     }
     match node::parse_tree(&source.text) {
         Ok(root) => Ok(Document { root }),
-        Err(err) => Err(syntax_diagnostic(&source.text, &err)),
+        Err(err) => Err(Box::new(syntax_diagnostic(&source.text, &err))),
     }
 }
 
