@@ -17,12 +17,12 @@ pub struct Document {
 /// YAML reader cannot know what the author meant.
 pub fn parse(source: &SourceFile) -> Result<Document, Box<Diagnostic>> {
     if is_blank(&source.text) {
-        return Err(
+        return Err(Box::new(
             Diagnostic::error(Code::EmptyFile, "this file is empty").with_hint(
                 "a charter needs at least `title:`, `organization:` and `services:`; \
-             run `charter new` to start from a commented example",
+                 run `charter new` to start from a commented example",
             ),
-        );
+        ));
     }
     match node::parse_tree(&source.text) {
         Ok(root) => Ok(Document { root }),
