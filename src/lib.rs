@@ -10,6 +10,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod discover;
 pub mod error;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;

@@ -41,7 +41,7 @@ pub fn run(args: Args, color: Color) -> u8 {
             json_report(
                 run.results
                     .iter()
-                    .map(|r| (&r.source, r.diagnostics.as_slice()))
+                    .map(|r| (&r.source, r.diagnostics.iter().collect()))
             )
         ),
     }

@@ -2,7 +2,9 @@
 //! file and returns the process's exit status.
 
 mod check;
+mod lint;
 mod new;
+mod rule;
 mod schema;
 
 use std::io::IsTerminal;
@@ -40,6 +42,10 @@ pub struct Cli {
 pub enum Command {
     /// Check that charters are well-formed; report every problem with its line and column.
     Check(check::Args),
+    /// Find what makes valid charters weak: vague timelines, open fees, broken contacts.
+    Lint(lint::Args),
+    /// Explain a lint rule, or list them all.
+    Rule(rule::Args),
     /// Print the JSON Schema of the charter format, for editors.
     Schema(schema::Args),
     /// Write a commented starter charter that passes `charter check`.
@@ -71,6 +77,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Check(args) => check::run(args, cli.color),
+        Command::Lint(args) => lint::run(args, cli.color),
+        Command::Rule(args) => rule::run(args),
         Command::Schema(args) => schema::run(args),
         Command::New(args) => new::run(args),
     };

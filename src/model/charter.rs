@@ -46,7 +46,7 @@ pub struct Charter {
     /// The preface or foreword, signed by the head of the organisation.
     pub preface: Option<Preface>,
     /// What the charter is for.
-    pub purpose: Option<Section>,
+    pub purpose: Option<Sp<Section>>,
     /// The principles of service delivery the organisation follows.
     #[serde(default)]
     pub principles: Vec<Item>,
@@ -59,7 +59,7 @@ pub struct Charter {
     #[serde(default)]
     pub values: Vec<Item>,
     /// Its objectives or goals ("Malengo").
-    pub objectives: Option<Section>,
+    pub objectives: Option<Sp<Section>>,
     /// Its customers and what each group may expect ("Wateja Wetu").
     #[serde(default)]
     pub customers: Vec<CustomerGroup>,
@@ -70,9 +70,9 @@ pub struct Charter {
     #[serde(default)]
     pub standards: Vec<StandardGroup>,
     /// The customers' rights ("Haki za Wateja").
-    pub rights: Option<Section>,
+    pub rights: Option<Sp<Section>>,
     /// The customers' duties ("Majukumu ya Wateja").
-    pub duties: Option<Section>,
+    pub duties: Option<Sp<Section>>,
     /// How to complain, and to whom, in escalation order.
     pub complaints: Option<Complaints>,
     /// How to give feedback on the charter ("Mlisho Nyuma").
@@ -80,7 +80,7 @@ pub struct Charter {
     /// Where to appeal beyond the organisation ("Kukata Rufaa").
     pub appeal: Option<Channel>,
     /// How performance against the standards is reported ("Taarifa ya Matokeo").
-    pub reporting: Option<Section>,
+    pub reporting: Option<Sp<Section>>,
 }
 
 decode_struct!(@fields Charter, "the charter" {

@@ -24,7 +24,7 @@ struct JsonDiagnostic<'a> {
 /// The diagnostics of several files as one JSON array (pretty-printed, one object per
 /// diagnostic, in file order).
 pub fn json_report<'a>(
-    files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>,
+    files: impl IntoIterator<Item = (&'a SourceFile, Vec<&'a Diagnostic>)>,
 ) -> String {
     let mut out = Vec::new();
     for (source, diagnostics) in files {

@@ -1,5 +1,6 @@
 //! Printing diagnostics for people (miette's snippets) and for machines (JSON).
 
+pub mod formats;
 mod human;
 mod json;
 

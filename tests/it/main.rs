@@ -3,6 +3,8 @@
 
 mod check_fixtures;
 mod cli;
+mod lint_cli;
+mod lint_rules;
 mod real_charters;
 mod schema;
 

@@ -1,0 +1,255 @@
+//! `charter lint`: is this a good charter? Findings for reviewers and CI.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{Color, print_error, status, terminal_width};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::lint::batch::{ConfigSource, FileLint, lint_paths, lint_text, today};
+use crate::lint::config::Config;
+use crate::lint::fix;
+use crate::report::formats::{concise_line, github_line, sarif};
+use crate::report::{HumanReporter, json_report};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print findings [default: github under GitHub Actions, full otherwise]
+    #[arg(long, value_enum)]
+    pub output_format: Option<OutputFormat>,
+
+    /// The lowest level that makes the run fail (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when there are findings (still exit 2 if the run could not happen).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Use this configuration file instead of the nearest `charter.toml`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+
+    /// Apply safe fixes (phone numbers to +CC form, one word for free) to the files.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the safe fixes as a diff on stdout instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The line of YAML with a caret, a message and a hint (on stderr).
+    Full,
+    /// `file:line:col: CODE [level] message`, one per line (on stdout).
+    Concise,
+    /// A JSON array, one object per finding (on stdout).
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning (on stdout).
+    Sarif,
+    /// GitHub Actions workflow annotations (on stdout).
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn threshold(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+pub fn run(args: Args, color: Color) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let config = match &args.config {
+        Some(path) => ConfigSource::File(path.clone()),
+        None => ConfigSource::Discover,
+    };
+    let today = today();
+    let mut run = match lint_paths(&paths, &config, today) {
+        Ok(run) => run,
+        Err(error) => {
+            print_error(&error);
+            return status::FAILURE;
+        }
+    };
+    let mut errors: Vec<Error> = std::mem::take(&mut run.errors);
+    if args.fix || args.diff {
+        for file in &mut run.files {
+            if let Err(error) = fix_file(file, &args, &config, today) {
+                errors.push(error);
+            }
+        }
+    }
+    for error in &errors {
+        print_error(error);
+    }
+    let format = args.output_format.unwrap_or_else(|| {
+        if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+            OutputFormat::Github
+        } else {
+            OutputFormat::Full
+        }
+    });
+    print_findings(&run.files, format, color);
+
+    let threshold = args.fail_on.threshold();
+    let failing = run
+        .files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .any(|f| f.diagnostic.severity >= threshold);
+    if !errors.is_empty() {
+        status::FAILURE
+    } else if failing && !args.exit_zero {
+        status::PROBLEMS
+    } else {
+        status::OK
+    }
+}
+
+/// Applies a file's safe fixes: writes them (`--fix`) or prints them as a diff (`--diff`),
+/// then re-lints so that what is reported is what is left.
+fn fix_file(
+    file: &mut FileLint,
+    args: &Args,
+    config: &ConfigSource,
+    today: jiff::civil::Date,
+) -> Result<(), Error> {
+    let fixes: Vec<&crate::lint::Fix> = file
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .collect();
+    if fixes.is_empty() {
+        return Ok(());
+    }
+    let (fixed, applied) = fix::apply(&file.source.text, &fixes);
+    if args.diff {
+        print!(
+            "{}",
+            fix::unified_diff(&file.source.name(), &file.source.text, &fixed)
+        );
+        return Ok(());
+    }
+    write_atomically(&file.source.path, &fixed)?;
+    eprintln!("Fixed {applied} finding(s) in {}.", file.source.name());
+    let config = match config {
+        ConfigSource::File(path) => Config::load(path).unwrap_or_default(),
+        ConfigSource::Discover => crate::lint::config::ConfigFinder::default()
+            .find(&file.source.path)
+            .and_then(|p| Config::load(&p).ok())
+            .unwrap_or_default(),
+    };
+    *file = lint_text(&file.source.path, fixed, &config, today);
+    Ok(())
+}
+
+/// Writes through a temporary file in the same folder and a rename, so an interrupted run
+/// never leaves a half-written charter.
+fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let write_error = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_error)?;
+    temp.write_all(text.as_bytes()).map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    Ok(())
+}
+
+fn print_findings(files: &[FileLint], format: OutputFormat, color: Color) {
+    let all = || {
+        files.iter().map(|f| {
+            (
+                &f.source,
+                f.findings
+                    .iter()
+                    .map(|x| &x.diagnostic)
+                    .collect::<Vec<&Diagnostic>>(),
+            )
+        })
+    };
+    match format {
+        OutputFormat::Full => {
+            let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
+            for file in files {
+                for finding in &file.findings {
+                    eprint!("{}", reporter.render(&file.source, &finding.diagnostic));
+                }
+            }
+            eprintln!("{}", summary(files));
+        }
+        OutputFormat::Concise => {
+            for (source, diagnostics) in all() {
+                for d in diagnostics {
+                    println!("{}", concise_line(source, d));
+                }
+            }
+            eprintln!("{}", summary(files));
+        }
+        OutputFormat::Github => {
+            for (source, diagnostics) in all() {
+                for d in diagnostics {
+                    println!("{}", github_line(source, d));
+                }
+            }
+        }
+        OutputFormat::Json => println!("{}", json_report(all())),
+        OutputFormat::Sarif => println!("{}", sarif(all())),
+    }
+}
+
+fn summary(files: &[FileLint]) -> String {
+    let count = |s: Severity| {
+        files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .filter(|f| f.diagnostic.severity == s)
+            .count()
+    };
+    let fixable = files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .filter(|f| f.fix.is_some())
+        .count();
+    let charters = files.len();
+    let plural = if charters == 1 { "charter" } else { "charters" };
+    let (e, w, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    if e + w + i == 0 {
+        return format!("Linted {charters} {plural}: no findings.");
+    }
+    let mut line = format!("Linted {charters} {plural}: {e} errors, {w} warnings, {i} notes.");
+    if fixable > 0 {
+        line.push_str(&format!(" {fixable} can be fixed with `--fix`."));
+    }
+    line
+}

@@ -1,0 +1,59 @@
+//! `charter rule`: the documentation of a lint rule, or the list of all of them.
+
+use super::{print_error, status};
+use crate::lint::{find_rule, rules};
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["rule", "all"])))]
+pub struct Args {
+    /// A rule's code (`T001`) or name (`timeline-not-measurable`).
+    pub rule: Option<String>,
+
+    /// List every rule with its code, name, level and summary.
+    #[arg(long)]
+    pub all: bool,
+}
+
+pub fn run(args: Args) -> u8 {
+    if args.all {
+        println!("{:<6} {:<28} {:<8} summary", "code", "name", "level");
+        for rule in rules::ALL {
+            let meta = rule.meta();
+            let fix = if meta.fixable { " [fix]" } else { "" };
+            println!(
+                "{:<6} {:<28} {:<8} {}{fix}",
+                meta.id.code,
+                meta.id.name,
+                meta.level.as_str(),
+                meta.summary
+            );
+        }
+        return status::OK;
+    }
+    let name = args.rule.unwrap_or_default();
+    match find_rule(&name) {
+        Some(rule) => {
+            let meta = rule.meta();
+            println!("# {} ({})\n", meta.id.name, meta.id.code);
+            println!(
+                "Default level: {}. {}\n",
+                meta.level.as_str(),
+                if meta.fixable {
+                    "Fixable with `--fix`."
+                } else {
+                    ""
+                }
+            );
+            print!("{}", meta.docs);
+            status::OK
+        }
+        None => {
+            let names = rules::ALL.iter().map(|r| r.meta().id.name);
+            let hint = crate::decode::did_you_mean(&name, names)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_else(|| "; `charter rule --all` lists them".into());
+            print_error(&format!("there is no rule `{name}`{hint}"));
+            status::FAILURE
+        }
+    }
+}

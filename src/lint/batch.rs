@@ -1,0 +1,148 @@
+//! Linting many files: discover them, load each, find its configuration, run the rules,
+//! keep going past failures.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::discover;
+use crate::error::Error;
+use crate::lint::config::{Config, ConfigError, ConfigFinder};
+use crate::lint::{Finding, LintContext, lint};
+use crate::load::{Loaded, load, load_source};
+use crate::source::SourceFile;
+
+/// What linting one file found: problems that kept it from loading (from `check`), or the
+/// rules' findings.
+#[derive(Debug)]
+pub struct FileLint {
+    pub source: SourceFile,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Default)]
+pub struct LintRun {
+    pub files: Vec<FileLint>,
+    /// Operational errors: unreadable paths.
+    pub errors: Vec<Error>,
+}
+
+/// How to find configuration.
+pub enum ConfigSource {
+    /// Walk up from each charter to the nearest `charter.toml`.
+    Discover,
+    /// One file for every charter.
+    File(PathBuf),
+}
+
+/// Lints every charter under `paths`. A configuration error stops the run before anything
+/// is linted (exit status 2), since findings under the wrong configuration would mislead.
+pub fn lint_paths(
+    paths: &[PathBuf],
+    config: &ConfigSource,
+    today: jiff::civil::Date,
+) -> Result<LintRun, ConfigError> {
+    let mut run = LintRun::default();
+    let mut files = Vec::new();
+    for path in paths {
+        match discover(std::slice::from_ref(path)) {
+            Ok(found) => {
+                files.extend(found.files);
+                for (dir, diagnostic) in found.empty_dirs {
+                    run.files.push(FileLint {
+                        source: SourceFile::new(dir, String::new()),
+                        findings: vec![Finding {
+                            diagnostic,
+                            fix: None,
+                        }],
+                    });
+                }
+            }
+            Err(error) => run.errors.push(error),
+        }
+    }
+    let configs = configs_for(&files, config)?;
+    let outcomes: Vec<_> = files
+        .par_iter()
+        .zip(configs.par_iter())
+        .map(|(path, config)| {
+            SourceFile::read(path).map(|read| lint_loaded(load(read), config, today))
+        })
+        .collect();
+    for outcome in outcomes {
+        match outcome {
+            Ok(file) => run.files.push(file),
+            Err(error) => run.errors.push(error),
+        }
+    }
+    Ok(run)
+}
+
+/// The configuration of each file, each distinct file loaded once.
+fn configs_for(files: &[PathBuf], source: &ConfigSource) -> Result<Vec<Config>, ConfigError> {
+    let mut loaded: Vec<(PathBuf, Config)> = Vec::new();
+    let mut finder = ConfigFinder::default();
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let path = match source {
+            ConfigSource::File(path) => Some(path.clone()),
+            ConfigSource::Discover => finder.find(file),
+        };
+        let Some(path) = path else {
+            out.push(Config::default());
+            continue;
+        };
+        if let Some((_, config)) = loaded.iter().find(|(p, _)| *p == path) {
+            out.push(config.clone());
+            continue;
+        }
+        let config = Config::load(&path)?;
+        loaded.push((path, config.clone()));
+        out.push(config);
+    }
+    Ok(out)
+}
+
+/// Lints one loaded charter. A charter that does not load gets its `check` problems.
+pub fn lint_loaded(loaded: Loaded, config: &Config, today: jiff::civil::Date) -> FileLint {
+    let findings = match &loaded.charter {
+        Some(charter) => {
+            let cx = LintContext {
+                charter,
+                source: &loaded.source,
+                today,
+            };
+            lint(&cx, &config.levels_for(&loaded.source.path))
+        }
+        None => loaded
+            .diagnostics
+            .iter()
+            .cloned()
+            .map(|diagnostic: Diagnostic| Finding {
+                diagnostic,
+                fix: None,
+            })
+            .collect(),
+    };
+    FileLint {
+        source: loaded.source,
+        findings,
+    }
+}
+
+/// Lints text in memory (for `--fix`, which re-lints what it wrote).
+pub fn lint_text(path: &Path, text: String, config: &Config, today: jiff::civil::Date) -> FileLint {
+    lint_loaded(load_source(SourceFile::new(path, text)), config, today)
+}
+
+/// Today's date for "review overdue": from `SOURCE_DATE_EPOCH` when set (reproducible CI
+/// runs), otherwise the system clock, in UTC.
+pub fn today() -> jiff::civil::Date {
+    let timestamp = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    timestamp.to_zoned(jiff::tz::TimeZone::UTC).date()
+}

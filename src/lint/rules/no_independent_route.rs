@@ -1,0 +1,71 @@
+use super::declare_rule;
+use crate::lint::walk::{ContactPlace, contacts};
+use crate::model::Contact;
+
+/// Names of independent complaint bodies in the countries this tool serves.
+const INDEPENDENT_BODIES: &[&str] = &[
+    "ombudsman",
+    "ombudman",
+    "administrative justice",
+    "haki ya utawala",
+    "haki za binadamu",
+    "human rights",
+    "chragg",
+    "public complaints",
+    "inspectorate of government",
+    "tume ya malalamishi",
+];
+
+/// Whether a contact is an independent body: marked so, or named like one.
+pub(crate) fn is_independent(contact: &Contact) -> bool {
+    contact.independent == Some(true)
+        || contact
+            .office
+            .iter()
+            .chain(&contact.role)
+            .flat_map(|t| t.all())
+            .any(|t| {
+                let t = t.to_lowercase();
+                INDEPENDENT_BODIES.iter().any(|b| t.contains(b))
+            })
+}
+
+declare_rule! {
+    NoIndependentRoute, "C006", "no-independent-route", Error, fixable: false,
+    summary: "No independent body to escalate a complaint to.",
+    docs: "## What it does
+Finds charters whose complaint and appeal contacts are all inside the organisation: none is
+marked `independent: true` or named like an Ombudsman or human-rights commission.
+
+## Why it matters
+When the office itself is the problem, complaining to the office is not enough. Kenyan
+charters must name the Commission on Administrative Justice (the Ombudsman); Tanzanian ones
+the Commission for Human Rights and Good Governance (CHRAGG).
+
+## Example
+A charter whose only complaint route is the head of the same department.
+
+## How to fix
+Add the independent body after the office:
+
+```yaml
+- role: The Commission Secretary
+  office: Commission on Administrative Justice (Office of the Ombudsman)
+  independent: true
+  pobox: P.O. Box 20414-00200 Nairobi
+  phones: [\"+254 20 2270000\"]
+  emails: [complain@ombudsman.go.ke]
+```
+",
+    check(cx, out) {
+        let all = contacts(cx);
+        let escalation = all
+            .iter()
+            .filter(|(place, _, _)| matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal));
+        if all.is_empty() || escalation.clone().any(|(_, _, c)| is_independent(c)) {
+            return;
+        }
+        out.push_file("no complaint or appeal contact is independent of the organisation")
+            .hint("add the Ombudsman (or the country's equivalent) after the office, with `independent: true`");
+    }
+}

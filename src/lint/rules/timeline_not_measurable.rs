@@ -1,0 +1,43 @@
+use super::declare_rule;
+use crate::lint::walk::timelines;
+use crate::model::TimelineKind;
+
+declare_rule! {
+    TimelineNotMeasurable, "T001", "timeline-not-measurable", Error, fixable: false,
+    summary: "A timeline given in words instead of a duration.",
+    docs: "## What it does
+Finds timelines written as text (`timeline: {text: ...}`) instead of a duration.
+
+## Why it matters
+A citizen can only hold an office to a promise they can measure. \"Real time\", \"prompt
+attention\" or \"as per contract\" cannot be checked against a clock, so a complaint that the
+service was late cannot succeed.
+
+## Example
+The Kitui County Office of the Governor promises several services in `Muda halisi` (\"real
+time\"):
+
+```yaml
+timeline: {text: Muda halisi}
+```
+
+## How to fix
+State the longest time the service may take, counted from a clear start:
+
+```yaml
+timeline: 7 working days
+```
+",
+    check(cx, out) {
+        for (place, timeline) in timelines(cx) {
+            if let TimelineKind::Text { text } = &timeline.kind {
+                out.push(
+                    timeline.span,
+                    format!("{place} cannot be measured: {}", cx.quote(text)),
+                    "not a duration",
+                )
+                .hint("state the longest time the service may take, such as `7 working days` or `siku 7 za kazi`");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+use super::declare_rule;
+use crate::lint::walk::timelines;
+use crate::model::TimelineKind;
+
+declare_rule! {
+    TimelineRange, "T004", "timeline-range", Warning, fixable: false,
+    summary: "A timeline that is a range instead of one commitment.",
+    docs: "## What it does
+Finds timelines given as a range, such as `5-7 working days`.
+
+## Why it matters
+A range lets the office choose which end it meant. The citizen can only rely on the upper
+bound, so that is the real commitment.
+
+## Example
+```yaml
+timeline: 5-7 working days
+```
+
+## How to fix
+Promise the upper bound:
+
+```yaml
+timeline: 7 working days
+```
+",
+    check(cx, out) {
+        for (place, timeline) in timelines(cx) {
+            if let TimelineKind::Duration(d) = &timeline.kind && let Some(max) = d.max {
+                out.push(
+                    timeline.span,
+                    format!("{place} is a range ({} to {max}), not one commitment", d.amount),
+                    "a range",
+                )
+                .hint(format!("promise the upper bound, {max}, which is what a citizen can rely on"));
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+use super::declare_rule;
+
+/// Phrases that promise speed without a measure.
+const VAGUE: &[&str] = &[
+    "as soon as possible",
+    "promptly",
+    "prompt attention",
+    "immediately",
+    "in good time",
+    "timely",
+    "haraka iwezekanavyo",
+    "haraka kadiri",
+    "haraka kadri",
+    "mara moja",
+    "kwa wakati muafaka",
+    "haraka",
+];
+
+declare_rule! {
+    VagueStandard, "T006", "vague-standard", Warning, fixable: false,
+    summary: "A service standard that promises speed without a measure.",
+    docs: "## What it does
+Finds service standards that promise speed in words (\"as soon as possible\", \"promptly\",
+\"haraka iwezekanavyo\") and give no `timeline`.
+
+## Why it matters
+Standards are what reviewers and the Ombudsman measure an office against. \"As soon as
+possible\" can never be missed, so it can never be enforced.
+
+## Example
+The Kilosa charter: `Tutashughulikia rufaa zote haraka iwezekanavyo` (\"we will handle all
+appeals as soon as possible\").
+
+## How to fix
+Give the standard a measurable timeline:
+
+```yaml
+- name: Rufaa
+  text: Tutashughulikia rufaa zote ndani ya siku 14 za kazi.
+  timeline: siku 14 za kazi
+```
+",
+    check(cx, out) {
+        for group in &cx.charter.standards {
+            for standard in &group.items {
+                let Some(text) = &standard.text else { continue };
+                if standard.timeline.is_some() {
+                    continue;
+                }
+                if let Some(word) = text
+                    .all()
+                    .find_map(|t| VAGUE.iter().find(|v| t.to_lowercase().contains(**v)))
+                {
+                    out.push(
+                        text.span,
+                        format!("the standard {} promises speed without a measure", cx.quote(text)),
+                        format!("“{word}” cannot be measured"),
+                    )
+                    .hint("add `timeline:` with the longest time it may take, such as `siku 7 za kazi`");
+                }
+            }
+        }
+    }
+}

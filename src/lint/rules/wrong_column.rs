@@ -1,0 +1,82 @@
+use super::declare_rule;
+use crate::lint::walk::{fees, services, timelines};
+use crate::model::fee::parse_fee;
+use crate::model::{FeeKind, TimelineKind};
+use crate::yaml::Span;
+
+/// Words for how often, which belong in a timeline or description, not in a fee.
+const FREQUENCIES: &[&str] = &[
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "annually",
+    "yearly",
+    "kila siku",
+    "kila wiki",
+    "kila mwezi",
+    "kila robo",
+    "kila mwaka",
+];
+
+declare_rule! {
+    WrongColumn, "F004", "wrong-column", Warning, fixable: false,
+    summary: "A value that belongs in another column of the services table.",
+    docs: "## What it does
+Finds values that look like they were typed in the wrong column: a frequency such as
+\"Quarterly\" as a fee, a price as a timeline, or an amount among the requirements.
+
+## Why it matters
+Charters are often typed into a Word table and rows slip. The citizen then reads
+\"Quarterly\" as the price and does not learn what the service costs.
+
+## Example
+A published charter lists `Quarterly` under Cost.
+
+```yaml
+fee: {text: Quarterly}
+```
+
+## How to fix
+Move the value to its field (`timeline:`, `fee:` or `requirements:`), and fill the field it
+was in.
+",
+    check(cx, out) {
+        for (place, fee) in fees(cx) {
+            if let FeeKind::Text { text } = &fee.kind
+                && let Some(word) = text.all().find_map(|t| {
+                    let t = t.to_lowercase();
+                    FREQUENCIES.iter().find(|f| t.contains(**f))
+                })
+            {
+                out.push(fee.span, format!("{place} is a frequency (“{word}”), not a price"), "belongs in another field")
+                    .hint("put how often in the description or timeline, and the price in `fee:`");
+            }
+        }
+        for (place, timeline) in timelines(cx) {
+            if let TimelineKind::Text { text } = &timeline.kind
+                && text.all().any(|t| is_priced(t, timeline.span))
+            {
+                out.push(timeline.span, format!("{place} looks like a fee: {}", cx.quote(text)), "belongs in `fee:`")
+                    .hint("move the amount to `fee:` and give the timeline a duration");
+            }
+        }
+        for s in services(cx) {
+            for requirement in &s.service.requirements {
+                if requirement.item.all().any(|t| is_priced(t, requirement.item.span)) {
+                    out.push(
+                        requirement.item.span,
+                        format!("a requirement of {} looks like a fee: {}", s.label, cx.quote(&requirement.item)),
+                        "belongs in `fee:`",
+                    )
+                    .hint("move the amount to the service's `fee:`");
+                }
+            }
+        }
+    }
+}
+
+/// A text that reads as an amount with its currency.
+fn is_priced(text: &str, span: Span) -> bool {
+    matches!(parse_fee(text, None, span), Ok(FeeKind::Amount(a)) if a.currency.is_some())
+}

@@ -1,0 +1,193 @@
+//! Ways to visit the parts of a charter that many rules look at, each with words that say
+//! where it is ("the timeline of service 3 “Kutoa kibali…”").
+
+use crate::lint::LintContext;
+use crate::model::{Contact, Fee, Service, Text, Timeline};
+
+/// A service and how to name it in a message.
+pub struct ServiceRef<'a> {
+    pub service: &'a Service,
+    /// “service 3 “Kutoa kibali…”” or “sub-service “…” of service 2 “…””.
+    pub label: String,
+}
+
+/// Every service, each followed by its sub-services, in file order.
+pub fn services<'a>(cx: &LintContext<'a>) -> Vec<ServiceRef<'a>> {
+    let mut out = Vec::new();
+    for (index, service) in cx.charter.services.iter().enumerate() {
+        let number = service
+            .number
+            .as_ref()
+            .map_or_else(|| (index + 1).to_string(), |n| n.value.to_string());
+        let label = format!("service {number} {}", cx.quote(&service.name));
+        push_with_subservices(cx, service, label, &mut out);
+    }
+    out
+}
+
+fn push_with_subservices<'a>(
+    cx: &LintContext<'a>,
+    service: &'a Service,
+    label: String,
+    out: &mut Vec<ServiceRef<'a>>,
+) {
+    out.push(ServiceRef {
+        service,
+        label: label.clone(),
+    });
+    for sub in &service.services {
+        let sub_label = format!("sub-service {} of {label}", cx.quote(&sub.name));
+        push_with_subservices(cx, sub, sub_label, out);
+    }
+}
+
+/// Every timeline: of services, of their steps, and of standards.
+pub fn timelines<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
+    let mut out = Vec::new();
+    for s in services(cx) {
+        if let Some(timeline) = &s.service.timeline {
+            out.push((format!("the timeline of {}", s.label), timeline));
+        }
+        for (i, step) in s.service.steps.iter().enumerate() {
+            if let Some(time) = &step.time {
+                out.push((format!("the time of step {} of {}", i + 1, s.label), time));
+            }
+        }
+    }
+    for group in &cx.charter.standards {
+        for standard in &group.items {
+            if let Some(timeline) = &standard.timeline {
+                let name = standard
+                    .name
+                    .as_ref()
+                    .or(standard.text.as_ref())
+                    .map_or_else(
+                        || "a standard".to_owned(),
+                        |t| format!("the standard {}", cx.quote(t)),
+                    );
+                out.push((format!("the timeline of {name}"), timeline));
+            }
+        }
+    }
+    out
+}
+
+/// Every fee: of services and of their steps (tiers are visited inside their fee).
+pub fn fees<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Fee)> {
+    let mut out = Vec::new();
+    for s in services(cx) {
+        if let Some(fee) = &s.service.fee {
+            out.push((format!("the fee of {}", s.label), fee));
+        }
+        for (i, step) in s.service.steps.iter().enumerate() {
+            if let Some(fee) = &step.fee {
+                out.push((format!("the fee of step {} of {}", i + 1, s.label), fee));
+            }
+        }
+    }
+    out
+}
+
+/// Where a contact appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactPlace {
+    /// A complaint route, 0 being the first (the office itself).
+    Route(usize),
+    Feedback,
+    Appeal,
+}
+
+/// Every contact with where it stands, in escalation order for complaint routes.
+pub fn contacts<'a>(cx: &LintContext<'a>) -> Vec<(ContactPlace, String, &'a Contact)> {
+    let mut out = Vec::new();
+    if let Some(complaints) = &cx.charter.complaints {
+        for (i, contact) in complaints.routes.iter().enumerate() {
+            out.push((
+                ContactPlace::Route(i),
+                format!("complaint route {}", i + 1),
+                contact,
+            ));
+        }
+    }
+    for (place, name, channel) in [
+        (ContactPlace::Feedback, "feedback", &cx.charter.feedback),
+        (ContactPlace::Appeal, "appeal", &cx.charter.appeal),
+    ] {
+        for (i, contact) in channel.iter().flat_map(|c| c.contacts.iter()).enumerate() {
+            out.push((place, format!("{name} contact {}", i + 1), contact));
+        }
+    }
+    out
+}
+
+/// The texts a reader meets on a poster, each with where it is: the header, every
+/// service's name, description and requirements, values, standards, rights and duties.
+pub fn texts<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Text)> {
+    let charter = cx.charter;
+    let mut out: Vec<(String, &Text)> = vec![
+        ("the title".into(), &charter.title),
+        ("the organisation's name".into(), &charter.organization.name),
+    ];
+    for (name, text) in [
+        ("the vision", &charter.vision),
+        ("the mission", &charter.mission),
+        ("the slogan", &charter.slogan),
+        ("the commitment", &charter.commitment),
+    ] {
+        out.extend(text.iter().map(|t| (name.to_owned(), t)));
+    }
+    for value in &charter.values {
+        out.push(("a core value".into(), &value.name));
+        out.extend(
+            value
+                .text
+                .iter()
+                .map(|t| ("a core value's text".to_owned(), t)),
+        );
+    }
+    for s in services(cx) {
+        out.push((format!("the name of {}", s.label), &s.service.name));
+        out.extend(
+            s.service
+                .description
+                .iter()
+                .map(|t| (format!("the description of {}", s.label), t)),
+        );
+        for r in &s.service.requirements {
+            out.push((format!("a requirement of {}", s.label), &r.item));
+        }
+    }
+    for group in &charter.standards {
+        out.extend(
+            group
+                .group
+                .iter()
+                .map(|t| ("a group of standards".to_owned(), t)),
+        );
+        for standard in &group.items {
+            out.extend(
+                standard
+                    .name
+                    .iter()
+                    .chain(&standard.text)
+                    .map(|t| ("a standard".to_owned(), t)),
+            );
+        }
+    }
+    for (name, section) in [
+        ("the rights", &charter.rights),
+        ("the duties", &charter.duties),
+    ] {
+        if let Some(section) = section {
+            out.extend(
+                section
+                    .text
+                    .0
+                    .iter()
+                    .chain(&section.points)
+                    .map(|t| (name.to_owned(), t)),
+            );
+        }
+    }
+    out
+}
