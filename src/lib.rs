@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod decode;
 pub mod diagnostic;
+pub mod diff;
 pub mod discover;
 pub mod error;
 pub mod lint;

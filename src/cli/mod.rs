@@ -2,6 +2,7 @@
 //! file and returns the process's exit status.
 
 mod check;
+mod diff;
 mod lint;
 mod new;
 mod rule;
@@ -44,6 +45,8 @@ pub enum Command {
     Check(check::Args),
     /// Find what makes valid charters weak: vague timelines, open fees, broken contacts.
     Lint(lint::Args),
+    /// Show what changed between two versions of a charter, and which promises got weaker.
+    Diff(diff::Args),
     /// Explain a lint rule, or list them all.
     Rule(rule::Args),
     /// Print the JSON Schema of the charter format, for editors.
@@ -79,6 +82,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, cli.color),
         Command::Lint(args) => lint::run(args, cli.color),
         Command::Rule(args) => rule::run(args),
+        Command::Diff(args) => diff::run(args, cli.color),
         Command::Schema(args) => schema::run(args),
         Command::New(args) => new::run(args),
     };

@@ -24,7 +24,7 @@ pub struct Contact {
     #[serde(default)]
     pub address: Vec<Text>,
     /// The postal address, for example `P.O. Box 20414-00200 Nairobi` or `S.L.P. 65 Kilosa`.
-    pub pobox: Option<Sp<Str>>,
+    pub pobox: Option<Text>,
     /// Telephone numbers, ideally with the country code: `+254 20 2270000`.
     #[serde(default)]
     pub phones: Vec<Sp<Str>>,

@@ -63,7 +63,7 @@ pub struct Organization {
     #[serde(default)]
     pub address: Vec<Text>,
     /// The postal address, for example `P.O. Box 33-90200 Kitui`.
-    pub pobox: Option<Sp<Str>>,
+    pub pobox: Option<Text>,
     /// Telephone numbers.
     #[serde(default)]
     pub phones: Vec<Sp<Str>>,

@@ -71,7 +71,7 @@ fn concise_output() {
     ]);
     assert_eq!(
         stdout(&output),
-        "tests/lint/fee-not-fixed/bad.yaml:21:10: F001 [error] the fee of service 2 “Transfer of land” is not a fixed amount: “As assessed”\n"
+        "tests/lint/fee-not-fixed/bad.yaml:23:10: F001 [error] the fee of service 2 “Transfer of land” is not a fixed amount: “As assessed”\n"
     );
     assert!(stderr(&output).contains("Linted 1 charter: 1 errors, 0 warnings, 0 notes."));
 }
@@ -85,7 +85,7 @@ fn github_annotations() {
     ]);
     let line = stdout(&output);
     assert!(
-        line.starts_with("::warning file=tests/lint/phone-trunk-zero/bad.yaml,line=26,col=16,endLine=26,endColumn=34,title=C004 phone-trunk-zero::"),
+        line.starts_with("::warning file=tests/lint/phone-trunk-zero/bad.yaml,line=28,col=16,endLine=28,endColumn=34,title=C004 phone-trunk-zero::"),
         "{line}"
     );
     assert!(line.contains("%0A"), "the hint is on a second line: {line}");
@@ -114,7 +114,7 @@ fn json_output() {
     assert_eq!(item["code"], "C001");
     assert_eq!(item["name"], "email-is-web-address");
     assert_eq!(item["severity"], "error");
-    assert_eq!(item["line"], 33);
+    assert_eq!(item["line"], 35);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn sarif_output_is_what_code_scanning_needs() {
     let index = result["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(rules[index]["id"], "T004");
     let region = &result["locations"][0]["physicalLocation"]["region"];
-    assert_eq!(region["startLine"], 22);
+    assert_eq!(region["startLine"], 24);
     assert_eq!(
         result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "tests/lint/timeline-range/bad.yaml"

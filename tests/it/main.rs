@@ -3,6 +3,7 @@
 
 mod check_fixtures;
 mod cli;
+mod diff_cli;
 mod lint_cli;
 mod lint_rules;
 mod real_charters;

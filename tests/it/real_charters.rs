@@ -50,3 +50,23 @@ fn every_charter_and_example_satisfies_the_json_schema() {
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }
+
+/// The real charters have real defects: their findings are snapshotted (one concise line
+/// each) so a change in any rule's behaviour on real input is reviewed.
+#[test]
+fn lint_findings_of_the_real_charters() {
+    use charter::report::formats::concise_line;
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("tests/real"));
+    settings.set_prepend_module_to_snapshot(false);
+    for path in yaml_files(&root().join("charters")) {
+        let file = crate::lint_rules::lint_file(&path);
+        let lines: Vec<String> = file
+            .findings
+            .iter()
+            .map(|f| concise_line(&file.source, &f.diagnostic))
+            .collect();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        settings.bind(|| insta::assert_snapshot!(name, lines.join("\n")));
+    }
+}

@@ -1,25 +1,54 @@
 use super::declare_rule;
 use super::no_independent_route::is_independent;
 use crate::lint::walk::{ContactPlace, contacts};
-use crate::model::Contact;
+use crate::model::{Contact, Sp, Str, Text};
 
-/// The contact details of a contact, lowercased without spaces, for comparison.
-fn details(contact: &Contact) -> Vec<String> {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    contact
-        .phones
+/// A contact detail lowercased without spaces or punctuation, for comparison.
+fn norm(detail: &str) -> String {
+    detail
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The phones, e-mails, fax numbers and postal address of a contact or organisation.
+fn details(
+    phones: &[Sp<Str>],
+    emails: &[Sp<Str>],
+    fax: &[Sp<Str>],
+    pobox: &Option<Text>,
+) -> Vec<String> {
+    phones
         .iter()
-        .chain(&contact.emails)
-        .chain(&contact.fax)
-        .chain(&contact.pobox)
+        .chain(emails)
+        .chain(fax)
         .map(|s| norm(&s.value))
+        .chain(pobox.iter().flat_map(|t| t.all()).map(norm))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+fn contact_details(c: &Contact) -> Vec<String> {
+    details(&c.phones, &c.emails, &c.fax, &c.pobox)
+}
+
+/// The contact details that belong to the organisation: its own, and those of contacts that
+/// are not independent.
+pub(crate) fn own_details(cx: &crate::lint::LintContext) -> Vec<String> {
+    let org = &cx.charter.organization;
+    let mut own = details(&org.phones, &org.emails, &org.fax, &org.pobox);
+    for (_, _, contact) in contacts(cx) {
+        if !is_independent(contact) {
+            own.extend(contact_details(contact));
+        }
+    }
+    own
+}
+
+/// Whether a contact gives any of the organisation's own details.
+pub(crate) fn shares_own_details(contact: &Contact, own: &[String]) -> bool {
+    contact_details(contact).iter().any(|d| own.contains(d))
 }
 
 declare_rule! {
@@ -43,32 +72,19 @@ office).
 ",
     check(cx, out) {
         let all = contacts(cx);
-        let mut own: Vec<String> = Vec::new();
-        let org = &cx.charter.organization;
-        own.extend(org.phones.iter().chain(&org.emails).chain(&org.fax).chain(&org.pobox).map(|s| {
-            s.value.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
-        }));
-        for (_, _, contact) in &all {
-            if !is_independent(contact) {
-                own.extend(details(contact));
-            }
-        }
+        let own = own_details(cx);
         for (place, label, contact) in &all {
             if !matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal) || !is_independent(contact) {
                 continue;
             }
-            let shared: Vec<String> = details(contact).into_iter().filter(|d| own.contains(d)).collect();
-            if shared.is_empty() {
+            if !shares_own_details(contact, &own) {
                 continue;
             }
             let span = contact
                 .pobox
-                .iter()
-                .chain(&contact.phones)
-                .chain(&contact.emails)
-                .chain(&contact.fax)
-                .map(|s| s.span)
-                .next()
+                .as_ref()
+                .map(|t| t.span)
+                .or_else(|| contact.phones.iter().chain(&contact.emails).chain(&contact.fax).map(|s| s.span).next())
                 .unwrap_or_default();
             out.push(
                 span,

@@ -15,6 +15,8 @@ mod missing_core_sections;
 mod mixed_free_words;
 mod no_complaint_route;
 mod no_independent_route;
+mod no_review;
+mod no_services;
 mod numbering;
 mod phone_country_code;
 mod phone_trunk_zero;
@@ -64,6 +66,8 @@ pub static ALL: &[&dyn Rule] = &[
     &review_overdue::ReviewOverdue,
     &missing_core_sections::MissingCoreSections,
     &empty_section::EmptySection,
+    &no_review::NoReview,
+    &no_services::NoServices,
     &duplicate_service::DuplicateService,
     &numbering::Numbering,
     &language_missing::LanguageMissing,

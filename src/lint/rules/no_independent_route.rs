@@ -1,4 +1,5 @@
 use super::declare_rule;
+use super::escalation_is_own_office::{own_details, shares_own_details};
 use crate::lint::walk::{ContactPlace, contacts};
 use crate::model::Contact;
 
@@ -59,10 +60,15 @@ Add the independent body after the office:
 ",
     check(cx, out) {
         let all = contacts(cx);
-        let escalation = all
-            .iter()
-            .filter(|(place, _, _)| matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal));
-        if all.is_empty() || escalation.clone().any(|(_, _, c)| is_independent(c)) {
+        // A contact that gives the organisation's own address is not a way out of it
+        // (`escalation-is-own-office` says so at the contact).
+        let own = own_details(cx);
+        let independent = all.iter().any(|(place, _, c)| {
+            matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal)
+                && is_independent(c)
+                && !shares_own_details(c, &own)
+        });
+        if all.is_empty() || independent {
             return;
         }
         out.push_file("no complaint or appeal contact is independent of the organisation")

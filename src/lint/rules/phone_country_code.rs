@@ -24,23 +24,17 @@ pub(crate) const CALLING_CODES: &[(&str, &str)] = &[
     ("MY", "60"),
 ];
 
-/// Every phone and fax number with where it stands.
-pub(crate) fn phones<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Sp<Str>)> {
+/// Every phone and fax number: where it stands, which kind it is, and the number.
+pub(crate) fn phones<'a>(cx: &LintContext<'a>) -> Vec<(String, &'static str, &'a Sp<Str>)> {
     let org = &cx.charter.organization;
-    let mut out: Vec<(String, &Sp<Str>)> = org
-        .phones
-        .iter()
-        .chain(&org.fax)
-        .map(|p| ("the organisation".to_owned(), p))
-        .collect();
+    let mut out = Vec::new();
+    let mut add = |place: &str, phones: &'a [Sp<Str>], fax: &'a [Sp<Str>]| {
+        out.extend(phones.iter().map(|p| (place.to_owned(), "phone", p)));
+        out.extend(fax.iter().map(|p| (place.to_owned(), "fax", p)));
+    };
+    add("the organisation", &org.phones, &org.fax);
     for (_, place, contact) in contacts(cx) {
-        out.extend(
-            contact
-                .phones
-                .iter()
-                .chain(&contact.fax)
-                .map(|p| (place.clone(), p)),
-        );
+        add(&place, &contact.phones, &contact.fax);
     }
     out
 }
@@ -86,14 +80,14 @@ leading 0. When the charter's `organization.country` is set, `charter lint --fix
             .as_deref()
             .and_then(|c| CALLING_CODES.iter().find(|(iso, _)| *iso == c))
             .map(|(_, code)| *code);
-        for (place, phone) in phones(cx) {
+        for (place, kind, phone) in phones(cx) {
             let number = phone.value.trim();
             if number.starts_with('+') || number.starts_with("00") {
                 continue;
             }
             let finding = out.push(
                 phone.span,
-                format!("the phone number `{number}` of {place} has no country code"),
+                format!("the {kind} number `{number}` of {place} has no country code"),
                 "no country code",
             );
             match calling_code.and_then(|code| international(number, code)) {

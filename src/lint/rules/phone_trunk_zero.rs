@@ -36,11 +36,11 @@ phones: [\"+254 0712 345678\"]
 Drop the 0 after the country code: `+254 712 345678`. `charter lint --fix` does it.
 ",
     check(cx, out) {
-        for (place, phone) in phones(cx) {
+        for (place, kind, phone) in phones(cx) {
             if let Some(fixed) = without_trunk_zero(&phone.value) {
                 out.push(
                     phone.span,
-                    format!("the phone number `{}` of {place} has both the country code and the national 0", phone.value.trim()),
+                    format!("the {kind} number `{}` of {place} has both the country code and the national 0", phone.value.trim()),
                     "drop this 0",
                 )
                 .hint(format!("write `{fixed}` (`charter lint --fix` does it)"))

@@ -1,0 +1,458 @@
+//! What changed between two versions of a charter, as a review workshop needs to see it:
+//! services added, removed or renamed; for each kept service, its fee, timeline and
+//! requirements, with commitments that got weaker marked as such; contacts and standards.
+
+use serde::Serialize;
+
+use crate::model::{
+    Basis, Charter, Contact, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
+};
+
+#[derive(Debug, Default, Serialize)]
+pub struct CharterDiff {
+    pub services: ServiceChanges,
+    pub contacts: ListChanges,
+    pub standards: ListChanges,
+    /// Other top-level fields whose content changed (`vision`, `preface`, …).
+    pub other: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ServiceChanges {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub renamed: Vec<Renamed>,
+    pub changed: Vec<ServiceChange>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Renamed {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceChange {
+    pub service: String,
+    pub changes: Vec<Change>,
+}
+
+/// One field of one service, before and after.
+#[derive(Debug, Serialize)]
+pub struct Change {
+    pub field: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// `weaker` when the citizen is promised less (a longer time, a higher fee, one more
+    /// requirement), `stronger` when more, absent when it cannot be said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// Why it is weaker or stronger, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Weaker,
+    Stronger,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ListChanges {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl CharterDiff {
+    pub fn is_empty(&self) -> bool {
+        let s = &self.services;
+        s.added.is_empty()
+            && s.removed.is_empty()
+            && s.renamed.is_empty()
+            && s.changed.is_empty()
+            && self.contacts.added.is_empty()
+            && self.contacts.removed.is_empty()
+            && self.standards.added.is_empty()
+            && self.standards.removed.is_empty()
+            && self.other.is_empty()
+    }
+
+    /// How many changes make a commitment weaker.
+    pub fn weaker(&self) -> usize {
+        self.services
+            .changed
+            .iter()
+            .flat_map(|c| &c.changes)
+            .filter(|c| c.direction == Some(Direction::Weaker))
+            .count()
+    }
+}
+
+/// Compares two charters. Texts are compared in the old charter's main language.
+pub fn diff(old: &Charter, new: &Charter) -> CharterDiff {
+    let lang = old
+        .languages
+        .first()
+        .map_or("en", |l| l.as_str())
+        .to_owned();
+    let text = |t: &Text| {
+        t.get(&lang)
+            .or_else(|| t.all().next())
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let mut out = CharterDiff::default();
+
+    // Services: same name first, then the closest remaining names as renames.
+    let mut unmatched_old: Vec<&Service> = Vec::new();
+    let mut new_left: Vec<&Service> = new.services.iter().collect();
+    for service in &old.services {
+        match new_left
+            .iter()
+            .position(|n| key(&text(&n.name)) == key(&text(&service.name)))
+        {
+            Some(i) => {
+                let kept = new_left.remove(i);
+                compare_service(service, kept, &text, &mut out.services);
+            }
+            None => unmatched_old.push(service),
+        }
+    }
+    for service in unmatched_old {
+        let best = new_left
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                (
+                    i,
+                    strsim::normalized_levenshtein(
+                        &key(&text(&service.name)),
+                        &key(&text(&n.name)),
+                    ),
+                )
+            })
+            .filter(|(_, score)| *score >= 0.6)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, _)) => {
+                let renamed = new_left.remove(i);
+                out.services.renamed.push(Renamed {
+                    from: text(&service.name),
+                    to: text(&renamed.name),
+                });
+                compare_service(service, renamed, &text, &mut out.services);
+            }
+            None => out.services.removed.push(text(&service.name)),
+        }
+    }
+    out.services.added = new_left.iter().map(|s| text(&s.name)).collect();
+
+    out.contacts = list_changes(&contacts(old, &text), &contacts(new, &text));
+    out.standards = list_changes(&standards(old, &text), &standards(new, &text));
+    out.other = other_changes(old, new);
+    out
+}
+
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn compare_service(
+    old: &Service,
+    new: &Service,
+    text: &impl Fn(&Text) -> String,
+    out: &mut ServiceChanges,
+) {
+    let mut changes = Vec::new();
+    let old_fee = old.fee.as_ref().map(fee_words);
+    let new_fee = new.fee.as_ref().map(fee_words);
+    if old_fee != new_fee {
+        let (direction, why) = fee_direction(old.fee.as_ref(), new.fee.as_ref());
+        changes.push(Change {
+            field: "fee",
+            old: old_fee,
+            new: new_fee,
+            direction,
+            why,
+        });
+    }
+    let old_time = old.timeline.as_ref().map(timeline_words);
+    let new_time = new.timeline.as_ref().map(timeline_words);
+    if old_time != new_time {
+        let (direction, why) = timeline_direction(old.timeline.as_ref(), new.timeline.as_ref());
+        changes.push(Change {
+            field: "timeline",
+            old: old_time,
+            new: new_time,
+            direction,
+            why,
+        });
+    }
+    let old_reqs: Vec<String> = old.requirements.iter().map(|r| text(&r.item)).collect();
+    let new_reqs: Vec<String> = new.requirements.iter().map(|r| text(&r.item)).collect();
+    for added in new_reqs
+        .iter()
+        .filter(|r| !old_reqs.iter().any(|o| key(o) == key(r)))
+    {
+        changes.push(Change {
+            field: "requirements",
+            old: None,
+            new: Some(added.clone()),
+            direction: Some(Direction::Weaker),
+            why: Some("a new requirement"),
+        });
+    }
+    for removed in old_reqs
+        .iter()
+        .filter(|r| !new_reqs.iter().any(|n| key(n) == key(r)))
+    {
+        changes.push(Change {
+            field: "requirements",
+            old: Some(removed.clone()),
+            new: None,
+            direction: Some(Direction::Stronger),
+            why: Some("one requirement fewer"),
+        });
+    }
+    let old_office = old.office.as_ref().map(text);
+    let new_office = new.office.as_ref().map(text);
+    if old_office != new_office {
+        changes.push(Change {
+            field: "office",
+            old: old_office,
+            new: new_office,
+            direction: None,
+            why: None,
+        });
+    }
+    if !changes.is_empty() {
+        out.changed.push(ServiceChange {
+            service: text(&new.name),
+            changes,
+        });
+    }
+}
+
+/// A fee as a reader would say it.
+pub fn fee_words(fee: &Fee) -> String {
+    match &fee.kind {
+        FeeKind::Free { word } => word.clone(),
+        FeeKind::Amount(a) => {
+            let value = group_thousands(&a.value);
+            match &a.currency {
+                Some(c) => format!("{c} {value}"),
+                None => value,
+            }
+        }
+        FeeKind::Tiers { tiers } => tiers
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}: {}",
+                    t.who.all().next().unwrap_or_default(),
+                    fee_words(&t.fee)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        FeeKind::Text { text } => text.all().next().unwrap_or_default().to_owned(),
+    }
+}
+
+fn group_thousands(value: &str) -> String {
+    let (whole, fraction) = value
+        .split_once('.')
+        .map_or((value, None), |(w, f)| (w, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{grouped}.{f}"),
+        None => grouped,
+    }
+}
+
+/// A timeline as written, or in words when it was given in the long form.
+pub fn timeline_words(timeline: &Timeline) -> String {
+    match &timeline.kind {
+        TimelineKind::Text { text } => text.all().next().unwrap_or_default().to_owned(),
+        TimelineKind::Duration(d) => d.written.clone().unwrap_or_else(|| {
+            let amount = match d.max {
+                Some(max) => format!("{}-{max}", d.amount),
+                None => d.amount.to_string(),
+            };
+            let basis = match d.basis {
+                Some(Basis::Working) => " working",
+                Some(Basis::Calendar) => " calendar",
+                None => "",
+            };
+            let unit = d
+                .unit
+                .map_or(String::new(), |u| format!(" {}", unit_name(u)));
+            format!("{amount}{basis}{unit}")
+        }),
+    }
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Seconds => "seconds",
+        Unit::Minutes => "minutes",
+        Unit::Hours => "hours",
+        Unit::Days => "days",
+        Unit::Weeks => "weeks",
+        Unit::Months => "months",
+        Unit::Years => "years",
+    }
+}
+
+type Verdict = (Option<Direction>, Option<&'static str>);
+
+fn fee_direction(old: Option<&Fee>, new: Option<&Fee>) -> Verdict {
+    use Direction::*;
+    let (Some(old), Some(new)) = (old, new) else {
+        return match (old, new) {
+            (Some(_), None) => (Some(Weaker), Some("the fee is no longer stated")),
+            (None, Some(_)) => (Some(Stronger), Some("the fee is now stated")),
+            _ => (None, None),
+        };
+    };
+    match (&old.kind, &new.kind) {
+        (FeeKind::Free { .. }, FeeKind::Free { .. }) => (None, None),
+        (FeeKind::Free { .. }, _) => (Some(Weaker), Some("no longer free")),
+        (_, FeeKind::Free { .. }) => (Some(Stronger), Some("now free")),
+        (_, FeeKind::Text { .. }) => (Some(Weaker), Some("no longer a fixed amount")),
+        (FeeKind::Text { .. }, _) => (Some(Stronger), Some("now a fixed amount")),
+        (FeeKind::Amount(a), FeeKind::Amount(b)) if a.currency == b.currency => {
+            let (x, y) = (
+                a.value.parse::<f64>().unwrap_or(0.0),
+                b.value.parse::<f64>().unwrap_or(0.0),
+            );
+            if y > x {
+                (Some(Weaker), Some("a higher fee"))
+            } else if y < x {
+                (Some(Stronger), Some("a lower fee"))
+            } else {
+                (None, None)
+            }
+        }
+        _ => (None, None),
+    }
+}
+
+/// A duration in calendar minutes, for comparing timelines of different units.
+fn minutes(timeline: &Timeline) -> Option<f64> {
+    let TimelineKind::Duration(d) = &timeline.kind else {
+        return None;
+    };
+    let n = f64::from(d.max.unwrap_or(d.amount));
+    // Working days stretch over weekends: 5 working days are about 7 calendar days.
+    let working = if d.basis == Some(Basis::Working) {
+        7.0 / 5.0
+    } else {
+        1.0
+    };
+    Some(match d.unit? {
+        Unit::Seconds => n / 60.0,
+        Unit::Minutes => n,
+        Unit::Hours => n * 60.0,
+        Unit::Days => n * 1440.0 * working,
+        Unit::Weeks => n * 7.0 * 1440.0,
+        Unit::Months => n * 30.0 * 1440.0,
+        Unit::Years => n * 365.0 * 1440.0,
+    })
+}
+
+fn timeline_direction(old: Option<&Timeline>, new: Option<&Timeline>) -> Verdict {
+    use Direction::*;
+    match (old, new) {
+        (Some(_), None) => (Some(Weaker), Some("the timeline is no longer stated")),
+        (None, Some(_)) => (Some(Stronger), Some("a timeline is now stated")),
+        (Some(o), Some(n)) => match (minutes(o), minutes(n)) {
+            (Some(a), Some(b)) if b > a => (Some(Weaker), Some("a longer timeline")),
+            (Some(a), Some(b)) if b < a => (Some(Stronger), Some("a shorter timeline")),
+            (Some(_), None) => (Some(Weaker), Some("no longer measurable")),
+            (None, Some(_)) => (Some(Stronger), Some("now measurable")),
+            _ => (None, None),
+        },
+        (None, None) => (None, None),
+    }
+}
+
+fn contacts(charter: &Charter, text: &impl Fn(&Text) -> String) -> Vec<String> {
+    let describe = |c: &Contact| {
+        let mut parts: Vec<String> = c.role.iter().chain(&c.office).map(text).collect();
+        parts.extend(c.pobox.iter().map(text));
+        parts.extend(
+            c.phones
+                .iter()
+                .chain(&c.emails)
+                .chain(&c.fax)
+                .map(|p| p.value.0.clone()),
+        );
+        parts.extend(c.website.iter().map(|p| p.value.0.clone()));
+        parts.join(", ")
+    };
+    let mut out: Vec<String> = charter
+        .complaints
+        .iter()
+        .flat_map(|c| &c.routes)
+        .map(describe)
+        .collect();
+    out.extend(
+        charter
+            .feedback
+            .iter()
+            .chain(&charter.appeal)
+            .flat_map(|c| &c.contacts)
+            .map(describe),
+    );
+    out
+}
+
+fn standards(charter: &Charter, text: &impl Fn(&Text) -> String) -> Vec<String> {
+    charter
+        .standards
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|s| {
+            let mut t: Vec<String> = s.name.iter().chain(&s.text).map(text).collect();
+            t.extend(s.timeline.iter().map(timeline_words));
+            t.join(": ")
+        })
+        .collect()
+}
+
+fn list_changes(old: &[String], new: &[String]) -> ListChanges {
+    ListChanges {
+        added: new.iter().filter(|n| !old.contains(n)).cloned().collect(),
+        removed: old.iter().filter(|o| !new.contains(o)).cloned().collect(),
+    }
+}
+
+/// Top-level fields, other than those compared in detail, whose content differs.
+fn other_changes(old: &Charter, new: &Charter) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(old), serde_json::to_value(new))
+    else {
+        return Vec::new();
+    };
+    let detailed = ["services", "standards", "complaints", "feedback", "appeal"];
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| !detailed.contains(&k.as_str()) && a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
+}
