@@ -1,6 +1,8 @@
-//! `cargo bench --bench check`: how long `charter check` takes over 1,000 charters.
+//! `cargo bench --bench check`: how long `charter check` and `charter lint` take over 1,000
+//! charters.
 //!
-//! The goal (issue "The charter format…"): 1,000 charters in under 1 s on a 2-core machine.
+//! The goals: check over 1,000 charters in under 1 s on a 2-core machine, and check plus
+//! lint (which loads each charter, then runs every rule) also under 1 s.
 //! The charters are the real ones in `charters/`, the examples and the starters, each
 //! copied with a different organisation name and service names so no two are the same.
 //! It reports the whole check (walking the folder, reading, parsing, decoding, on all
@@ -10,6 +12,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use charter::check::check_paths;
+use charter::lint::batch::{ConfigSource, lint_paths};
 use charter::load::load_source;
 use charter::source::SourceFile;
 use charter::starter::{StarterLang, starter};
@@ -71,6 +74,26 @@ fn main() {
         ms(times[RUNS / 2]),
         ms(times[0]),
         ms(times[RUNS - 1]),
+    );
+
+    let config = ConfigSource::Discover;
+    let today = jiff::civil::date(2026, 1, 1);
+    let mut lint_times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let run = lint_paths(&paths, &config, today).expect("no configuration to fail");
+            let elapsed = start.elapsed();
+            assert_eq!(run.files.len(), CHARTERS);
+            elapsed
+        })
+        .collect();
+    lint_times.sort();
+    println!(
+        "check + lint {CHARTERS} charters ({} rules): median {:.1} ms, min {:.1} ms, max {:.1} ms",
+        charter::lint::rules::ALL.len(),
+        ms(lint_times[RUNS / 2]),
+        ms(lint_times[0]),
+        ms(lint_times[RUNS - 1]),
     );
 
     for (i, base) in bases.iter().enumerate() {
