@@ -12,9 +12,17 @@ pub struct Args {
     /// List every rule with its code, name, level and summary.
     #[arg(long)]
     pub all: bool,
+
+    /// With `--all`: print every rule's documentation as one Markdown page.
+    #[arg(long, requires = "all")]
+    pub markdown: bool,
 }
 
 pub fn run(args: Args) -> u8 {
+    if args.all && args.markdown {
+        print!("{}", crate::lint::rules_markdown());
+        return status::OK;
+    }
     if args.all {
         println!("{:<6} {:<28} {:<8} summary", "code", "name", "level");
         for rule in rules::ALL {

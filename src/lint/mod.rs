@@ -117,3 +117,49 @@ pub fn find_rule(code_or_name: &str) -> Option<&'static dyn Rule> {
         id.code.eq_ignore_ascii_case(code_or_name) || id.name.eq_ignore_ascii_case(code_or_name)
     })
 }
+
+/// Every rule's documentation as one Markdown page (`docs/rules.md`, kept current by a
+/// test; regenerate with `charter rule --all --markdown > docs/rules.md`).
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Lint rules\n\nGenerated from the rules' own documentation by `charter rule --all --markdown`.\n\
+         Configure them in `charter.toml` (see the README) and suppress one finding with\n\
+         `# charter: allow CODE -- reason` next to the value.\n\n\
+         | code | name | level | fix | summary |\n|---|---|---|---|---|\n",
+    );
+    for rule in rules::ALL {
+        let m = rule.meta();
+        out.push_str(&format!(
+            "| {} | [`{}`](#{}) | {} | {} | {} |\n",
+            m.id.code,
+            m.id.name,
+            m.id.name,
+            m.level.as_str(),
+            if m.fixable { "yes" } else { "" },
+            m.summary
+        ));
+    }
+    for rule in rules::ALL {
+        let m = rule.meta();
+        let docs = m.docs.replace("\n## ", "\n### ");
+        let docs = docs
+            .strip_prefix("## ")
+            .map_or(docs.clone(), |d| format!("### {d}"));
+        out.push_str(&format!(
+            "\n## {}\n\n`{}` · default level: {}{}\n\n{}",
+            m.id.name,
+            m.id.code,
+            m.level.as_str(),
+            if m.fixable {
+                " · fixable with `--fix`"
+            } else {
+                ""
+            },
+            docs
+        ));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}

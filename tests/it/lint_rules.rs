@@ -131,3 +131,13 @@ fn good_fixtures_have_no_findings() {
         assert!(found.is_empty(), "tests/lint/{name}/good.yaml: {found:#?}");
     }
 }
+
+#[test]
+fn the_rules_page_is_current() {
+    let committed = std::fs::read_to_string(root().join("docs/rules.md")).unwrap_or_default();
+    assert_eq!(
+        committed,
+        charter::lint::rules_markdown(),
+        "docs/rules.md is stale: run `cargo run -- rule --all --markdown > docs/rules.md`"
+    );
+}
