@@ -108,6 +108,16 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
             "this quote is never closed",
             "end the text with the same quote mark it starts with",
         )
+    } else if message.contains("recursion limit") || message.contains("depth") {
+        (
+            "nested too deeply for a charter",
+            "a charter needs only a few levels of indentation; check for a runaway `[` or `{`",
+        )
+    } else if message.contains("budget breached") {
+        (
+            "this file expands to far more values than a charter has",
+            "remove the `&anchor` / `*alias` repetitions; a charter never needs them",
+        )
     } else if message.contains("unexpected character") || message.contains("cannot start any token")
     {
         ("this character cannot start a value", quote_hint)

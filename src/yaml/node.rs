@@ -229,11 +229,20 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
+/// How deep a charter's YAML may nest.
+pub const MAX_DEPTH: usize = 32;
+
 /// Reads YAML text into a node tree. Errors are serde-saphyr's, with their location.
 pub(super) fn parse_tree(source: &str) -> Result<Node, serde_saphyr::Error> {
+    // A charter nests about ten levels deep at most (a tier's fee inside a step inside a
+    // service). Tight limits keep hostile files from exhausting the stack or memory.
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+        },
     };
     let root: Spanned<RawNode> = serde_saphyr::from_str_with_options(source, options)?;
     let mut node = spanned_node(root);
