@@ -51,22 +51,16 @@ impl CheckRun {
 /// order in which the files were found.
 pub fn check_paths(paths: &[PathBuf]) -> CheckRun {
     let mut run = CheckRun::default();
-    let mut files = Vec::new();
-    for path in paths {
-        match discover(std::slice::from_ref(path)) {
-            Ok(found) => {
-                files.extend(found.files);
-                for (dir, diagnostic) in found.empty_dirs {
-                    run.results.push(FileResult {
-                        source: SourceFile::new(dir, String::new()),
-                        diagnostics: vec![diagnostic],
-                        is_charter: false,
-                    });
-                }
-            }
-            Err(error) => run.errors.push(error),
-        }
+    let found = discover(paths);
+    run.errors.extend(found.errors);
+    for (dir, diagnostic) in found.empty_dirs {
+        run.results.push(FileResult {
+            source: SourceFile::new(dir, String::new()),
+            diagnostics: vec![diagnostic],
+            is_charter: false,
+        });
     }
+    let files = found.files;
     let outcomes: Vec<_> = files
         .par_iter()
         .map(|path| SourceFile::read(path).map(load))

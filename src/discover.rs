@@ -5,6 +5,7 @@
 //! its extension. Under a directory, files ending in `.yaml` or `.yml` are read, in name
 //! order; entries whose name starts with `.` (such as `.git` or `.github`) are skipped.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -20,44 +21,66 @@ pub struct Discovered {
     /// Directories that held no charter: reported, since a CI job pointed at the wrong
     /// folder would otherwise pass while checking nothing.
     pub empty_dirs: Vec<(PathBuf, Diagnostic)>,
+    /// Paths that could not be read or walked. The other paths are still walked.
+    pub errors: Vec<Error>,
 }
 
-pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Error> {
+/// Walks every path; a path that fails is recorded and the others are still walked.
+pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = Discovered::default();
+    let mut seen = HashSet::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        if !metadata.is_dir() {
-            push_unique(&mut found.files, path.clone());
-            continue;
-        }
-        let before = found.files.len();
-        let walker = WalkDir::new(path)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-        for entry in walker {
-            let entry = entry.map_err(|err| Error::Walk {
-                path: err.path().unwrap_or(path).to_owned(),
-                message: err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), |io| io.to_string()),
-            })?;
-            if entry.file_type().is_file() && is_charter_file(entry.path()) {
-                push_unique(&mut found.files, tidy(entry.into_path()));
-            }
-        }
-        if found.files.len() == before {
-            found.empty_dirs.push((
-                path.clone(),
-                Diagnostic::error(Code::NoCharters, "this folder holds no charter files")
-                    .with_hint("charters are files ending in `.yaml` or `.yml`; check the path, or run `charter new` to create one"),
-            ));
+        if let Err(error) = discover_one(path, &mut found, &mut seen) {
+            found.errors.push(error);
         }
     }
-    Ok(found)
+    found
+}
+
+fn discover_one(
+    path: &Path,
+    found: &mut Discovered,
+    seen: &mut HashSet<PathBuf>,
+) -> Result<(), Error> {
+    let metadata = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut files = Vec::new();
+    if !metadata.is_dir() {
+        if seen.insert(path.to_owned()) {
+            found.files.push(path.to_owned());
+        }
+        return Ok(());
+    }
+    let walker = WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        let entry = entry.map_err(|err| Error::Walk {
+            path: err.path().unwrap_or(path).to_owned(),
+            message: err
+                .io_error()
+                .map_or_else(|| err.to_string(), |io| io.to_string()),
+        })?;
+        if entry.file_type().is_file() && is_charter_file(entry.path()) {
+            files.push(tidy(entry.into_path()));
+        }
+    }
+    if files.is_empty() {
+        found.empty_dirs.push((
+            path.to_owned(),
+            Diagnostic::error(Code::NoCharters, "this folder holds no charter files").with_hint(
+                "charters are files ending in `.yaml` or `.yml`; check the path, or run \
+                 `charter new` to create one",
+            ),
+        ));
+    }
+    found
+        .files
+        .extend(files.into_iter().filter(|file| seen.insert(file.clone())));
+    Ok(())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -69,12 +92,6 @@ fn is_charter_file(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     )
-}
-
-fn push_unique(files: &mut Vec<PathBuf>, path: PathBuf) {
-    if !files.contains(&path) {
-        files.push(path);
-    }
 }
 
 /// `./charters/a.yaml` → `charters/a.yaml`: walking `.` should not put `./` in every name.

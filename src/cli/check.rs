@@ -2,9 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
-use super::{Color, print_error, status, terminal_width};
+use super::{Color, Format, print_error, status, terminal_width};
 use crate::check::{CheckRun, check_paths};
 use crate::report::{HumanReporter, json_report, summary_line};
 
@@ -16,12 +14,6 @@ pub struct Args {
     /// How to print problems: `human` (with the line of YAML) or `json` (on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
 }
 
 pub fn run(args: Args, color: Color) -> u8 {

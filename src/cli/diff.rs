@@ -3,9 +3,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
-use super::{Color, print_error, status, terminal_width};
+use super::{Color, Format, print_error, status, terminal_width};
 use crate::diff::{CharterDiff, Direction, diff};
 use crate::load::load;
 use crate::model::Charter;
@@ -21,12 +19,6 @@ pub struct Args {
     /// `human` or `json` (on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
 }
 
 /// Exit statuses as `diff` has them: 0 the same, 1 different, 2 trouble.

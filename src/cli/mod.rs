@@ -55,6 +55,15 @@ pub enum Command {
     New(new::Args),
 }
 
+/// The output of commands that print for people or for programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people, on stderr.
+    Human,
+    /// JSON, on stdout.
+    Json,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Color {
     Auto,

@@ -44,24 +44,19 @@ pub fn lint_paths(
     today: jiff::civil::Date,
 ) -> Result<LintRun, ConfigError> {
     let mut run = LintRun::default();
-    let mut files = Vec::new();
-    for path in paths {
-        match discover(std::slice::from_ref(path)) {
-            Ok(found) => {
-                files.extend(found.files);
-                for (dir, diagnostic) in found.empty_dirs {
-                    run.files.push(FileLint {
-                        source: SourceFile::new(dir, String::new()),
-                        findings: vec![Finding {
-                            diagnostic,
-                            fix: None,
-                        }],
-                    });
-                }
-            }
-            Err(error) => run.errors.push(error),
-        }
+    let found = discover(paths);
+    run.errors.extend(found.errors);
+    for (dir, diagnostic) in found.empty_dirs {
+        let findings = vec![Finding {
+            diagnostic,
+            fix: None,
+        }];
+        run.files.push(FileLint {
+            source: SourceFile::new(dir, String::new()),
+            findings,
+        });
     }
+    let files = found.files;
     let configs = configs_for(&files, config)?;
     let outcomes: Vec<_> = files
         .par_iter()
