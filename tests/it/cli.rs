@@ -118,7 +118,10 @@ fn new_writes_starters_that_pass_check_and_never_overwrite() {
     let check = charter_in(dir.path(), &["check", "en.yaml", "sw.yaml"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     // A starter is also an example of a good charter: lint finds nothing in it.
-    let lint = charter_in(dir.path(), &["lint", "--fail-on", "info", "en.yaml", "sw.yaml"]);
+    let lint = charter_in(
+        dir.path(),
+        &["lint", "--fail-on", "info", "en.yaml", "sw.yaml"],
+    );
     assert_eq!(lint.status.code(), Some(0), "{}", stderr(&lint));
 
     let again = charter_in(dir.path(), &["new", "en.yaml"]);
