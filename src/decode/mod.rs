@@ -87,10 +87,14 @@ impl Cx {
                 Code::UnknownKey,
                 format!("`{}` is not a field of {context}", key.name),
             )
-            .with_hint(format!(
-                "the fields of {context} are: {}",
-                fields.join(", ")
-            ));
+            .with_hint(if key.name.chars().all(|c| c.is_ascii_digit()) {
+                // `{amount: 5,000}`: inside braces a comma starts a new field.
+                "inside `{ }` a comma separates fields: put a value with a comma in quotes, \
+                 like `amount: \"5,000\"`"
+                    .to_owned()
+            } else {
+                format!("the fields of {context} are: {}", fields.join(", "))
+            });
             let suggestion = synonym(&key.name)
                 .filter(|s| fields.contains(s))
                 .or_else(|| did_you_mean(&key.name, fields.iter().copied()));

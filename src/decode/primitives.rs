@@ -30,6 +30,22 @@ impl Decode for bool {
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         match &node.kind {
             NodeKind::Scalar(Scalar::Bool(text)) => Some(text.eq_ignore_ascii_case("true")),
+            NodeKind::Scalar(scalar) => {
+                let answer = match scalar.text().trim().to_lowercase().as_str() {
+                    "yes" | "y" | "on" | "ndiyo" | "ndio" => "true",
+                    "no" | "n" | "off" | "hapana" => "false",
+                    _ => "true` or `false",
+                };
+                cx.report(
+                    Diagnostic::error(
+                        Code::WrongType,
+                        format!("expected `true` or `false`, found `{}`", scalar.text()),
+                    )
+                    .at(node.span, format!("write `{answer}`"))
+                    .with_hint("this field is a yes-or-no answer, written `true` or `false`"),
+                );
+                None
+            }
             _ => {
                 cx.wrong_type::<Self>(node);
                 None

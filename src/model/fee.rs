@@ -69,7 +69,7 @@ pub struct FeeFields {
     /// The amount, as a number (`5000`) or with its currency (`KES 5,000`).
     pub amount: Option<Str>,
     /// ISO 4217 currency code such as `KES` or `TZS`, when `amount` does not say.
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     /// What the amount is charged per: `per copy`, `kwa mwaka`.
     pub per: Option<Text>,
     /// Fees that differ by applicant: a list of `who:` and `fee:`.
@@ -142,6 +142,17 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
         );
         return None;
     }
+    if fields.currency.is_some() && fields.amount.is_none() {
+        cx.report(
+            Diagnostic::error(Code::BadFee, "`currency` goes with `amount`")
+                .at(cx.anchor_span().unwrap_or(node.span), "in this fee")
+                .with_hint(
+                    "write the currency with each tier's fee (`KES 500`), or once at the top of \
+                     the charter: `currency: KES`",
+                ),
+        );
+        return None;
+    }
     if let Some(tiers) = fields.tiers {
         return Some(FeeKind::Tiers { tiers });
     }
@@ -149,12 +160,16 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
         return Some(FeeKind::Text { text });
     }
     let written = fields.amount.map(|a| a.0).unwrap_or_default();
-    let default_currency = fields.currency.as_deref().or(cx.currency.as_deref());
+    let default_currency = fields
+        .currency
+        .as_ref()
+        .map(|c| c.0.as_str())
+        .or(cx.currency.as_deref());
     match parse_amount(&written, default_currency, node.span) {
         Ok(Some(mut amount)) => {
             amount.per = fields.per.or(amount.per);
-            if let Some(currency) = &fields.currency {
-                amount.currency = Some(currency_code(currency).unwrap_or(currency).to_owned());
+            if let Some(currency) = fields.currency {
+                amount.currency = Some(currency.0);
             }
             Some(FeeKind::Amount(amount))
         }
@@ -193,8 +208,10 @@ pub fn parse_fee(
     default_currency: Option<&str>,
     span: Span,
 ) -> Result<FeeKind, String> {
+    // Table cells often end with a full stop: "KES 500.", "Free."
+    let text = text.trim().trim_end_matches('.').trim_end();
     let lower = text.to_lowercase();
-    let bare = lower.trim_end_matches(['.', '/', '=', '-']).trim();
+    let bare = lower.trim_end_matches(['/', '=', '-']).trim();
     if FREE_WORDS.contains(&bare) {
         return Ok(FeeKind::Free {
             word: text.to_owned(),
@@ -353,6 +370,7 @@ mod tests {
         );
         assert_eq!(amount("300 KES"), ("300".into(), Some("KES".into())));
         assert_eq!(amount("US$ 5"), ("5".into(), Some("USD".into())));
+        assert_eq!(amount("KES 500."), ("500".into(), Some("KES".into())));
     }
 
     #[test]

@@ -125,45 +125,23 @@ const UNIT_WORDS: &[(&str, Unit)] = &[
 ];
 
 /// Numbers written as words, in English and Kiswahili.
+#[rustfmt::skip]
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("sixty", 60),
-    ("ninety", 90),
-    ("moja", 1),
-    ("mbili", 2),
-    ("tatu", 3),
-    ("nne", 4),
-    ("tano", 5),
-    ("sita", 6),
-    ("saba", 7),
-    ("nane", 8),
-    ("tisa", 9),
-    ("kumi", 10),
-    ("ishirini", 20),
-    ("thelathini", 30),
-    ("arobaini", 40),
-    ("hamsini", 50),
-    ("sitini", 60),
-    ("tisini", 90),
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("twenty-one", 21), ("twenty-four", 24),
+    ("twenty-eight", 28), ("thirty", 30), ("forty", 40), ("forty-five", 45),
+    ("forty-eight", 48), ("fifty", 50), ("sixty", 60), ("seventy-two", 72), ("ninety", 90),
+    ("moja", 1), ("mbili", 2), ("tatu", 3), ("nne", 4), ("tano", 5), ("sita", 6), ("saba", 7),
+    ("nane", 8), ("tisa", 9), ("kumi", 10), ("ishirini", 20), ("thelathini", 30),
+    ("arobaini", 40), ("hamsini", 50), ("sitini", 60), ("tisini", 90),
 ];
 
 /// Words before the duration that mean "within" and change nothing.
 const LEAD_WORDS: &[&str] = &[
-    "within", "in", "ndani", "ya", "up", "to", "not", "more", "than", "maximum", "max", "after",
-    "kwa", "katika", "kipindi", "cha", "hadi",
+    "within", "in", "ndani", "ya", "up", "to", "not", "more", "than", "maximum", "max", "kwa",
+    "katika", "kipindi", "cha", "hadi",
 ];
 
 const TIMELINE_HINT: &str = "write a duration such as `7 working days` or `siku 7 za kazi`; if \
@@ -243,9 +221,23 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
             "a timeline needs either `amount` and `unit`, or `text`".into(),
             "in this timeline",
         ),
+        (None, Some(_))
+            if fields.unit.is_some()
+                || fields.max.is_some()
+                || fields.basis.is_some()
+                || fields.qualifier.is_some() =>
+        {
+            bad(
+                cx,
+                "a timeline given as `text` cannot also have `unit`, `max`, `basis` or `qualifier`"
+                    .into(),
+                "in this timeline",
+            )
+        }
         (None, Some(text)) => Some(TimelineKind::Text { text }),
         (Some(amount), None) => {
-            let unit = match fields.unit.as_deref().map(str::trim) {
+            let unit_text = fields.unit.as_deref().map(|u| u.trim().to_lowercase());
+            let unit = match unit_text.as_deref() {
                 None => None,
                 Some(name) => match Unit::from_name(name).or_else(|| unit_word(name)) {
                     Some(unit) => Some(unit),
@@ -257,10 +249,10 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
                     }
                 },
             };
-            let basis = match fields.basis.as_deref().map(str::trim) {
+            let basis_text = fields.basis.as_deref().map(|b| b.trim().to_lowercase());
+            let basis = match basis_text.as_deref() {
                 None => None,
-                Some("working") => Some(Basis::Working),
-                Some("calendar") => Some(Basis::Calendar),
+                Some(word) if basis_word(word).is_some() => basis_word(word),
                 Some(other) => {
                     return bad(
                         cx,
@@ -297,11 +289,13 @@ fn number_word(word: &str) -> Option<u32> {
 /// Reads a one-line timeline in English (`within 7 working days`) or Kiswahili (`ndani ya
 /// siku 7 za kazi`, `siku saba za kazi`).
 pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
-    let lower = text.to_lowercase().replace(['–', '—'], "-");
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let lower = text
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace(['–', '—'], "-")
+        .replace(" - ", "-");
+    let words = tokens(&lower);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let mut i = 0;
     while i < words.len() && LEAD_WORDS.contains(&words[i]) {
         i += 1;
@@ -324,6 +318,10 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
     } else {
         1
     };
+    // "seven (7) working days": the figure repeats the word.
+    if words.get(i).and_then(|w| w.parse::<u32>().ok()) == Some(max.unwrap_or(amount)) {
+        i += 1;
+    }
     if unit.is_none() {
         // English: "7 working days", "7 days".
         if let Some(b) = words.get(i).and_then(|w| basis_word(w)) {
@@ -371,6 +369,25 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
         qualifier,
         written: Some(text.to_owned()),
     })
+}
+
+/// The words of a timeline: split at spaces, commas and brackets, with a figure glued to
+/// its unit (`48hrs`) split in two.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+    {
+        let digits = word.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && digits < word.len() && word[digits..].chars().all(char::is_alphabetic) {
+            out.push(word[..digits].to_owned());
+            out.push(word[digits..].to_owned());
+        } else {
+            out.push(word.to_owned());
+        }
+    }
+    out
 }
 
 /// `7`, `5-7`, or `5 to 7` / `5 hadi 7` (reading the next two words).
@@ -448,6 +465,28 @@ mod tests {
             d.qualifier
                 .map(|q| q.get("en").unwrap_or_default().to_owned()),
         )
+    }
+
+    #[test]
+    fn officers_spellings() {
+        assert_eq!(
+            read("7 working days."),
+            (7, None, Some(Unit::Days), Some(Basis::Working), None)
+        );
+        assert_eq!(
+            read("seven (7) working days"),
+            (7, None, Some(Unit::Days), Some(Basis::Working), None)
+        );
+        assert_eq!(
+            read("5 - 7 days"),
+            (5, Some(7), Some(Unit::Days), None, None)
+        );
+        assert_eq!(read("48hrs"), (48, None, Some(Unit::Hours), None, None));
+        assert_eq!(
+            read("twelve hours"),
+            (12, None, Some(Unit::Hours), None, None)
+        );
+        assert!(parse_duration("after 7 days", Span::default()).is_err());
     }
 
     #[test]

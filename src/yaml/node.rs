@@ -114,13 +114,23 @@ impl Node {
                 }
             }
             NodeKind::Seq(items) => items.iter_mut().for_each(|n| n.restore_plain_text(source)),
-            NodeKind::Map(entries) => entries
-                .iter_mut()
-                .for_each(|(_, n)| n.restore_plain_text(source)),
+            NodeKind::Map(entries) => {
+                for (key, node) in entries.iter_mut() {
+                    if key.name == RESTORE
+                        && let Some(raw) = source.get(key.span.offset..key.span.end())
+                    {
+                        key.name = raw.trim().to_owned();
+                    }
+                    node.restore_plain_text(source);
+                }
+            }
             _ => {}
         }
     }
 }
+
+/// Stands for a key whose written spelling must be read back from the source.
+const RESTORE: &str = "\u{0}restore";
 
 fn span_of<T>(spanned: &Spanned<T>) -> Span {
     let span = spanned.referenced.span();
@@ -208,6 +218,9 @@ impl<'de> Visitor<'de> for RawVisitor {
         while let Some(key) = map.next_key::<Spanned<RawNode>>()? {
             let key_span = span_of(&key);
             let name = match key.value.0 {
+                // A number or true/false as a key: its spelling is restored from the
+                // source afterwards (`000` must not become `0`).
+                NodeKind::Scalar(Scalar::Number(_) | Scalar::Bool(_)) => String::from(RESTORE),
                 NodeKind::Scalar(s) => s.text().to_owned(),
                 NodeKind::Null => String::new(),
                 _ => {

@@ -134,9 +134,16 @@ fn schema_prints_the_committed_schema() {
     let output = charter(&["schema"]);
     assert_eq!(output.status.code(), Some(0));
     let committed = std::fs::read_to_string(root().join("charter.schema.json")).unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&output.stdout),
-        committed,
-        "charter.schema.json is stale: run `cargo run -- schema -o charter.schema.json`"
+    let printed = String::from_utf8_lossy(&output.stdout);
+    // Say where they differ rather than printing two 1,500-line files.
+    let first_difference = committed
+        .lines()
+        .zip(printed.lines())
+        .position(|(a, b)| a != b)
+        .map(|i| i + 1);
+    assert!(
+        committed == printed,
+        "charter.schema.json is stale (first difference at line {first_difference:?}): \
+         run `cargo run -- schema -o charter.schema.json`"
     );
 }
