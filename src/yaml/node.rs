@@ -107,6 +107,13 @@ impl Node {
     /// Restores the exact written text of plain numbers and booleans from the source, since
     /// the YAML reader hands them over already converted.
     fn restore_plain_text(&mut self, source: &str) {
+        // A flow collection (`{text: x}`, `[a, b]`) is reported as its opening bracket;
+        // widen its span to the closing one so a caret underlines all of it.
+        if matches!(self.kind, NodeKind::Map(_) | NodeKind::Seq(_))
+            && let Some(len) = flow_len(source, self.span.offset)
+        {
+            self.span.len = len;
+        }
         match &mut self.kind {
             NodeKind::Scalar(Scalar::Number(text) | Scalar::Bool(text)) => {
                 if let Some(raw) = source.get(self.span.offset..self.span.end()) {
@@ -131,6 +138,36 @@ impl Node {
 
 /// Stands for a key whose written spelling must be read back from the source.
 const RESTORE: &str = "\u{0}restore";
+
+/// The length of the flow collection starting at `offset` (up to its matching bracket,
+/// outside quotes), or `None` when no flow collection starts there or it spans lines.
+fn flow_len(source: &str, offset: usize) -> Option<usize> {
+    let rest = source.get(offset..)?;
+    if !rest.starts_with(['{', '[']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in rest.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '{' | '[' => depth += 1,
+                '}' | ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                '\n' => return None,
+                _ => {}
+            },
+        }
+    }
+    None
+}
 
 fn span_of<T>(spanned: &Spanned<T>) -> Span {
     let span = spanned.referenced.span();

@@ -34,8 +34,20 @@ timeline: 14 calendar days
                     format!("{place} does not say whether it counts working or calendar days"),
                     "working or calendar days?",
                 )
-                .hint("write `7 working days` (`siku 7 za kazi`) or `7 calendar days` (`siku 7 za kalenda`)");
+                .hint(hint(d.amount, d.unit));
             }
         }
     }
+}
+
+/// "write `7 working days` (`siku 7 za kazi`) …", with the timeline's own number and unit.
+fn hint(amount: u32, unit: Option<Unit>) -> String {
+    let (en, sw) = match unit {
+        Some(Unit::Weeks) => ("weeks", "wiki"),
+        _ => ("days", "siku"),
+    };
+    format!(
+        "write `{amount} working {en}` (`{sw} {amount} za kazi`) or `{amount} calendar {en}` \
+         (`{sw} {amount} za kalenda`)"
+    )
 }
