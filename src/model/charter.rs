@@ -9,7 +9,7 @@ use crate::model::choice::decode_choice;
 use crate::model::contact::{Channel, Complaints};
 use crate::model::fee::{Currency, currency_code};
 use crate::model::sections::{
-    CustomerGroup, Item, Organization, Preface, Review, Section, StandardGroup,
+    CustomerGroup, Item, List, Organization, Preface, Review, Section, StandardGroup,
 };
 use crate::model::{Date, Lang, Service, Sp, Text};
 use crate::yaml::Node;
@@ -49,7 +49,7 @@ pub struct Charter {
     pub purpose: Option<Sp<Section>>,
     /// The principles of service delivery the organisation follows.
     #[serde(default)]
-    pub principles: Vec<Item>,
+    pub principles: List<Item>,
     /// Where the organisation is going ("Dira").
     pub vision: Option<Text>,
     /// What it does to get there ("Dhima").
@@ -57,12 +57,12 @@ pub struct Charter {
     /// Its core values ("Maadili" / "Nguzo Kuu"): a name each, with an optional
     /// explanation.
     #[serde(default)]
-    pub values: Vec<Item>,
+    pub values: List<Item>,
     /// Its objectives or goals ("Malengo").
     pub objectives: Option<Sp<Section>>,
     /// Its customers and what each group may expect ("Wateja Wetu").
     #[serde(default)]
-    pub customers: Vec<CustomerGroup>,
+    pub customers: List<CustomerGroup>,
     /// The services table ("Huduma Zetu").
     #[serde(default)]
     pub services: Vec<Service>,

@@ -49,6 +49,8 @@ decode_struct!(Contact, "a contact" {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Complaints {
+    /// The heading, if the charter uses its own ("Malalamiko", "How to complain").
+    pub title: Option<Text>,
     /// How complaints are handled, as the charter explains it.
     #[serde(default)]
     pub text: Paragraphs,
@@ -63,7 +65,7 @@ pub struct Complaints {
     pub records: Option<Text>,
 }
 
-decode_struct!(Complaints, "the complaints section" { text, channels, routes, records });
+decode_struct!(Complaints, "the complaints section" { title, text, channels, routes, records });
 
 /// A section that explains something and gives contacts: feedback, appeals.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]

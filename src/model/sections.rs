@@ -354,3 +354,103 @@ pub struct Review {
 }
 
 decode_struct!(Review, "the review section" { every, due, title, text, points, consultation });
+
+/// A list that may carry a heading and an introduction, as printed charters do:
+///
+/// ```yaml
+/// values: [Integrity, Courtesy]
+/// values:
+///   title: MAADILI MUHIMU
+///   text: "Yapo maadili muhimu nane tunayozingatia ambayo ni:"
+///   items: [Utendaji bora wa huduma, Uaminifu]
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct List<T> {
+    pub title: Option<Text>,
+    pub text: Paragraphs,
+    pub items: Vec<T>,
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        Self {
+            title: None,
+            text: Paragraphs::default(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.items
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl<T: Decode> Decode for List<T> {
+    fn expected() -> &'static str {
+        "a list, or `title:`, `text:` and `items:`"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        const FIELDS: &[&str] = &["title", "text", "items"];
+        match &node.kind {
+            NodeKind::Null | NodeKind::Seq(_) => Vec::decode(node, cx).map(|items| List {
+                items,
+                ..List::default()
+            }),
+            _ => {
+                let entries = cx.expect_map(node, Self::expected())?;
+                cx.check_keys(entries, FIELDS, "a list");
+                let title = cx.field(entries, "title", "a list");
+                let text = cx.field(entries, "text", "a list");
+                let items = cx.field(entries, "items", "a list");
+                Some(List {
+                    title: title?,
+                    text: text?,
+                    items: items?,
+                })
+            }
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(List::default())
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for List<T> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("List_of_{}", T::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let item = generator.subschema_for::<T>();
+        let text = generator.subschema_for::<Text>();
+        let paragraphs = generator.subschema_for::<Paragraphs>();
+        json_schema!({
+            "description": "A list, or `title:` (a heading), `text:` (an introduction) and `items:`.",
+            "anyOf": [
+                { "type": "array", "items": item.clone() },
+                {
+                    "type": "object",
+                    "properties": {
+                        "title": { "description": "The heading, if the charter uses its own.", "anyOf": [text, { "type": "null" }] },
+                        "text": { "description": "Paragraphs before the list.", "anyOf": [paragraphs, { "type": "null" }] },
+                        "items": { "description": "The items.", "type": "array", "items": item },
+                    },
+                    "additionalProperties": false,
+                }
+            ]
+        })
+    }
+}
