@@ -34,11 +34,11 @@ impl CheckRun {
         self.results.iter().filter(|r| r.is_charter).count()
     }
 
-    /// Results with at least one problem.
+    /// Charters with at least one problem.
     pub fn failed(&self) -> usize {
         self.results
             .iter()
-            .filter(|r| !r.diagnostics.is_empty())
+            .filter(|r| r.is_charter && !r.diagnostics.is_empty())
             .count()
     }
 

@@ -48,6 +48,15 @@ impl SourceFile {
     }
 
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Read {
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        if !utf16 && bytes.contains(&0) {
+            // A program, an image or a Word document: no snippet of it is worth showing.
+            let diagnostic = Diagnostic::error(Code::NotUtf8, "this is not a text file").with_hint(
+                "a charter is a text file; if this is a Word document, copy its text into a new \
+                 file made with `charter new`",
+            );
+            return Read::NotUtf8(Self::new(path, String::new()), diagnostic);
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Read::Text(Self::new(path, text)),
             Err(err) => {
@@ -56,8 +65,6 @@ impl SourceFile {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 // In the lossy text, the first replacement character stands where the bad
                 // byte was: everything before it was valid and is unchanged.
-                // Notepad's "Unicode" is UTF-16, recognisable by its byte-order mark.
-                let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
                 let message = if utf16 {
                     "this file is saved as UTF-16 (\"Unicode\"), not UTF-8"
                 } else {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Color, Format, print_error, status, terminal_width};
+use super::{Color, Format, err, errln, outln, print_error, status, terminal_width};
 use crate::check::{CheckRun, check_paths};
 use crate::report::{HumanReporter, json_report, summary_line};
 
@@ -28,7 +28,7 @@ pub fn run(args: Args, color: Color) -> u8 {
     }
     match args.format {
         Format::Human => print_human(&run, color),
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             json_report(
                 run.results
@@ -39,7 +39,7 @@ pub fn run(args: Args, color: Color) -> u8 {
     }
     if !run.errors.is_empty() {
         status::FAILURE
-    } else if run.failed() > 0 {
+    } else if run.problem_count() > 0 {
         status::PROBLEMS
     } else {
         status::OK
@@ -50,13 +50,13 @@ fn print_human(run: &CheckRun, color: Color) {
     let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
     for result in &run.results {
         for diagnostic in &result.diagnostics {
-            eprint!("{}", reporter.render(&result.source, diagnostic));
+            err!("{}", reporter.render(&result.source, diagnostic));
         }
     }
     if run.results.is_empty() && !run.errors.is_empty() {
         return;
     }
-    eprintln!(
+    errln!(
         "{}",
         summary_line(run.checked(), run.failed(), run.problem_count())
     );

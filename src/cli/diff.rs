@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use super::{Color, Format, print_error, status, terminal_width};
+use super::{Color, Format, err, out, outln, print_error, status, terminal_width};
 use crate::diff::{CharterDiff, Direction, diff};
 use crate::load::load;
 use crate::model::Charter;
@@ -28,11 +28,11 @@ pub fn run(args: Args, color: Color) -> u8 {
     };
     let changes = diff(&old, &new);
     match args.format {
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&changes).unwrap_or_default()
         ),
-        Format::Human => print!("{}", human(&changes)),
+        Format::Human => out!("{}", human(&changes)),
     }
     if changes.is_empty() {
         status::OK
@@ -54,7 +54,7 @@ fn read(path: &std::path::Path, color: Color) -> Option<Charter> {
     if loaded.charter.is_none() {
         let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
         for d in &loaded.diagnostics {
-            eprint!("{}", reporter.render(&loaded.source, d));
+            err!("{}", reporter.render(&loaded.source, d));
         }
         print_error(&format!(
             "`{}` is not a valid charter; fix it with `charter check` first",

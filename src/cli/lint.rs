@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{Color, print_error, status, terminal_width};
+use super::{Color, err, errln, out, outln, print_error, status, terminal_width};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::lint::batch::{ConfigSource, FileLint, lint_paths, lint_text, today};
@@ -85,6 +85,16 @@ pub fn run(args: Args, color: Color) -> u8 {
         Some(path) => ConfigSource::File(path.clone()),
         None => ConfigSource::Discover,
     };
+    let machine = matches!(
+        args.output_format,
+        Some(OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github)
+    );
+    if args.diff && machine {
+        print_error(
+            &"`--diff` prints a diff on standard output, which would break JSON, SARIF or annotations: use it with `--output-format full` or `concise`",
+        );
+        return status::FAILURE;
+    }
     let today = today();
     let mut run = match lint_paths(&paths, &config, today) {
         Ok(run) => run,
@@ -146,14 +156,15 @@ fn fix_file(
     }
     let (fixed, applied) = fix::apply(&file.source.text, &fixes);
     if args.diff {
-        print!(
+        out!(
             "{}",
             fix::unified_diff(&file.source.name(), &file.source.text, &fixed)
         );
         return Ok(());
     }
     write_atomically(&file.source.path, &fixed)?;
-    eprintln!("Fixed {applied} finding(s) in {}.", file.source.name());
+    let findings = if applied == 1 { "finding" } else { "findings" };
+    errln!("Fixed {applied} {findings} in {}.", file.source.name());
     let config = match config {
         ConfigSource::File(path) => Config::load(path).unwrap_or_default(),
         ConfigSource::Discover => crate::lint::config::ConfigFinder::default()
@@ -166,19 +177,24 @@ fn fix_file(
 }
 
 /// Writes through a temporary file in the same folder and a rename, so an interrupted run
-/// never leaves a half-written charter.
+/// never leaves a half-written charter. A symbolic link is followed (the file it points
+/// to is rewritten, the link stays), and the file keeps its permissions.
 fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
     let write_error = |source| Error::Write {
         path: path.to_owned(),
         source,
     };
+    let target = std::fs::canonicalize(path).map_err(write_error)?;
+    let permissions = std::fs::metadata(&target)
+        .map_err(write_error)?
+        .permissions();
+    let dir = target.parent().unwrap_or(std::path::Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_error)?;
     temp.write_all(text.as_bytes()).map_err(write_error)?;
-    temp.persist(path).map_err(|e| write_error(e.error))?;
+    temp.as_file()
+        .set_permissions(permissions)
+        .map_err(write_error)?;
+    temp.persist(&target).map_err(|e| write_error(e.error))?;
     Ok(())
 }
 
@@ -199,57 +215,65 @@ fn print_findings(files: &[FileLint], format: OutputFormat, color: Color) {
             let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
             for file in files {
                 for finding in &file.findings {
-                    eprint!("{}", reporter.render(&file.source, &finding.diagnostic));
+                    err!("{}", reporter.render(&file.source, &finding.diagnostic));
                 }
             }
-            eprintln!("{}", summary(files));
+            errln!("{}", summary(files));
         }
         OutputFormat::Concise => {
             for (source, diagnostics) in all() {
                 for d in diagnostics {
-                    println!("{}", concise_line(source, d));
+                    outln!("{}", concise_line(source, d));
                 }
             }
-            eprintln!("{}", summary(files));
+            errln!("{}", summary(files));
         }
         OutputFormat::Github => {
             for (source, diagnostics) in all() {
                 for d in diagnostics {
-                    println!("{}", github_line(source, d));
+                    outln!("{}", github_line(source, d));
                 }
             }
         }
-        OutputFormat::Json => println!("{}", json_report(all())),
-        OutputFormat::Sarif => println!("{}", sarif(all())),
+        OutputFormat::Json => outln!("{}", json_report(all())),
+        OutputFormat::Sarif => outln!("{}", sarif(all())),
     }
 }
 
 fn summary(files: &[FileLint]) -> String {
-    let count = |s: Severity| {
-        files
-            .iter()
-            .flat_map(|f| &f.findings)
-            .filter(|f| f.diagnostic.severity == s)
-            .count()
-    };
-    let fixable = files
-        .iter()
-        .flat_map(|f| &f.findings)
-        .filter(|f| f.fix.is_some())
-        .count();
-    let charters = files.len();
-    let plural = if charters == 1 { "charter" } else { "charters" };
+    let findings = || files.iter().flat_map(|f| &f.findings);
+    let count = |s: Severity| findings().filter(|f| f.diagnostic.severity == s).count();
+    let fixable = findings().filter(|f| f.fix.is_some()).count();
+    let charters = files.iter().filter(|f| f.is_charter).count();
     let (e, w, i) = (
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),
     );
+    let linted = format!("Linted {}", plural(charters, "charter", "charters"));
     if e + w + i == 0 {
-        return format!("Linted {charters} {plural}: no findings.");
+        return format!("{linted}: no findings.");
     }
-    let mut line = format!("Linted {charters} {plural}: {e} errors, {w} warnings, {i} notes.");
+    let mut line = format!(
+        "{linted}: {}, {}, {}.",
+        plural(e, "error", "errors"),
+        plural(w, "warning", "warnings"),
+        plural(i, "note", "notes")
+    );
     if fixable > 0 {
-        line.push_str(&format!(" {fixable} can be fixed with `--fix`."));
+        line.push_str(&format!(
+            " {} with `--fix`.",
+            plural(fixable, "can be fixed", "can be fixed")
+        ));
     }
     line
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }

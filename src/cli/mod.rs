@@ -13,6 +13,37 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `print!` for stdout, but a closed pipe (`charter rule --all | head`) ends the program
+/// quietly, as Unix tools do, instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::write_to(&mut std::io::stdout(), &format!($($arg)*)) };
+}
+/// `println!` for stdout, quiet on a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::write_to(&mut std::io::stdout(), &format!("{}\n", format_args!($($arg)*))) };
+}
+/// `eprint!`, quiet on a closed pipe.
+macro_rules! err {
+    ($($arg:tt)*) => { $crate::cli::write_to(&mut std::io::stderr(), &format!($($arg)*)) };
+}
+/// `eprintln!`, quiet on a closed pipe.
+macro_rules! errln {
+    ($($arg:tt)*) => { $crate::cli::write_to(&mut std::io::stderr(), &format!("{}\n", format_args!($($arg)*))) };
+}
+pub(crate) use {err, errln, out, outln};
+
+/// Writes everything, or exits quietly when the reader has gone away, with the status a
+/// program stopped by SIGPIPE has (141), so `set -o pipefail` scripts still see it.
+pub(crate) fn write_to(stream: &mut dyn std::io::Write, text: &str) {
+    if let Err(error) = stream
+        .write_all(text.as_bytes())
+        .and_then(|()| stream.flush())
+        && error.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(141);
+    }
+}
+
 /// Exit statuses, as CI pipelines expect them.
 pub mod status {
     /// Every charter is valid.
@@ -100,7 +131,7 @@ pub fn run() -> ExitCode {
 
 /// Prints an operational error as one line.
 fn print_error(error: &dyn std::fmt::Display) {
-    eprintln!("error: {error}");
+    errln!("error: {error}");
 }
 
 /// Terminal width for wrapping diagnostics; 100 when not a terminal.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{print_error, status};
+use super::{errln, print_error, status};
 use crate::error::Error;
 use crate::schema::{SCHEMA_FILE, schema_json};
 use crate::starter::{StarterLang, starter};
@@ -22,14 +22,14 @@ pub struct Args {
 pub fn run(args: Args) -> u8 {
     match write_starter(&args.path, args.lang) {
         Ok(schema_written) => {
-            eprintln!("Wrote {}.", args.path.display());
+            errln!("Wrote {}.", args.path.display());
             if let Some(schema) = schema_written {
-                eprintln!(
+                errln!(
                     "Wrote {} (editors use it to complete and check the charter).",
                     schema.display()
                 );
             }
-            eprintln!("Edit it, then run: charter check {}", args.path.display());
+            errln!("Edit it, then run: charter check {}", args.path.display());
             status::OK
         }
         Err(error) => {

@@ -1,6 +1,6 @@
 //! `charter rule`: the documentation of a lint rule, or the list of all of them.
 
-use super::{print_error, status};
+use super::{out, outln, print_error, status};
 use crate::lint::{find_rule, rules};
 
 #[derive(Debug, clap::Args)]
@@ -20,15 +20,15 @@ pub struct Args {
 
 pub fn run(args: Args) -> u8 {
     if args.all && args.markdown {
-        print!("{}", crate::lint::rules_markdown());
+        out!("{}", crate::lint::rules_markdown());
         return status::OK;
     }
     if args.all {
-        println!("{:<6} {:<28} {:<8} summary", "code", "name", "level");
+        outln!("{:<6} {:<28} {:<8} summary", "code", "name", "level");
         for rule in rules::ALL {
             let meta = rule.meta();
             let fix = if meta.fixable { " [fix]" } else { "" };
-            println!(
+            outln!(
                 "{:<6} {:<28} {:<8} {}{fix}",
                 meta.id.code,
                 meta.id.name,
@@ -42,8 +42,8 @@ pub fn run(args: Args) -> u8 {
     match find_rule(&name) {
         Some(rule) => {
             let meta = rule.meta();
-            println!("# {} ({})\n", meta.id.name, meta.id.code);
-            println!(
+            outln!("# {} ({})\n", meta.id.name, meta.id.code);
+            outln!(
                 "Default level: {}. {}\n",
                 meta.level.as_str(),
                 if meta.fixable {
@@ -52,7 +52,7 @@ pub fn run(args: Args) -> u8 {
                     ""
                 }
             );
-            print!("{}", meta.docs);
+            out!("{}", meta.docs);
             status::OK
         }
         None => {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{print_error, status};
+use super::{out, print_error, status};
 use crate::error::Error;
 use crate::schema::schema_json;
 
@@ -17,7 +17,7 @@ pub fn run(args: Args) -> u8 {
     let json = schema_json();
     match args.output {
         None => {
-            print!("{json}");
+            out!("{json}");
             status::OK
         }
         Some(path) => match std::fs::write(&path, json) {

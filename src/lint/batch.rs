@@ -19,6 +19,8 @@ use crate::source::SourceFile;
 pub struct FileLint {
     pub source: SourceFile,
     pub findings: Vec<Finding>,
+    /// Whether this is a charter file (not a folder reported for holding none).
+    pub is_charter: bool,
 }
 
 #[derive(Debug, Default)]
@@ -54,6 +56,7 @@ pub fn lint_paths(
         run.files.push(FileLint {
             source: SourceFile::new(dir, String::new()),
             findings,
+            is_charter: false,
         });
     }
     let files = found.files;
@@ -123,6 +126,7 @@ pub fn lint_loaded(loaded: Loaded, config: &Config, today: jiff::civil::Date) ->
     FileLint {
         source: loaded.source,
         findings,
+        is_charter: true,
     }
 }
 

@@ -42,14 +42,25 @@ impl HumanReporter {
     }
 }
 
-/// The last line of a run: what was checked and what was found.
-pub fn summary_line(files: usize, failed: usize, errors: usize) -> String {
-    let charters = if files == 1 { "charter" } else { "charters" };
-    if failed == 0 {
-        format!("Checked {files} {charters}: all valid.")
+/// The last line of a run: what was checked and what was found. `problems` counts every
+/// problem, including folders that held no charter.
+pub fn summary_line(files: usize, failed: usize, problems: usize) -> String {
+    let charters = if files == 1 {
+        "1 charter".to_owned()
     } else {
-        let problems = if errors == 1 { "problem" } else { "problems" };
-        format!("Checked {files} {charters}: {failed} with {errors} {problems}.")
+        format!("{files} charters")
+    };
+    let problems_words = if problems == 1 {
+        "1 problem".to_owned()
+    } else {
+        format!("{problems} problems")
+    };
+    if problems == 0 {
+        format!("Checked {charters}: all valid.")
+    } else if failed == 0 {
+        format!("Checked {charters}: {problems_words}.")
+    } else {
+        format!("Checked {charters}: {failed} with {problems_words}.")
     }
 }
 

@@ -83,8 +83,26 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
         .map_or(0, |i| i + 1);
     let line = text[line_start..].lines().next().unwrap_or("");
     let quote_hint = "put the value in quotes, like `title: \"Note: free\"`";
-    if line.contains('\t') {
-        return (message.to_owned(), "indent with spaces, not tabs".into());
+    let next_line = text[line_start..].lines().nth(1).unwrap_or("");
+    if message.contains("tab") || line.contains('\t') || next_line.starts_with('\t') {
+        return (
+            "a tab is used for indentation here or on the next line".into(),
+            "indent with spaces, not tabs (many editors show both the same)".into(),
+        );
+    }
+    if message.contains("multiple YAML documents") {
+        return (
+            "a second document starts here".into(),
+            "a file holds one charter: remove the `---` line, or put the second charter in its \
+             own file"
+                .into(),
+        );
+    }
+    if message.contains("simple key expected") {
+        return (
+            "a key without a space after its colon".into(),
+            "put a space after the colon: `fee: free`".into(),
+        );
     }
     let (label, hint) = if message.contains("mapping values are not allowed") {
         if line.matches(": ").count() > 1 {
@@ -105,8 +123,10 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
         )
     } else if message.contains("unclosed quote") || message.contains("quoted scalar") {
         (
-            "this quote is never closed",
-            "end the text with the same quote mark it starts with",
+            "a quote here or on a line above is not closed properly",
+            "look at the quotes above this line: end each text with the quote mark it starts \
+             with; an apostrophe inside '...' ends the text early, so use \"...\" around text \
+             with an apostrophe (\"Citizens' Charter\")",
         )
     } else if message.contains("recursion limit") || message.contains("depth") {
         (

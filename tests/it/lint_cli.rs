@@ -73,7 +73,7 @@ fn concise_output() {
         stdout(&output),
         "tests/lint/fee-not-fixed/bad.yaml:23:10: F001 [error] the fee of service 2 “Transfer of land” is not a fixed amount: “As assessed”\n"
     );
-    assert!(stderr(&output).contains("Linted 1 charter: 1 errors, 0 warnings, 0 notes."));
+    assert!(stderr(&output).contains("Linted 1 charter: 1 error, 0 warnings, 0 notes."));
 }
 
 #[test]
@@ -234,6 +234,11 @@ fn fix_rewrites_only_what_is_safe_and_diff_only_shows_it() {
         std::fs::read_to_string(root().join("tests/lint/phone-country-code/bad.yaml")).unwrap();
     let file = dir.path().join("a.yaml");
     std::fs::write(&file, &original).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
 
     let diff = charter_at(dir.path(), &["lint", "--diff", "a.yaml"]);
     assert!(

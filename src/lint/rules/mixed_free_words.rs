@@ -47,15 +47,24 @@ Use the charter's most common word everywhere. `charter lint --fix` does this.
             .max_by(|a, b| a.1.0.cmp(&b.1.0).then(first_seen(b.0).cmp(&first_seen(a.0))))
             .map(|(k, v)| (k.clone(), v.clone()))
             .expect("two or more words");
+        // In a charter in several languages, "Bila Malipo" and "Free" may each belong to
+        // one language's poster: the finding stands, but no word is replaced automatically.
+        let fixable = cx.charter.languages.len() == 1;
         for fee in frees {
             if let FeeKind::Free { word } = &fee.kind && word.to_lowercase() != majority_key {
-                out.push(
+                let finding = out.push(
                     fee.span,
                     format!("“{word}” says \"no charge\" differently from the rest of the charter, which uses “{majority}”"),
                     format!("elsewhere: “{majority}”"),
                 )
-                .hint(format!("write `{majority}` here too (`charter lint --fix` does it)"))
-                .fix(fee.span, majority.clone());
+                ;
+                if fixable {
+                    finding
+                        .hint(format!("write `{majority}` here too (`charter lint --fix` does it)"))
+                        .fix(fee.span, majority.clone());
+                } else {
+                    finding.hint(format!("write `{majority}` here too"));
+                }
             }
         }
     }
