@@ -79,14 +79,17 @@ impl CharterDiff {
             && self.other.is_empty()
     }
 
-    /// How many changes make a commitment weaker.
+    /// How many changes make a commitment weaker (a removed service counts: it is no
+    /// longer promised at all).
     pub fn weaker(&self) -> usize {
-        self.services
-            .changed
-            .iter()
-            .flat_map(|c| &c.changes)
-            .filter(|c| c.direction == Some(Direction::Weaker))
-            .count()
+        self.services.removed.len()
+            + self
+                .services
+                .changed
+                .iter()
+                .flat_map(|c| &c.changes)
+                .filter(|c| c.direction == Some(Direction::Weaker))
+                .count()
     }
 }
 
@@ -184,7 +187,13 @@ fn compare_service(
     }
     let old_time = old.timeline.as_ref().map(timeline_words);
     let new_time = new.timeline.as_ref().map(timeline_words);
-    if old_time != new_time {
+    let same_duration = match (&old.timeline, &new.timeline) {
+        (Some(a), Some(b)) => {
+            minutes(a).is_some() && minutes(a) == minutes(b) && qualifier(a) == qualifier(b)
+        }
+        _ => false,
+    };
+    if old_time != new_time && !same_duration {
         let (direction, why) = timeline_direction(old.timeline.as_ref(), new.timeline.as_ref());
         changes.push(Change {
             field: "timeline",
@@ -245,9 +254,25 @@ pub fn fee_words(fee: &Fee) -> String {
         FeeKind::Free { word } => word.clone(),
         FeeKind::Amount(a) => {
             let value = group_thousands(&a.value);
-            match &a.currency {
+            let amount = match &a.currency {
                 Some(c) => format!("{c} {value}"),
                 None => value,
+            };
+            let per = a
+                .per
+                .as_ref()
+                .and_then(|p| p.all().next().map(str::to_owned));
+            match per {
+                // A one-line fee keeps its "per …" in the text; the long form does not.
+                Some(per)
+                    if !per.is_empty()
+                        && !per.to_lowercase().starts_with("per")
+                        && !per.to_lowercase().starts_with("kwa") =>
+                {
+                    format!("{amount} per {per}")
+                }
+                Some(per) if !per.is_empty() => format!("{amount} {per}"),
+                _ => amount,
             }
         }
         FeeKind::Tiers { tiers } => tiers
@@ -282,11 +307,13 @@ fn group_thousands(value: &str) -> String {
     }
 }
 
-/// A timeline as written, or in words when it was given in the long form.
+/// A timeline in words, the same whichever way it was written (`1 month after retirement`
+/// and `{amount: 1, unit: months, qualifier: after retirement}` read alike), so that only
+/// real changes show.
 pub fn timeline_words(timeline: &Timeline) -> String {
     match &timeline.kind {
         TimelineKind::Text { text } => text.all().next().unwrap_or_default().to_owned(),
-        TimelineKind::Duration(d) => d.written.clone().unwrap_or_else(|| {
+        TimelineKind::Duration(d) => {
             let amount = match d.max {
                 Some(max) => format!("{}-{max}", d.amount),
                 None => d.amount.to_string(),
@@ -296,11 +323,25 @@ pub fn timeline_words(timeline: &Timeline) -> String {
                 Some(Basis::Calendar) => " calendar",
                 None => "",
             };
-            let unit = d
-                .unit
-                .map_or(String::new(), |u| format!(" {}", unit_name(u)));
-            format!("{amount}{basis}{unit}")
-        }),
+            let one = d.max.is_none() && d.amount == 1;
+            let unit = d.unit.map_or(String::new(), |u| {
+                let name = unit_name(u);
+                format!(
+                    " {}",
+                    if one {
+                        name.trim_end_matches('s')
+                    } else {
+                        name
+                    }
+                )
+            });
+            let qualifier = d
+                .qualifier
+                .as_ref()
+                .and_then(|q| q.all().next())
+                .map_or(String::new(), |q| format!(" {q}"));
+            format!("{amount}{basis}{unit}{qualifier}")
+        }
     }
 }
 
@@ -373,11 +414,33 @@ fn minutes(timeline: &Timeline) -> Option<f64> {
     })
 }
 
+fn qualifier(timeline: &Timeline) -> Option<String> {
+    match &timeline.kind {
+        TimelineKind::Duration(d) => d
+            .qualifier
+            .as_ref()
+            .and_then(|q| q.all().next())
+            .map(str::to_lowercase),
+        TimelineKind::Text { .. } => None,
+    }
+}
+
 fn timeline_direction(old: Option<&Timeline>, new: Option<&Timeline>) -> Verdict {
     use Direction::*;
     match (old, new) {
         (Some(_), None) => (Some(Weaker), Some("the timeline is no longer stated")),
         (None, Some(_)) => (Some(Stronger), Some("a timeline is now stated")),
+        (Some(o), Some(n)) if qualifier(o) != qualifier(n) && minutes(o) == minutes(n) => {
+            let conditional = |t: &Timeline| {
+                qualifier(t)
+                    .is_some_and(|q| crate::lint::rules::CONDITIONS.iter().any(|c| q.contains(c)))
+            };
+            match (conditional(o), conditional(n)) {
+                (false, true) => (Some(Weaker), Some("now depends on a condition")),
+                (true, false) => (Some(Stronger), Some("no longer depends on a condition")),
+                _ => (None, None),
+            }
+        }
         (Some(o), Some(n)) => match (minutes(o), minutes(n)) {
             (Some(a), Some(b)) if b > a => (Some(Weaker), Some("a longer timeline")),
             (Some(a), Some(b)) if b < a => (Some(Stronger), Some("a shorter timeline")),

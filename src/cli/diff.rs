@@ -78,7 +78,7 @@ fn human(d: &CharterDiff) -> String {
             let _ = writeln!(out, "  + added    “{name}”");
         }
         for name in &s.removed {
-            let _ = writeln!(out, "  - removed  “{name}”");
+            let _ = writeln!(out, "  - removed  “{name}”   WEAKER: no longer offered");
         }
         for r in &s.renamed {
             let _ = writeln!(out, "  ~ renamed  “{}” → “{}”", r.from, r.to);
@@ -119,7 +119,12 @@ fn human(d: &CharterDiff) -> String {
     }
     let weaker = d.weaker();
     if weaker > 0 {
-        let _ = writeln!(out, "\n{weaker} commitment(s) got weaker.");
+        let commitments = if weaker == 1 {
+            "1 commitment"
+        } else {
+            &format!("{weaker} commitments")
+        };
+        let _ = writeln!(out, "\n{commitments} got weaker.");
     }
     out
 }

@@ -20,7 +20,7 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 
     /// How to print findings [default: github under GitHub Actions, full otherwise]
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, alias = "format")]
     pub output_format: Option<OutputFormat>,
 
     /// The lowest level that makes the run fail (exit 1).

@@ -19,7 +19,16 @@ pub struct Args {
     pub lang: StarterLang,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(mut args: Args) -> u8 {
+    // `charter check` looks for `.yaml` and `.yml` files: give the new file one.
+    if !matches!(
+        args.path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    ) {
+        let mut name = args.path.clone().into_os_string();
+        name.push(".yaml");
+        args.path = name.into();
+    }
     match write_starter(&args.path, args.lang) {
         Ok(schema_written) => {
             errln!("Wrote {}.", args.path.display());

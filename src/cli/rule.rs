@@ -55,6 +55,15 @@ pub fn run(args: Args) -> u8 {
             out!("{}", meta.docs);
             status::OK
         }
+        None if crate::diagnostic::Code::ALL
+            .iter()
+            .any(|c| c.as_str().eq_ignore_ascii_case(&name) || c.name() == name) =>
+        {
+            print_error(&format!(
+                "`{name}` is a problem `charter check` reports, not a lint rule; docs/format.md lists them under \"Problem codes\""
+            ));
+            status::FAILURE
+        }
         None => {
             let names = rules::ALL.iter().map(|r| r.meta().id.name);
             let hint = crate::decode::did_you_mean(&name, names)

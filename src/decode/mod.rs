@@ -126,10 +126,7 @@ impl Cx {
             None => T::absent().or_else(|| {
                 let diagnostic =
                     Diagnostic::error(Code::MissingField, format!("{context} has no `{name}`"))
-                        .with_hint(format!(
-                            "add `{name}:` to {context}; it takes {}",
-                            T::expected()
-                        ));
+                        .with_hint(missing_hint::<T>(name, context));
                 // At the root there is no key to point at: the whole file lacks it.
                 self.report(match self.anchor.last() {
                     Some(span) => diagnostic.at(*span, format!("`{name}` is missing here")),
@@ -151,6 +148,17 @@ impl Cx {
         let result = f(self);
         self.anchor.pop();
         result
+    }
+}
+
+/// How to add a missing field: what it holds, or (for a block of fields) an example.
+fn missing_hint<T: Decode>(name: &str, context: &str) -> String {
+    match name {
+        "languages" => format!(
+            "add `languages:` to {context}, such as `languages: [sw]` or `languages: [sw, en]`"
+        ),
+        "organization" => format!("add `organization:` to {context}, with at least its `name:`"),
+        _ => format!("add `{name}:` to {context}; it takes {}", T::expected()),
     }
 }
 
@@ -184,9 +192,11 @@ fn synonym(key: &str) -> Option<&'static str> {
 fn shape_hint(node: &Node, expected: &str) -> Option<String> {
     match (&node.kind, expected) {
         (NodeKind::Null, _) => Some("write a value after the colon, or remove the key".into()),
-        (NodeKind::Scalar(_), e) if e.starts_with("a list") => {
-            Some("put each item on its own line, starting with `- `".into())
-        }
+        (NodeKind::Scalar(_), e) if e.starts_with("a list") => Some(
+            "write the items in brackets, like `[sw, en]`, or each on its own line starting \
+             with `- `"
+                .into(),
+        ),
         (NodeKind::Seq(_), e) if e.contains("text") => Some(
             "this field takes one piece of text; remove the `- ` in front of it, or join \
              the items into one sentence"

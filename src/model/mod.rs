@@ -20,8 +20,8 @@ pub use date::Date;
 pub use fee::{Amount, Currency, Fee, FeeKind, Tier};
 pub use lang::{Lang, Text, TextValue};
 pub use sections::{
-    CustomerGroup, Item, List, Organization, Paragraphs, Preface, Review, Section, Signatory,
-    Standard, StandardGroup,
+    Country, CustomerGroup, Item, List, Organization, Paragraphs, Preface, Review, Section,
+    Signatory, Standard, StandardGroup,
 };
 pub use service::{Classification, Requirement, Service, Step};
 pub use sp::{Sp, Str};

@@ -58,7 +58,7 @@ pub struct Organization {
     /// The logo, as a path relative to the charter file (PNG, JPEG or SVG).
     pub logo: Option<Sp<Str>>,
     /// The country, as an ISO 3166 code such as `KE` or `TZ`: used to check phone numbers.
-    pub country: Option<Sp<Str>>,
+    pub country: Option<Sp<Country>>,
     /// Building, street and town, one line per item.
     #[serde(default)]
     pub address: Vec<Text>,
@@ -451,6 +451,90 @@ impl<T: JsonSchema> JsonSchema for List<T> {
                     "additionalProperties": false,
                 }
             ]
+        })
+    }
+}
+
+/// A country as its ISO 3166 two-letter code (`KE`, `TZ`); common names are suggested.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Country(pub String);
+
+impl std::ops::Deref for Country {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Country names people write instead of the code.
+const COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("kenya", "KE"),
+    ("tanzania", "TZ"),
+    ("uganda", "UG"),
+    ("rwanda", "RW"),
+    ("burundi", "BI"),
+    ("south sudan", "SS"),
+    ("ethiopia", "ET"),
+    ("somalia", "SO"),
+    ("zambia", "ZM"),
+    ("malawi", "MW"),
+    ("south africa", "ZA"),
+    ("nigeria", "NG"),
+    ("ghana", "GH"),
+    ("philippines", "PH"),
+    ("india", "IN"),
+    ("malaysia", "MY"),
+];
+
+impl Decode for Country {
+    fn expected() -> &'static str {
+        "a country code such as `KE` or `TZ`"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        let text = String::decode(node, cx)?;
+        let text = text.trim();
+        let upper = text.to_uppercase();
+        let known = COUNTRY_NAMES.iter().any(|(_, code)| *code == upper);
+        if text.len() == 2
+            && text.chars().all(|c| c.is_ascii_alphabetic())
+            && (known || text == upper)
+        {
+            return Some(Country(upper));
+        }
+        let suggestion = COUNTRY_NAMES
+            .iter()
+            .find(|(name, _)| *name == text.to_lowercase())
+            .map(|(_, code)| *code);
+        let label = match suggestion {
+            Some(code) => format!("did you mean `{code}`?"),
+            None => "expected a two-letter ISO 3166 code".to_owned(),
+        };
+        cx.report(
+            crate::diagnostic::Diagnostic::error(
+                crate::diagnostic::Code::BadChoice,
+                format!("`{text}` is not a country code"),
+            )
+            .at(node.span, label)
+            .with_hint(
+                "write the two-letter code: `KE` for Kenya, `TZ` for Tanzania, `UG` for Uganda",
+            ),
+        );
+        None
+    }
+}
+
+impl JsonSchema for Country {
+    fn schema_name() -> Cow<'static, str> {
+        "Country".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A two-letter ISO 3166 country code, such as `KE` or `TZ`.",
+            "type": "string",
+            "pattern": "^[A-Za-z]{2}$",
         })
     }
 }

@@ -309,6 +309,12 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
     }
     let Some((amount, max)) = words.get(i).and_then(|w| read_range(w, words.get(i + 1..))) else {
         return Err(match words.get(i) {
+            Some(word) if word.contains(['.', ',']) && word.chars().any(|c| c.is_ascii_digit()) => {
+                format!(
+                    "`{word}` is not a whole number; use a smaller unit, such as `90 minutes` for 1.5 hours"
+                )
+            }
+            Some(word) if word.starts_with('-') => "a time cannot be negative".into(),
             Some(word) => format!("expected a number here, found `{word}`"),
             None => "there is no number in it".into(),
         });
@@ -334,15 +340,7 @@ pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
                     unit = Some(u);
                     i += 1;
                 }
-                None => {
-                    let units = UNIT_WORDS.iter().map(|(w, _)| *w);
-                    return Err(match did_you_mean(word, units) {
-                        Some(close) => {
-                            format!("`{word}` is not a unit of time; did you mean `{close}`?")
-                        }
-                        None => format!("`{word}` is not a unit of time"),
-                    });
-                }
+                None => return Err(unknown_word(word)),
             },
             None if basis.is_some() => return Err("the unit is missing after the number".into()),
             None => {}
@@ -388,6 +386,21 @@ fn tokens(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Why a word after the number was not understood, with the likeliest meaning.
+fn unknown_word(word: &str) -> String {
+    if matches!(word, "weekdays" | "weekday" | "business-days") {
+        return format!("`{word}` is not a unit of time; did you mean `working days`?");
+    }
+    let words = UNIT_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(["working", "calendar"]);
+    match did_you_mean(word, words) {
+        Some(close) => format!("`{word}` is not a unit of time; did you mean `{close}`?"),
+        None => format!("`{word}` is not a unit of time"),
+    }
 }
 
 /// `7`, `5-7`, or `5 to 7` / `5 hadi 7` (reading the next two words).

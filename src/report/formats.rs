@@ -106,6 +106,8 @@ pub fn sarif<'a>(files: impl IntoIterator<Item = (&'a SourceFile, Vec<&'a Diagno
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
+            // Columns count characters, as in every other output of the tool.
+            "columnKind": "unicodeCodePoints",
             "tool": { "driver": {
                 "name": "charter",
                 "version": env!("CARGO_PKG_VERSION"),

@@ -19,7 +19,7 @@ pub fn parse(source: &SourceFile) -> Result<Document, Box<Diagnostic>> {
     if is_blank(&source.text) {
         return Err(Box::new(
             Diagnostic::error(Code::EmptyFile, "this file is empty").with_hint(
-                "a charter needs at least `title:`, `organization:` and `services:`; \
+                "a charter needs at least `languages:`, `title:` and `organization:`; \
                  run `charter new` to start from a commented example",
             ),
         ));

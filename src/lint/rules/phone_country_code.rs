@@ -75,7 +75,7 @@ Write the number as `+255 23 2623093`: the country code, then the number without
 leading 0. When the charter's `organization.country` is set, `charter lint --fix` does it.
 ",
     check(cx, out) {
-        let country = cx.charter.organization.country.as_ref().map(|c| c.value.to_uppercase());
+        let country = cx.charter.organization.country.as_ref().map(|c| c.value.0.clone());
         let calling_code = country
             .as_deref()
             .and_then(|c| CALLING_CODES.iter().find(|(iso, _)| *iso == c))
@@ -94,8 +94,11 @@ leading 0. When the charter's `organization.country` is set, `charter lint --fix
                 Some(fixed) => {
                     finding.hint(format!("write `{fixed}` (`charter lint --fix` does it)")).fix(phone.span, format!("\"{fixed}\""));
                 }
-                None => {
+                None if calling_code.is_none() && country.is_none() => {
                     finding.hint("write it with `+` and the country code, such as `+254 20 2270000`; set `organization.country` and `charter lint --fix` can do it");
+                }
+                None => {
+                    finding.hint("write it with `+` and the country code, such as `+254 20 2270000`");
                 }
             }
         }

@@ -3,7 +3,7 @@ use crate::lint::walk::timelines;
 use crate::model::TimelineKind;
 
 /// Words that make a commitment depend on something the citizen cannot check.
-pub(crate) const CONDITIONS: &[&str] = &[
+pub const CONDITIONS: &[&str] = &[
     "depending",
     "depends",
     "subject to",
