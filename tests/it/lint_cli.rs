@@ -1,27 +1,13 @@
 //! `charter lint` and `charter rule` as CI and reviewers run them.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::root;
-
-/// Runs `charter` in `dir` with a fixed date (2026-01-01) and no colour.
-fn charter_at(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .env("SOURCE_DATE_EPOCH", "1767225600")
-        .env_remove("GITHUB_ACTIONS")
-        .output()
-        .expect("the charter binary runs")
-}
+use crate::{charter_in, root};
 
 fn lint(args: &[&str]) -> Output {
     let mut all = vec!["lint"];
     all.extend_from_slice(args);
-    charter_at(root(), &all)
+    charter_in(root(), &all)
 }
 
 fn stdout(o: &Output) -> String {
@@ -160,7 +146,7 @@ fn config_is_found_by_walking_up_and_can_be_named() {
     )
     .unwrap();
     assert_eq!(
-        charter_at(dir.path(), &["lint", "county"]).status.code(),
+        charter_in(dir.path(), &["lint", "county"]).status.code(),
         Some(1)
     );
 
@@ -169,7 +155,7 @@ fn config_is_found_by_walking_up_and_can_be_named() {
         "[lint]\nignore = [\"fee-not-fixed\"]\n",
     )
     .unwrap();
-    let output = charter_at(dir.path(), &["lint", "county"]);
+    let output = charter_in(dir.path(), &["lint", "county"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 
     std::fs::write(
@@ -177,7 +163,7 @@ fn config_is_found_by_walking_up_and_can_be_named() {
         "[lint]\nlevels = { T003 = \"error\" }\n",
     )
     .unwrap();
-    let output = charter_at(dir.path(), &["lint", "--config", "strict.toml", "county"]);
+    let output = charter_in(dir.path(), &["lint", "--config", "strict.toml", "county"]);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -201,7 +187,7 @@ fn per_file_overrides() {
         "[[lint.overrides]]\nfiles = [\"archive/*.yaml\"]\nignore = [\"F001\"]\n",
     )
     .unwrap();
-    let output = charter_at(dir.path(), &["lint", "--output-format", "concise", "."]);
+    let output = charter_in(dir.path(), &["lint", "--output-format", "concise", "."]);
     let out = stdout(&output);
     assert!(out.contains("new.yaml"), "{out}");
     assert!(!out.contains("old.yaml"), "{out}");
@@ -220,7 +206,7 @@ fn bad_config_exits_two_and_names_the_file() {
         "[lint]\nignore = [\"fee-not-fixd\"]\n",
     )
     .unwrap();
-    let output = charter_at(dir.path(), &["lint", "a.yaml"]);
+    let output = charter_in(dir.path(), &["lint", "a.yaml"]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
     assert!(err.contains("charter.toml"), "{err}");
@@ -240,7 +226,7 @@ fn fix_rewrites_only_what_is_safe_and_diff_only_shows_it() {
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
     }
 
-    let diff = charter_at(dir.path(), &["lint", "--diff", "a.yaml"]);
+    let diff = charter_in(dir.path(), &["lint", "--diff", "a.yaml"]);
     assert!(
         stdout(&diff).contains("-      phones: [\"020 7654321\"]"),
         "{}",
@@ -257,7 +243,7 @@ fn fix_rewrites_only_what_is_safe_and_diff_only_shows_it() {
         "--diff writes nothing"
     );
 
-    let fixed = charter_at(
+    let fixed = charter_in(
         dir.path(),
         &["lint", "--fix", "--fail-on", "info", "a.yaml"],
     );
@@ -276,19 +262,19 @@ fn fix_rewrites_only_what_is_safe_and_diff_only_shows_it() {
 
 #[test]
 fn rule_prints_docs_by_code_or_name_and_lists_all() {
-    let by_code = charter_at(root(), &["rule", "F001"]);
-    let by_name = charter_at(root(), &["rule", "fee-not-fixed"]);
+    let by_code = charter_in(root(), &["rule", "F001"]);
+    let by_name = charter_in(root(), &["rule", "fee-not-fixed"]);
     assert_eq!(by_code.status.code(), Some(0));
     assert_eq!(stdout(&by_code), stdout(&by_name));
     assert!(stdout(&by_code).contains("Kesi kwa Kesi"));
 
-    let all = charter_at(root(), &["rule", "--all"]);
+    let all = charter_in(root(), &["rule", "--all"]);
     assert_eq!(
         stdout(&all).lines().count(),
         charter::lint::rules::ALL.len() + 1
     );
 
-    let unknown = charter_at(root(), &["rule", "fee-not-fixd"]);
+    let unknown = charter_in(root(), &["rule", "fee-not-fixd"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("did you mean `fee-not-fixed`"));
 }

@@ -22,12 +22,16 @@ pub fn charter(args: &[&str]) -> Output {
     charter_in(root(), args)
 }
 
+/// Runs the `charter` binary in `dir`: no colour, 80 columns, a fixed date (2026-01-01, for
+/// `review-overdue`), and not under GitHub Actions (which changes lint's default output).
 pub fn charter_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env_remove("GITHUB_ACTIONS")
         .output()
         .expect("the charter binary runs")
 }
