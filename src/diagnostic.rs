@@ -55,7 +55,8 @@ impl PartialEq<Code> for Id {
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal; )*) => {
-        /// The stable code of every diagnostic `charter check` can report. Codes never change
+        /// The stable code of every diagnostic `charter check` (E1xx–E3xx) and `charter build`
+        /// (E4xx) can report. Codes never change
         /// meaning once released; new problems get new codes.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
@@ -112,6 +113,18 @@ codes! {
     BadDate = "E305", "bad-date";
     /// A number that is not a whole number in range.
     BadNumber = "E306", "bad-number";
+    /// The logo's path leads outside the charter's folder.
+    LogoOutsideFolder = "E401", "logo-outside-folder";
+    /// The logo cannot be read, or is not a PNG, JPEG, GIF, WebP or SVG image.
+    BadLogo = "E402", "bad-logo";
+    /// A character no font of the build can print.
+    MissingGlyph = "E403", "missing-glyph";
+    /// The charter does not fit on one sheet of the chosen paper.
+    PosterOverflow = "E404", "poster-overflow";
+    /// The theme's Typst code failed or warned (reported in the theme's file).
+    ThemeError = "E405", "theme-error";
+    /// A language without a label catalogue: headings print in English.
+    NoCatalogue = "E406", "no-catalogue";
 }
 
 impl fmt::Display for Code {

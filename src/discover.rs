@@ -18,6 +18,9 @@ use crate::error::Error;
 pub struct Discovered {
     /// Charter files to read, in order, without repeats.
     pub files: Vec<PathBuf>,
+    /// For each file, its path below the folder it was found in (its name alone for a
+    /// file named on the command line): where its output goes below an output folder.
+    pub relative: Vec<PathBuf>,
     /// Directories that held no charter: reported, since a CI job pointed at the wrong
     /// folder would otherwise pass while checking nothing.
     pub empty_dirs: Vec<(PathBuf, Diagnostic)>,
@@ -50,6 +53,9 @@ fn discover_one(
     if !metadata.is_dir() {
         if seen.insert(path.to_owned()) {
             found.files.push(path.to_owned());
+            found
+                .relative
+                .push(path.file_name().map(PathBuf::from).unwrap_or_default());
         }
         return Ok(());
     }
@@ -65,7 +71,12 @@ fn discover_one(
                 .map_or_else(|| err.to_string(), |io| io.to_string()),
         })?;
         if entry.file_type().is_file() && is_charter_file(entry.path()) {
-            files.push(tidy(entry.into_path()));
+            let relative = entry
+                .path()
+                .strip_prefix(path)
+                .map(Path::to_owned)
+                .unwrap_or_default();
+            files.push((tidy(entry.into_path()), relative));
         }
     }
     if files.is_empty() {
@@ -77,9 +88,12 @@ fn discover_one(
             ),
         ));
     }
-    found
-        .files
-        .extend(files.into_iter().filter(|file| seen.insert(file.clone())));
+    for (file, relative) in files {
+        if seen.insert(file.clone()) {
+            found.files.push(file);
+            found.relative.push(relative);
+        }
+    }
     Ok(())
 }
 

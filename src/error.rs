@@ -13,6 +13,8 @@ pub enum Error {
     Write { path: PathBuf, source: io::Error },
     #[error("`{}` already exists; pick another name or remove it first", path.display())]
     AlreadyExists { path: PathBuf },
+    #[error("two charters would both be written to `{}`; build them into different folders", path.display())]
+    Clash { path: PathBuf },
     #[error("cannot walk `{}`: {message}", path.display())]
     Walk { path: PathBuf, message: String },
 }

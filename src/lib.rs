@@ -4,6 +4,7 @@
 //! [`yaml::Document`] (a node tree with spans) → [`model::Charter`] (validated). See
 //! `ARCHITECTURE.md` for the map.
 
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod decode;
@@ -13,9 +14,13 @@ pub mod discover;
 pub mod error;
 pub mod lint;
 pub mod load;
+pub mod locale;
 pub mod model;
+pub mod paper;
 pub mod report;
 pub mod schema;
 pub mod source;
 pub mod starter;
+pub mod theme;
+pub mod view;
 pub mod yaml;

@@ -1,12 +1,14 @@
 //! The command line: argument definitions and dispatch. Each subcommand lives in its own
 //! file and returns the process's exit status.
 
+mod build;
 mod check;
 mod diff;
 mod lint;
 mod new;
 mod rule;
 mod schema;
+mod themes;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -72,6 +74,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Build charters into printable posters (PDF) and previews (PNG).
+    Build(build::Args),
+    /// List the themes a poster can be built with, and their options.
+    Themes(themes::Args),
     /// Check that charters are well-formed; report every problem with its line and column.
     Check(check::Args),
     /// Find what makes valid charters weak: vague timelines, open fees, broken contacts.
@@ -119,6 +125,8 @@ impl Color {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
+        Command::Build(args) => build::run(args, cli.color),
+        Command::Themes(args) => themes::run(args),
         Command::Check(args) => check::run(args, cli.color),
         Command::Lint(args) => lint::run(args, cli.color),
         Command::Rule(args) => rule::run(args),

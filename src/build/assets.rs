@@ -1,0 +1,133 @@
+//! The charter's own files in the world: its logo, read from the charter's folder and never
+//! from outside it, and the QR code to its website.
+
+use std::path::Path;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Sp, Str};
+
+/// A logo that may go into the world, with its extension for Typst.
+pub struct Logo {
+    pub extension: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the logo a charter names. The path is relative to the charter's folder and must
+/// stay inside it: a charter must not be able to pull `../../etc/passwd` into a poster.
+pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>> {
+    let written = logo.0.as_str();
+    let folder = charter_path.parent().unwrap_or(Path::new("."));
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let outside = || {
+        Diagnostic::error(
+            Code::LogoOutsideFolder,
+            format!("the logo `{written}` is outside the charter's folder"),
+        )
+        .at(logo.span, "this path leads out of the folder")
+        .with_hint(
+            "copy the logo next to the charter (or into a folder beside it) and write its \
+             path from there, such as `logo: logo.png`",
+        )
+    };
+    let relative = Path::new(written);
+    if relative.is_absolute() || written.starts_with('/') || written.starts_with('\\') {
+        return Err(Box::new(outside()));
+    }
+    let bad = |message: String, label: &str, hint: &str| {
+        Diagnostic::error(Code::BadLogo, message)
+            .at(logo.span, label)
+            .with_hint(hint.to_owned())
+    };
+    let full = folder.join(relative);
+    let (Ok(real), Ok(root)) = (full.canonicalize(), folder.canonicalize()) else {
+        if relative
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+        {
+            return Err(Box::new(outside()));
+        }
+        return Err(Box::new(bad(
+            format!("cannot find the logo `{written}`"),
+            "no such file",
+            "the path is read from the charter's folder; check the spelling, or remove \
+             `logo:` to build without one",
+        )));
+    };
+    if !real.starts_with(&root) {
+        return Err(Box::new(outside()));
+    }
+    let bytes = std::fs::read(&real).map_err(|e| {
+        Box::new(bad(
+            format!("cannot read the logo `{written}`: {e}"),
+            "cannot read this file",
+            "check that the file is readable",
+        ))
+    })?;
+    let Some(extension) = image_kind(&bytes) else {
+        return Err(Box::new(bad(
+            format!("the logo `{written}` is not a PNG, JPEG, GIF, WebP or SVG image"),
+            "not an image",
+            "export the logo as PNG or SVG",
+        )));
+    };
+    Ok(Logo { extension, bytes })
+}
+
+/// The image format, from the file's first bytes (not its name).
+fn image_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("gif")
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("webp")
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+        head.contains("<svg").then_some("svg")
+    }
+}
+
+/// The QR code for `url` as an SVG: vector, so it prints sharp on any paper.
+pub fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .quiet_zone(false)
+            .min_dimensions(256, 256)
+            .build(),
+    )
+}
+
+/// The address a QR code should open: the website with a scheme, so phones open it.
+pub fn qr_target(website: &str) -> String {
+    if website.contains("://") {
+        website.to_owned()
+    } else {
+        format!("https://{website}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_kind_reads_magic_bytes() {
+        assert_eq!(image_kind(b"\x89PNG\r\n\x1a\n...."), Some("png"));
+        assert_eq!(image_kind(b"<?xml version='1.0'?><svg>"), Some("svg"));
+        assert_eq!(image_kind(b"root:x:0:0:root:/root:/bin/bash"), None);
+    }
+
+    #[test]
+    fn qr_codes_are_vector() {
+        let svg = qr_svg("https://www.kitui.go.ke").unwrap();
+        assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
+        assert_eq!(qr_target("www.kitui.go.ke"), "https://www.kitui.go.ke");
+    }
+}

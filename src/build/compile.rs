@@ -1,0 +1,132 @@
+//! Compiling a charter's view with its theme into a laid-out document, shrinking the body
+//! text (within the theme's limits) until a poster fits on one sheet.
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst::layout::{Frame, FrameItem, Point};
+use typst::syntax::FileId;
+use typst_layout::PagedDocument;
+
+use super::world::{CharterWorld, Engine};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::SourceFile;
+use crate::yaml::Span;
+
+/// A diagnostic in a file that is not the charter: a theme file.
+#[derive(Debug)]
+pub struct ThemeDiagnostic {
+    pub source: SourceFile,
+    pub diagnostic: Diagnostic,
+}
+
+/// The inputs of one compilation that change between attempts.
+pub struct Attempt<'a> {
+    pub engine: &'a Engine,
+    pub data: String,
+    pub extra: Vec<(FileId, Bytes)>,
+    pub today: Option<Datetime>,
+}
+
+const STAGE: &str = "the theme's Typst code failed";
+
+/// Compiles once. Typst warnings are errors: an unknown font family, for instance, only
+/// warns and silently falls back, which would change the poster without anyone noticing.
+pub fn compile(attempt: &Attempt) -> Result<PagedDocument, Vec<ThemeDiagnostic>> {
+    let world = CharterWorld {
+        engine: attempt.engine,
+        data: Bytes::from_string(attempt.data.clone()),
+        extra: attempt.extra.clone(),
+        today: attempt.today,
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    match warned.output {
+        Ok(document) if warned.warnings.is_empty() => Ok(document),
+        Ok(_) => Err(convert(&world, &warned.warnings, STAGE)),
+        Err(errors) => {
+            let mut all: Vec<SourceDiagnostic> = errors.into_iter().collect();
+            all.extend(warned.warnings.iter().cloned());
+            Err(convert(&world, &all, STAGE))
+        }
+    }
+}
+
+/// Typst's diagnostics as ours, pointing at the theme file, line and column.
+pub fn convert(
+    world: &CharterWorld,
+    diagnostics: &[SourceDiagnostic],
+    stage: &str,
+) -> Vec<ThemeDiagnostic> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning (treated as an error)",
+            };
+            let mut message = d.message.to_string();
+            let mut hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+            if message.starts_with("unknown font family") {
+                hints.push(format!(
+                    "the fonts this build has are: {}; put the font files in the theme's \
+                     `fonts/` folder, or pass `--font-path`",
+                    world.engine.fonts.families().join(", ")
+                ));
+            }
+            message = format!("{stage} ({kind}): {message}");
+            let located = d.span.id().and_then(|id| {
+                let (display, text) = world.engine.source_text(id)?;
+                let range = world.range(d.span)?;
+                Some((display, text, range))
+            });
+            let (source, diagnostic) = match located {
+                Some((display, text, range)) => (
+                    SourceFile::new(display, text),
+                    Diagnostic::error(Code::ThemeError, message)
+                        .at(Span::new(range.start, range.len()), "here"),
+                ),
+                None => (
+                    SourceFile::new(format!("{} theme", world.engine.theme.name()), ""),
+                    Diagnostic::error(Code::ThemeError, message),
+                ),
+            };
+            let diagnostic = if hints.is_empty() {
+                diagnostic
+            } else {
+                diagnostic.with_hint(hints.join("; "))
+            };
+            ThemeDiagnostic { source, diagnostic }
+        })
+        .collect()
+}
+
+/// How much content there is for one page: 1.0 fills the page, 1.4 needs 40% more room.
+pub fn fill_ratio(document: &PagedDocument) -> f64 {
+    let pages = document.pages();
+    let Some(last) = pages.last() else {
+        return 0.0;
+    };
+    let height = last.frame.height().to_pt();
+    if height <= 0.0 {
+        return pages.len() as f64;
+    }
+    let used = bottom(&last.frame, Point::zero()).min(height);
+    (pages.len() - 1) as f64 + used / height
+}
+
+/// The lowest point any content of a frame reaches, in points from the page's top.
+fn bottom(frame: &Frame, origin: Point) -> f64 {
+    let mut lowest: f64 = 0.0;
+    for (pos, item) in frame.items() {
+        let at = origin + *pos;
+        let reach = match item {
+            FrameItem::Group(group) => bottom(&group.frame, at),
+            FrameItem::Text(_) => at.y.to_pt(),
+            FrameItem::Shape(shape, _) => at.y.to_pt() + shape.bbox(false).max.y.to_pt(),
+            FrameItem::Image(_, size, _) => at.y.to_pt() + size.y.to_pt(),
+            _ => at.y.to_pt(),
+        };
+        lowest = lowest.max(reach);
+    }
+    lowest
+}

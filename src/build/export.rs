@@ -1,0 +1,71 @@
+//! The laid-out document as PDF (for printing) and PNG (a preview of the first page).
+
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::compile::ThemeDiagnostic;
+use super::world::{CharterWorld, Engine};
+
+/// The PDF standards a user may ask for, by the names Typst uses.
+pub type PdfStandardChoice = PdfStandard;
+
+/// Reads `a-2b,ua-1` (Typst's names); an empty list gives a plain tagged PDF.
+pub fn parse_standards(names: &[String]) -> Result<PdfStandards, String> {
+    let mut list = Vec::new();
+    for name in names {
+        let standard: PdfStandard = serde_json::from_value(serde_json::Value::String(name.clone()))
+            .map_err(|_| {
+                format!(
+                    "`{name}` is not a PDF standard; use names such as `a-2b`, `a-3b`, \
+                     `ua-1`, `1.7` or `2.0`"
+                )
+            })?;
+        list.push(standard);
+    }
+    PdfStandards::new(&list).map_err(|e| e.message().to_string())
+}
+
+pub fn pdf(
+    engine: &Engine,
+    document: &PagedDocument,
+    standards: &PdfStandards,
+    timestamp: Option<Timestamp>,
+) -> Result<Vec<u8>, Vec<ThemeDiagnostic>> {
+    let options = PdfOptions {
+        ident: Smart::Auto,
+        creator: Smart::Custom(Some(format!(
+            "charter {} (Typst)",
+            env!("CARGO_PKG_VERSION")
+        ))),
+        timestamp,
+        page_ranges: None,
+        standards: standards.clone(),
+        tagged: true,
+        pretty: false,
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        let world = CharterWorld {
+            engine,
+            data: typst::foundations::Bytes::new(Vec::new()),
+            extra: Vec::new(),
+            today: None,
+        };
+        let errors: Vec<_> = errors.into_iter().collect();
+        super::compile::convert(&world, &errors, "the PDF could not be written")
+    })
+}
+
+/// Page 1 as a PNG about 1,600 pixels wide, whatever the paper.
+pub fn png(document: &PagedDocument) -> Vec<u8> {
+    let Some(page) = document.pages().first() else {
+        return Vec::new();
+    };
+    let width = page.frame.width().to_pt().max(1.0);
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(1600.0 / width),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    pixmap.encode_png().unwrap_or_default()
+}

@@ -1,0 +1,371 @@
+//! Building a charter into a poster or handbook: [`Charter`] → [`View`] → Typst
+//! [`PagedDocument`] (in our own [`world::CharterWorld`]) → PDF and PNG bytes
+//! ([`Rendered`]). Writing the bytes is the caller's job (see [`crate::batch`]).
+
+mod assets;
+mod compile;
+mod export;
+mod fonts;
+mod glyphs;
+pub mod run;
+mod world;
+
+use serde::Serialize;
+use typst::foundations::{Bytes, Datetime};
+use typst_layout::PagedDocument;
+
+pub use compile::ThemeDiagnostic;
+pub use export::{PdfStandardChoice, parse_standards};
+pub use fonts::Fonts;
+pub use world::Engine;
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::{Charter, Layout};
+use crate::paper::Paper;
+use crate::source::SourceFile;
+use crate::theme::BodySize;
+use crate::view::View;
+
+/// How a run builds: the same for every charter of the run.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `None`: the theme's default paper (A4 for a handbook).
+    pub paper: Option<Paper>,
+    pub landscape: bool,
+    /// `None`: as the charter says, else a poster.
+    pub layout: Option<Layout>,
+    /// The theme's options with the user's values applied.
+    pub options: serde_json::Map<String, serde_json::Value>,
+    pub standards: typst_pdf::PdfStandards,
+    pub pdf: bool,
+    pub png: bool,
+}
+
+/// A charter's build output, ready to write.
+pub struct Rendered {
+    pub pdf: Option<Vec<u8>>,
+    pub png: Option<Vec<u8>>,
+    /// The JSON the theme read, for `--format json` and theme authors.
+    pub data: String,
+    pub pages: usize,
+    pub paper: Paper,
+    /// The body text size the poster was laid out at, in points.
+    pub body_size: f64,
+    /// Warnings about the charter that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a charter was not built: problems in the charter, or in the theme's code.
+#[derive(Debug, Default)]
+pub struct Failure {
+    pub charter: Vec<Diagnostic>,
+    pub theme: Vec<ThemeDiagnostic>,
+}
+
+/// What the theme reads from `/charter.json`: the view, plus how to lay it out.
+#[derive(Serialize)]
+struct ThemeData<'a> {
+    #[serde(flatten)]
+    view: &'a View,
+    build: BuildInfo,
+    options: &'a serde_json::Map<String, serde_json::Value>,
+    /// The QR code to print, when the theme's `qr` option is on and the charter has a
+    /// website.
+    qr: Option<Qr>,
+}
+
+#[derive(Serialize)]
+struct BuildInfo {
+    layout: &'static str,
+    paper: Paper,
+    landscape: bool,
+    /// The sheet's size in millimetres, already turned for landscape.
+    width: u32,
+    height: u32,
+    /// The body text size to lay out at, in points.
+    body_size: f64,
+    /// PDF keywords.
+    keywords: Vec<String>,
+    generator: String,
+}
+
+#[derive(Serialize)]
+struct Qr {
+    /// The address as printed beside the code.
+    url: String,
+    /// The SVG file in the world.
+    file: &'static str,
+}
+
+/// Builds one valid charter. `path` is the charter file (its folder is where the logo is
+/// read from); `source` is its text, for pointing at fields.
+pub fn build(
+    engine: &Engine,
+    settings: &Settings,
+    source: &SourceFile,
+    charter: &Charter,
+) -> Result<Rendered, Failure> {
+    let mut failure = Failure::default();
+    let layout = settings
+        .layout
+        .or(charter.layout.as_ref().map(|l| l.value))
+        .unwrap_or(Layout::Poster);
+    let layout_name = match layout {
+        Layout::Poster => "poster",
+        Layout::Handbook => "handbook",
+    };
+    let manifest = &engine.theme.manifest;
+    let paper = settings.paper.unwrap_or(match layout {
+        Layout::Handbook => Paper::A4,
+        Layout::Poster => manifest.default_paper.unwrap_or(Paper::A3),
+    });
+    let sizes = manifest.body_size.get(&paper).copied().unwrap_or(BodySize {
+        preferred: 10.0,
+        min: 8.0,
+    });
+
+    failure.charter.extend(glyphs::check(source, &engine.fonts));
+    failure.charter.extend(no_catalogue(charter));
+    let mut view = View::new(charter);
+    let mut extra = Vec::new();
+    if let Some(logo) = &charter.organization.logo {
+        match assets::logo(&source.path, logo) {
+            Ok(logo) => {
+                let path = format!("/logo.{}", logo.extension);
+                extra.push((Engine::id(&path), Bytes::new(logo.bytes)));
+                view.organization.logo = Some(path);
+            }
+            Err(diagnostic) => failure.charter.push(*diagnostic),
+        }
+    }
+    if failure
+        .charter
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        return Err(failure);
+    }
+    let qr = qr(charter, settings).map(|(url, svg)| {
+        extra.push((Engine::id(world::QR_PATH), Bytes::from_string(svg)));
+        Qr {
+            url,
+            file: world::QR_PATH,
+        }
+    });
+
+    let (mm_w, mm_h) = paper.size_mm();
+    let (width, height) = if settings.landscape {
+        (mm_h, mm_w)
+    } else {
+        (mm_w, mm_h)
+    };
+    let today = date(charter);
+    let mut data = ThemeData {
+        view: &view,
+        build: BuildInfo {
+            layout: layout_name,
+            paper,
+            landscape: settings.landscape,
+            width,
+            height,
+            body_size: sizes.preferred,
+            keywords: keywords(&view),
+            generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+        },
+        options: &settings.options,
+        qr,
+    };
+
+    if !settings.pdf && !settings.png {
+        // Only the data was asked for (theme authors): nothing to lay out.
+        return Ok(Rendered {
+            pdf: None,
+            png: None,
+            data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
+            pages: 0,
+            paper,
+            body_size: data.build.body_size,
+            warnings: failure.charter,
+        });
+    }
+
+    // Lay out at the preferred size; a poster that runs over one sheet is laid out again
+    // smaller, down to the theme's minimum. Each attempt costs one compilation (~30 ms), and
+    // most charters fit at the first.
+    let mut attempts = 0;
+    let document = loop {
+        attempts += 1;
+        let attempt = compile::Attempt {
+            engine,
+            data: serde_json::to_string(&data).expect("theme data serialises"),
+            extra: extra.clone(),
+            today: today.map(|d| d.1),
+        };
+        let document = match compile::compile(&attempt) {
+            Ok(document) => document,
+            Err(theme) => {
+                failure.theme = theme;
+                return Err(failure);
+            }
+        };
+        if layout == Layout::Handbook || document.pages().len() <= 1 {
+            break document;
+        }
+        let size = data.build.body_size;
+        let ratio = compile::fill_ratio(&document);
+        if size <= sizes.min || attempts >= 4 {
+            failure
+                .charter
+                .push(overflow(&document, ratio, paper, size, settings.landscape));
+            return Err(failure);
+        }
+        let next = (size / ratio.sqrt() * 0.97).max(sizes.min);
+        data.build.body_size = (next * 4.0).floor() / 4.0;
+    };
+    let data_json = serde_json::to_string_pretty(&data).expect("theme data serialises");
+    // PDF/A needs a date. Without an issue date or SOURCE_DATE_EPOCH the PDF says
+    // 1980-01-01, the reproducible-builds convention (as in zip and wheel files), rather
+    // than the clock, which would make every build differ.
+    let timestamp = today
+        .map(|d| d.0)
+        .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0).map(typst_pdf::Timestamp::new_utc));
+    let pdf = if settings.pdf {
+        Some(
+            export::pdf(engine, &document, &settings.standards, timestamp).map_err(|theme| {
+                Failure {
+                    charter: Vec::new(),
+                    theme,
+                }
+            })?,
+        )
+    } else {
+        None
+    };
+    let png = settings.png.then(|| export::png(&document));
+    Ok(Rendered {
+        pdf,
+        png,
+        data: data_json,
+        pages: document.pages().len(),
+        paper,
+        body_size: data.build.body_size,
+        warnings: failure.charter,
+    })
+}
+
+/// The document's date: the charter's issue date, else `SOURCE_DATE_EPOCH`; never the
+/// clock, so two builds of the same charter are identical.
+fn date(charter: &Charter) -> Option<(typst_pdf::Timestamp, Datetime)> {
+    let date = match &charter.issued {
+        Some(issued) => issued.value.0,
+        None => {
+            let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()?
+                .trim()
+                .parse()
+                .ok()?;
+            jiff::Timestamp::from_second(secs)
+                .ok()?
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date()
+        }
+    };
+    let datetime = Datetime::from_ymd_hms(
+        i32::from(date.year()),
+        date.month().unsigned_abs(),
+        date.day().unsigned_abs(),
+        0,
+        0,
+        0,
+    )?;
+    let day = Datetime::from_ymd(
+        i32::from(date.year()),
+        date.month().unsigned_abs(),
+        date.day().unsigned_abs(),
+    )?;
+    Some((typst_pdf::Timestamp::new_utc(datetime), day))
+}
+
+/// The website a QR code opens: the organisation's, else the first complaint route's.
+fn qr(charter: &Charter, settings: &Settings) -> Option<(String, String)> {
+    if settings.options.get("qr") == Some(&serde_json::Value::Bool(false)) {
+        return None;
+    }
+    let website = charter.organization.website.as_ref().or_else(|| {
+        charter
+            .complaints
+            .as_ref()?
+            .routes
+            .iter()
+            .find_map(|r| r.website.as_ref())
+    })?;
+    let svg = assets::qr_svg(&assets::qr_target(&website.0))?;
+    Some((website.0.clone(), svg))
+}
+
+fn keywords(view: &View) -> Vec<String> {
+    let mut keywords = vec!["service charter".to_owned()];
+    keywords.extend(view.title.iter().cloned());
+    keywords.extend(view.organization.name.iter().cloned());
+    keywords.dedup();
+    keywords
+}
+
+/// Languages without a catalogue print their headings in English: say so once.
+fn no_catalogue(charter: &Charter) -> Vec<Diagnostic> {
+    charter
+        .languages
+        .iter()
+        .filter(|lang| crate::locale::Locale::get(lang.as_str()).is_none())
+        .map(|lang| {
+            Diagnostic::new(
+                Code::NoCatalogue.into(),
+                Severity::Warning,
+                format!(
+                    "there are no built-in labels in `{}`: headings will print in English",
+                    lang.as_str()
+                ),
+            )
+            .at(lang.span, "no label catalogue for this language")
+            .with_hint(format!(
+                "labels exist for: {}; set a section's own `title:` to print it in your \
+                 language",
+                crate::locale::LANGUAGES.join(", ")
+            ))
+        })
+        .collect()
+}
+
+fn overflow(
+    document: &PagedDocument,
+    ratio: f64,
+    paper: Paper,
+    size: f64,
+    landscape: bool,
+) -> Diagnostic {
+    let extra = ((ratio - 1.0) * 100.0).round().max(1.0);
+    let sheet = format!(
+        "{}{}",
+        paper.name().to_uppercase(),
+        if landscape { " landscape" } else { "" }
+    );
+    let hint = match paper.larger() {
+        Some(larger) => format!(
+            "print on a larger sheet with `--paper {larger}`, shorten the charter, or build \
+             a multi-page booklet with `--layout handbook`"
+        ),
+        None => {
+            "shorten the charter, or build a multi-page booklet with `--layout handbook`".to_owned()
+        }
+    };
+    Diagnostic::error(
+        Code::PosterOverflow,
+        format!(
+            "the charter does not fit on one {sheet} sheet: even with body text at {size} pt, \
+             the smallest this theme allows, it runs to {} pages (about {extra}% more than \
+             one sheet holds)",
+            document.pages().len()
+        ),
+    )
+    .with_hint(hint)
+}

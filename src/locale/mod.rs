@@ -1,0 +1,244 @@
+//! The locale catalogue: section labels, units, month names and number marks in each language
+//! a poster can be printed in.
+//!
+//! Catalogues are TOML files embedded in the binary (`src/locale/<lang>.toml`), so a label is
+//! fixed by editing text, not code. Every catalogue has the same keys as `en.toml`; a test
+//! holds them to it.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::{Basis, Date, Duration, Unit};
+
+/// The languages with a catalogue, as ISO 639-1 codes.
+pub const LANGUAGES: &[&str] = &["en", "sw"];
+
+/// Labels and formats for one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locale {
+    #[serde(skip)]
+    pub lang: &'static str,
+    pub labels: BTreeMap<String, String>,
+    units: Units,
+    durations: Durations,
+    dates: Dates,
+    numbers: Numbers,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Units {
+    seconds: [String; 2],
+    minutes: [String; 2],
+    hours: [String; 2],
+    days: [String; 2],
+    weeks: [String; 2],
+    months: [String; 2],
+    years: [String; 2],
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Durations {
+    plain: String,
+    working: String,
+    calendar: String,
+    range: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dates {
+    format: String,
+    months: [String; 12],
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Numbers {
+    group: String,
+    decimal: String,
+}
+
+/// The raw text of each built-in catalogue.
+pub fn sources() -> [(&'static str, &'static str); 2] {
+    [
+        ("en", include_str!("en.toml")),
+        ("sw", include_str!("sw.toml")),
+    ]
+}
+
+impl Locale {
+    /// The built-in catalogue for `lang`, or `None` when there is none.
+    pub fn get(lang: &str) -> Option<&'static Locale> {
+        static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+        LOCALES
+            .get_or_init(|| {
+                sources()
+                    .into_iter()
+                    .map(|(lang, text)| {
+                        let mut locale: Locale = toml::from_str(text)
+                            .unwrap_or_else(|e| panic!("built-in catalogue {lang}: {e}"));
+                        locale.lang = lang;
+                        locale
+                    })
+                    .collect()
+            })
+            .iter()
+            .find(|l| l.lang == lang)
+    }
+
+    /// English, the catalogue used for languages without one.
+    pub fn fallback() -> &'static Locale {
+        Locale::get("en").expect("the English catalogue is built in")
+    }
+
+    /// A label by key. Keys are fixed in `en.toml`; an unknown key is a bug in `charter`.
+    pub fn label(&self, key: &str) -> &str {
+        self.labels
+            .get(key)
+            .unwrap_or_else(|| panic!("no label `{key}` in the {} catalogue", self.lang))
+    }
+
+    /// A label with `{name}` placeholders filled in.
+    pub fn label_with(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.label(key), values)
+    }
+
+    /// A duration such as `7 working days` or `siku 7 za kazi`, without its qualifier.
+    pub fn duration(&self, duration: &Duration) -> String {
+        let amount = match duration.max {
+            Some(max) => fill(
+                &self.durations.range,
+                &[
+                    ("min", &duration.amount.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            None => duration.amount.to_string(),
+        };
+        let Some(unit) = duration.unit else {
+            return amount;
+        };
+        let plural = duration.max.is_some() || duration.amount != 1;
+        let words = match unit {
+            Unit::Seconds => &self.units.seconds,
+            Unit::Minutes => &self.units.minutes,
+            Unit::Hours => &self.units.hours,
+            Unit::Days => &self.units.days,
+            Unit::Weeks => &self.units.weeks,
+            Unit::Months => &self.units.months,
+            Unit::Years => &self.units.years,
+        };
+        let unit = &words[usize::from(plural)];
+        let pattern = match duration.basis {
+            None => &self.durations.plain,
+            Some(Basis::Working) => &self.durations.working,
+            Some(Basis::Calendar) => &self.durations.calendar,
+        };
+        fill(pattern, &[("amount", &amount), ("unit", unit)])
+    }
+
+    /// A date such as `1 July 2024` or `1 Julai 2024`.
+    pub fn date(&self, date: &Date) -> String {
+        let date = date.0;
+        let month = &self.dates.months[usize::from(date.month().unsigned_abs()) - 1];
+        fill(
+            &self.dates.format,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", month),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
+    /// A decimal amount with thousands grouped: `5000` → `5,000`, `12.5` → `12.50`.
+    pub fn number(&self, value: &str) -> String {
+        let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+        let digits: Vec<char> = whole.chars().collect();
+        let mut grouped = String::new();
+        for (i, digit) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push_str(&self.numbers.group);
+            }
+            grouped.push(*digit);
+        }
+        match fraction {
+            "" => grouped,
+            f if f.len() == 1 => format!("{grouped}{}{f}0", self.numbers.decimal),
+            f => format!("{grouped}{}{f}", self.numbers.decimal),
+        }
+    }
+}
+
+/// Replaces each `{name}` in `pattern`.
+fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut text = pattern.to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(amount: u32, max: Option<u32>, basis: Option<Basis>) -> Duration {
+        Duration {
+            amount,
+            max,
+            unit: Some(Unit::Days),
+            basis,
+            qualifier: None,
+            written: None,
+        }
+    }
+
+    #[test]
+    fn every_catalogue_has_the_english_keys() {
+        let en = Locale::fallback();
+        for lang in LANGUAGES {
+            let locale = Locale::get(lang).unwrap();
+            let keys: Vec<_> = locale.labels.keys().collect();
+            let expected: Vec<_> = en.labels.keys().collect();
+            assert_eq!(keys, expected, "labels of {lang}");
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally_in_each_language() {
+        let en = Locale::get("en").unwrap();
+        let sw = Locale::get("sw").unwrap();
+        let working = days(7, None, Some(Basis::Working));
+        assert_eq!(en.duration(&working), "7 working days");
+        assert_eq!(sw.duration(&working), "siku 7 za kazi");
+        assert_eq!(en.duration(&days(1, None, None)), "1 day");
+        assert_eq!(en.duration(&days(5, Some(7), None)), "5–7 days");
+        let month = Duration {
+            unit: Some(Unit::Months),
+            ..days(1, None, None)
+        };
+        assert_eq!(sw.duration(&month), "mwezi 1");
+        let bare = Duration {
+            unit: None,
+            ..days(15, None, None)
+        };
+        assert_eq!(sw.duration(&bare), "15");
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        let en = Locale::get("en").unwrap();
+        assert_eq!(en.number("5000"), "5,000");
+        assert_eq!(en.number("1234567.5"), "1,234,567.50");
+        assert_eq!(en.number("100"), "100");
+        let date = Date(jiff::civil::date(2024, 7, 1));
+        assert_eq!(en.date(&date), "1 July 2024");
+        assert_eq!(Locale::get("sw").unwrap().date(&date), "1 Julai 2024");
+    }
+}

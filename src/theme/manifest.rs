@@ -1,0 +1,224 @@
+//! `theme.toml`: what a theme is, which papers and layouts it supports, how large its body
+//! text is on each paper, and the options a user may set.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::paper::Paper;
+
+/// A theme's manifest, as written in its `theme.toml`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Manifest {
+    pub name: String,
+    /// The theme's own version (semver).
+    pub version: String,
+    pub description: String,
+    /// The oldest `charter` that can build this theme, such as `0.1.0`.
+    pub charter_version: String,
+    /// A built-in theme whose files and settings this one starts from: a user theme that
+    /// `extends = "kenya"` may hold a single file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// The papers the poster is designed for.
+    #[serde(default)]
+    pub papers: Vec<Paper>,
+    /// The paper used when the user names none.
+    pub default_paper: Option<Paper>,
+    /// `poster`, `handbook`, or both; each needs its `.typ` file.
+    #[serde(default)]
+    pub layouts: Vec<String>,
+    /// Body text size in points on each paper: the size the poster is laid out at, and the
+    /// smallest it may shrink to when the content is long.
+    #[serde(default)]
+    pub body_size: BTreeMap<Paper, BodySize>,
+    /// Options a user may set with `--set NAME=VALUE`.
+    #[serde(default)]
+    pub options: BTreeMap<String, OptionSpec>,
+}
+
+/// Preferred and smallest body text size, in points.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BodySize {
+    pub preferred: f64,
+    pub min: f64,
+}
+
+/// One option: its type, default and what it does.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionSpec {
+    #[serde(rename = "type")]
+    pub kind: OptionKind,
+    pub default: toml::Value,
+    pub description: String,
+    /// The allowed values of a `choice`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum OptionKind {
+    /// `#rrggbb`.
+    Color,
+    /// `true` or `false`.
+    Bool,
+    /// One of `choices`.
+    Choice,
+    /// Any text, such as a font family.
+    Text,
+}
+
+impl OptionSpec {
+    /// Reads a value given on the command line (`--set accent=#aa0000`), or explains what
+    /// the option takes.
+    pub fn parse(&self, value: &str) -> Result<serde_json::Value, String> {
+        match self.kind {
+            OptionKind::Color => {
+                if is_color(value) {
+                    Ok(value.to_lowercase().into())
+                } else {
+                    Err("a colour such as `#0b5d3b`".into())
+                }
+            }
+            OptionKind::Bool => match value {
+                "true" | "yes" | "on" => Ok(true.into()),
+                "false" | "no" | "off" => Ok(false.into()),
+                _ => Err("`true` or `false`".into()),
+            },
+            OptionKind::Choice => {
+                if self.choices.iter().any(|c| c == value) {
+                    Ok(value.into())
+                } else {
+                    Err(format!("one of {}", quoted(&self.choices)))
+                }
+            }
+            OptionKind::Text => Ok(value.into()),
+        }
+    }
+
+    /// The default as JSON, checked like a user's value (a theme with a bad default is
+    /// reported when its manifest is read).
+    pub fn default_json(&self) -> Result<serde_json::Value, String> {
+        self.parse(&self.default_text())
+    }
+
+    /// The default as it would be written on the command line.
+    pub fn default_text(&self) -> String {
+        match &self.default {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Float(f) => f.to_string(),
+            other => format!("{other:?}"),
+        }
+    }
+}
+
+fn is_color(value: &str) -> bool {
+    value
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+pub(crate) fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Manifest {
+    /// Fills what a theme that extends another leaves out from its parent.
+    pub fn inherit(mut self, parent: &Manifest) -> Manifest {
+        if self.papers.is_empty() {
+            self.papers = parent.papers.clone();
+        }
+        self.default_paper = self.default_paper.or(parent.default_paper);
+        if self.layouts.is_empty() {
+            self.layouts = parent.layouts.clone();
+        }
+        for (paper, size) in &parent.body_size {
+            self.body_size.entry(*paper).or_insert(*size);
+        }
+        for (name, spec) in &parent.options {
+            self.options
+                .entry(name.clone())
+                .or_insert_with(|| spec.clone());
+        }
+        self
+    }
+
+    /// What is wrong with a manifest that parsed, in plain words.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.papers.is_empty() {
+            problems.push("`papers` lists no paper".to_owned());
+        }
+        for paper in &self.papers {
+            if !self.body_size.contains_key(paper) {
+                problems.push(format!("`body-size` has no entry for `{paper}`"));
+            }
+        }
+        for (paper, size) in &self.body_size {
+            if !(size.min > 0.0 && size.min <= size.preferred) {
+                problems.push(format!(
+                    "`body-size.{paper}`: `min` must be above 0 and at most `preferred`"
+                ));
+            }
+        }
+        if self.layouts.is_empty() {
+            problems.push("`layouts` lists no layout".to_owned());
+        }
+        for layout in &self.layouts {
+            if layout != "poster" && layout != "handbook" {
+                problems.push(format!(
+                    "`layouts`: `{layout}` is not `poster` or `handbook`"
+                ));
+            }
+        }
+        for (name, spec) in &self.options {
+            if let Err(expected) = spec.default_json() {
+                problems.push(format!("option `{name}`: the default must be {expected}"));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_values_are_checked_by_type() {
+        let color = OptionSpec {
+            kind: OptionKind::Color,
+            default: toml::Value::String("#000".into()),
+            description: String::new(),
+            choices: vec![],
+        };
+        assert_eq!(color.parse("#A0B1C2").unwrap(), "#a0b1c2");
+        assert!(color.parse("green").is_err());
+        assert!(color.parse("#12345").is_err());
+        let choice = OptionSpec {
+            kind: OptionKind::Choice,
+            choices: vec!["left".into(), "center".into()],
+            ..color.clone()
+        };
+        assert!(choice.parse("left").is_ok());
+        assert_eq!(
+            choice.parse("right").unwrap_err(),
+            "one of `left`, `center`"
+        );
+        let flag = OptionSpec {
+            kind: OptionKind::Bool,
+            ..color
+        };
+        assert_eq!(flag.parse("no").unwrap(), false);
+    }
+}

@@ -1,0 +1,283 @@
+//! Themes: how a charter looks. A theme is a folder with a `theme.toml` manifest, a
+//! `poster.typ` and a `handbook.typ` (Typst), and assets such as fonts under `fonts/`.
+//!
+//! Built-in themes (`themes/<name>/` in the source tree) are embedded in the binary, so the
+//! tool needs nothing beside it. A user's theme is a folder given with `--theme DIR`; when its
+//! manifest says `extends = "<built-in>"`, every file it does not hold is taken from that
+//! built-in theme, so a user can override a single file (as mdBook and Jekyll allow).
+
+mod manifest;
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+pub use manifest::{BodySize, Manifest, OptionKind, OptionSpec};
+
+use crate::decode::did_you_mean;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
+
+/// The theme used when none is named.
+pub const DEFAULT: &str = "kenya";
+
+/// A theme ready to build with: its manifest and where its files come from.
+#[derive(Debug)]
+pub struct Theme {
+    pub manifest: Manifest,
+    /// Where files are looked up, first match wins: the user's folder, then the built-in
+    /// theme it extends.
+    layers: Vec<Layer>,
+}
+
+#[derive(Debug)]
+enum Layer {
+    Dir(PathBuf),
+    Builtin(&'static Dir<'static>),
+}
+
+/// A theme file and the name to show for it in diagnostics.
+pub struct ThemeFile {
+    pub bytes: Vec<u8>,
+    /// `kenya theme: poster.typ` for a built-in file, the real path for a user's file.
+    pub display: String,
+}
+
+/// Why a theme cannot be used. These are operational errors: they are about the command
+/// line or the theme's author, not about a charter.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("there is no built-in theme `{name}`{suggestion}; built-in themes: {available}")]
+    Unknown {
+        name: String,
+        suggestion: String,
+        available: String,
+    },
+    #[error("`{}` has no `theme.toml`: a theme folder needs a manifest (see `charter themes`)", .0.display())]
+    NoManifest(PathBuf),
+    #[error("cannot read `{}`: {message}", path.display())]
+    Read { path: PathBuf, message: String },
+    #[error("`{path}` is not a valid theme manifest: {message}")]
+    BadManifest { path: String, message: String },
+    #[error("theme `{theme}` needs charter {needed} or newer; this is {}", env!("CARGO_PKG_VERSION"))]
+    TooNew { theme: String, needed: String },
+}
+
+impl Theme {
+    /// A built-in theme by name, or a theme folder by path. A value that names an existing
+    /// folder, or contains a slash, is a path.
+    pub fn load(spec: &str) -> Result<Theme, ThemeError> {
+        let path = Path::new(spec);
+        if path.is_dir() || spec.contains('/') || spec.contains('\\') {
+            Theme::from_dir(path)
+        } else {
+            Theme::builtin(spec)
+        }
+    }
+
+    /// A built-in theme.
+    pub fn builtin(name: &str) -> Result<Theme, ThemeError> {
+        let Some(dir) = BUILTIN.get_dir(name) else {
+            let names = builtin_names();
+            return Err(ThemeError::Unknown {
+                name: name.to_owned(),
+                suggestion: did_you_mean(name, names.iter().map(String::as_str))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default(),
+                available: names.join(", "),
+            });
+        };
+        let display = format!("{name} theme: theme.toml");
+        let text = dir
+            .get_file(dir.path().join("theme.toml"))
+            .and_then(|f| f.contents_utf8())
+            .ok_or_else(|| ThemeError::BadManifest {
+                path: display.clone(),
+                message: "missing".into(),
+            })?;
+        let manifest = parse_manifest(text, &display)?;
+        Ok(Theme {
+            manifest,
+            layers: vec![Layer::Builtin(dir)],
+        })
+    }
+
+    /// A user's theme folder.
+    pub fn from_dir(dir: &Path) -> Result<Theme, ThemeError> {
+        let path = dir.join("theme.toml");
+        if !path.is_file() {
+            return Err(ThemeError::NoManifest(dir.to_owned()));
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| ThemeError::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let display = path.to_string_lossy().replace('\\', "/");
+        let mut manifest: Manifest =
+            toml::from_str(&text).map_err(|e| ThemeError::BadManifest {
+                path: display.clone(),
+                message: e.message().to_owned(),
+            })?;
+        let mut layers = vec![Layer::Dir(dir.to_owned())];
+        if let Some(parent) = manifest.extends.clone() {
+            let parent = Theme::builtin(&parent)?;
+            manifest = manifest.inherit(&parent.manifest);
+            layers.extend(parent.layers);
+        }
+        check_manifest(&manifest, &display)?;
+        Ok(Theme { manifest, layers })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.manifest.name
+    }
+
+    /// A file of the theme by its path inside the theme (`poster.typ`, `fonts/x.otf`).
+    pub fn file(&self, path: &str) -> Option<ThemeFile> {
+        let path = path.trim_start_matches('/');
+        // Theme files never reach outside the theme's folder.
+        if path.split('/').any(|part| part == ".." || part.is_empty()) {
+            return None;
+        }
+        self.layers.iter().find_map(|layer| match layer {
+            Layer::Dir(dir) => {
+                let full = dir.join(path);
+                let bytes = std::fs::read(&full).ok()?;
+                Some(ThemeFile {
+                    bytes,
+                    display: full.to_string_lossy().replace('\\', "/"),
+                })
+            }
+            Layer::Builtin(dir) => {
+                let file = dir.get_file(dir.path().join(path))?;
+                Some(ThemeFile {
+                    bytes: file.contents().to_vec(),
+                    display: format!("{} theme: {path}", dir.path().display()),
+                })
+            }
+        })
+    }
+
+    /// Every font file the theme ships under `fonts/`, user's first.
+    pub fn fonts(&self) -> Vec<Vec<u8>> {
+        let mut fonts = Vec::new();
+        for layer in &self.layers {
+            match layer {
+                Layer::Dir(dir) => {
+                    for entry in walkdir::WalkDir::new(dir.join("fonts"))
+                        .sort_by_file_name()
+                        .into_iter()
+                        .flatten()
+                    {
+                        if is_font(entry.path()) {
+                            fonts.extend(std::fs::read(entry.path()).ok());
+                        }
+                    }
+                }
+                Layer::Builtin(dir) => {
+                    if let Some(fonts_dir) = dir.get_dir(dir.path().join("fonts")) {
+                        for file in fonts_dir.files() {
+                            if is_font(file.path()) {
+                                fonts.push(file.contents().to_vec());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        fonts
+    }
+}
+
+fn is_font(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_lowercase().as_str(), "otf" | "ttf" | "ttc" | "otc"))
+}
+
+fn parse_manifest(text: &str, display: &str) -> Result<Manifest, ThemeError> {
+    let manifest: Manifest = toml::from_str(text).map_err(|e| ThemeError::BadManifest {
+        path: display.to_owned(),
+        message: e.message().to_owned(),
+    })?;
+    check_manifest(&manifest, display)?;
+    Ok(manifest)
+}
+
+fn check_manifest(manifest: &Manifest, display: &str) -> Result<(), ThemeError> {
+    let problems = manifest.problems();
+    if !problems.is_empty() {
+        return Err(ThemeError::BadManifest {
+            path: display.to_owned(),
+            message: problems.join("; "),
+        });
+    }
+    if version_newer(&manifest.charter_version, env!("CARGO_PKG_VERSION")) {
+        return Err(ThemeError::TooNew {
+            theme: manifest.name.clone(),
+            needed: manifest.charter_version.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether version `a` is newer than `b` (both `major.minor.patch`, missing parts are 0).
+fn version_newer(a: &str, b: &str) -> bool {
+    let parts = |v: &str| -> Vec<u64> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
+    let (mut a, mut b) = (parts(a), parts(b));
+    a.resize(3, 0);
+    b.resize(3, 0);
+    a > b
+}
+
+/// The names of the built-in themes, sorted.
+pub fn builtin_names() -> Vec<String> {
+    let mut names: Vec<String> = BUILTIN
+        .dirs()
+        .filter(|d| d.get_file(d.path().join("theme.toml")).is_some())
+        .map(|d| d.path().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_loads_and_has_its_layouts() {
+        let names = builtin_names();
+        assert!(names.len() >= 2, "{names:?}");
+        for name in names {
+            let theme = Theme::builtin(&name).unwrap();
+            assert_eq!(theme.manifest.name, name);
+            for layout in &theme.manifest.layouts {
+                assert!(
+                    theme.file(&format!("{layout}.typ")).is_some(),
+                    "{name} lacks {layout}.typ"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn theme_files_never_reach_outside_the_theme() {
+        let theme = Theme::builtin(DEFAULT).unwrap();
+        assert!(theme.file("theme.toml").is_some());
+        assert!(theme.file("../README.md").is_none());
+        assert!(theme.file("/../../Cargo.toml").is_none());
+    }
+
+    #[test]
+    fn unknown_theme_suggests_a_close_name() {
+        let error = Theme::builtin("kenia").unwrap_err().to_string();
+        assert!(error.contains("did you mean `kenya`?"), "{error}");
+    }
+
+    #[test]
+    fn versions_compare_numerically() {
+        assert!(version_newer("0.10.0", "0.9.1"));
+        assert!(!version_newer("0.1", "0.1.0"));
+    }
+}

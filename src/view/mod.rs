@@ -1,0 +1,429 @@
+//! The view: a validated [`Charter`] turned into what a theme prints.
+//!
+//! Themes (Typst posters, Tera pages) should only lay text out, never decide what it says.
+//! So every piece of display text here is final: labels come from the locale catalogue,
+//! fees and timelines are written out in each language, section titles fall back to the
+//! catalogue's, and every text is a list with one entry per language of the charter (main
+//! language first; a text written once appears once). The view is serialised to JSON and
+//! handed to the theme as `/charter.json`: charter text is data, never markup.
+//!
+//! The JSON shape is the theme interface, documented in `themes/README.md`; changing a key
+//! is a breaking change for every user theme.
+
+mod contact;
+mod format;
+mod service;
+
+use serde::Serialize;
+
+use crate::locale::Locale;
+use crate::model::{Charter, Item, Lang, Layout, List, Paragraphs, Section, StandardGroup, Text};
+
+pub use contact::ContactView;
+pub use service::{FeeView, ServiceView, StepView};
+
+/// Text in each of the charter's languages, main language first.
+pub type Tx = Vec<String>;
+
+/// Everything a theme prints.
+#[derive(Debug, Serialize)]
+pub struct View {
+    /// The charter's languages, main one first.
+    pub languages: Vec<String>,
+    /// The main language, for the document's language tag.
+    pub lang: String,
+    pub bilingual: bool,
+    /// `poster` or `handbook`.
+    pub layout: &'static str,
+    pub title: Tx,
+    pub edition: Option<Tx>,
+    /// "Issued 1 July 2024", in each language.
+    pub issued: Option<Tx>,
+    pub slogan: Option<Tx>,
+    pub commitment: Option<Tx>,
+    pub organization: OrganizationView,
+    pub preface: Option<PrefaceView>,
+    pub vision: Option<Tx>,
+    pub mission: Option<Tx>,
+    pub values: Option<ListView>,
+    pub principles: Option<ListView>,
+    pub purpose: Option<SectionView>,
+    pub objectives: Option<SectionView>,
+    pub customers: Option<CustomersView>,
+    /// Services in order; sub-services follow their parent with `depth` 1 or more.
+    pub services: Vec<ServiceView>,
+    /// Whether any service has requirements, a fee, a timeline or steps: themes may drop a
+    /// column nobody fills.
+    pub columns: Columns,
+    pub standards: Option<StandardsView>,
+    pub rights: Option<SectionView>,
+    pub duties: Option<SectionView>,
+    pub complaints: Option<ComplaintsView>,
+    pub feedback: Option<ChannelView>,
+    pub appeal: Option<ChannelView>,
+    pub review: Option<ReviewView>,
+    pub reporting: Option<SectionView>,
+    /// Every label of the catalogue, in each language.
+    pub labels: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrganizationView {
+    pub name: Tx,
+    pub parent: Option<Tx>,
+    /// The logo's path inside the theme's world (`/logo.png`), set by the build.
+    pub logo: Option<String>,
+    pub address: Vec<Tx>,
+    pub pobox: Option<Tx>,
+    pub phones: Vec<String>,
+    pub fax: Vec<String>,
+    pub emails: Vec<String>,
+    pub website: Option<String>,
+    pub hours: Option<Tx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrefaceView {
+    pub title: Tx,
+    pub paragraphs: Vec<Tx>,
+    pub signatory: Option<SignatoryView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignatoryView {
+    pub name: Tx,
+    pub title: Option<Tx>,
+    pub date: Option<Tx>,
+}
+
+/// A titled section: paragraphs, then bullet points.
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub title: Tx,
+    pub paragraphs: Vec<Tx>,
+    pub points: Vec<Tx>,
+}
+
+/// Values or principles.
+#[derive(Debug, Serialize)]
+pub struct ListView {
+    pub title: Tx,
+    pub paragraphs: Vec<Tx>,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    pub name: Tx,
+    pub text: Option<Tx>,
+    pub points: Vec<Tx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CustomersView {
+    pub title: Tx,
+    pub paragraphs: Vec<Tx>,
+    pub groups: Vec<CustomerGroupView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CustomerGroupView {
+    pub group: Tx,
+    pub expects: Vec<Tx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Columns {
+    pub requirements: bool,
+    pub fee: bool,
+    pub timeline: bool,
+    pub office: bool,
+    pub steps: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandardsView {
+    pub title: Tx,
+    pub groups: Vec<StandardGroupView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandardGroupView {
+    pub title: Option<Tx>,
+    pub paragraphs: Vec<Tx>,
+    pub items: Vec<StandardView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandardView {
+    pub name: Option<Tx>,
+    pub text: Option<Tx>,
+    pub timeline: Option<Tx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ComplaintsView {
+    pub title: Tx,
+    /// The charter's own explanation, or the catalogue's "should be reported to:".
+    pub paragraphs: Vec<Tx>,
+    pub channels: Vec<Tx>,
+    /// Where to complain, in escalation order.
+    pub routes: Vec<ContactView>,
+    pub records: Option<Tx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChannelView {
+    pub title: Tx,
+    pub paragraphs: Vec<Tx>,
+    pub contacts: Vec<ContactView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReviewView {
+    pub title: Tx,
+    pub paragraphs: Vec<Tx>,
+    pub points: Vec<Tx>,
+    /// "This charter is reviewed every 2 years."
+    pub every: Option<Tx>,
+    /// "Next review: 1 July 2026."
+    pub due: Option<Tx>,
+    pub consultation: Vec<Tx>,
+}
+
+/// Writes text in the charter's languages with their catalogues.
+pub struct Tr {
+    /// The charter's languages, each with its catalogue (English for a language without
+    /// one).
+    langs: Vec<(String, &'static Locale)>,
+}
+
+impl Tr {
+    pub fn new(languages: &[&Lang]) -> Self {
+        let langs = languages
+            .iter()
+            .map(|lang| {
+                let code = lang.as_str().to_owned();
+                let locale = Locale::get(&code).unwrap_or_else(Locale::fallback);
+                (code, locale)
+            })
+            .collect();
+        Tr { langs }
+    }
+
+    /// Builds one text per language with `f`, dropping repeats (a label that reads the same
+    /// in both languages is printed once).
+    pub fn each(&self, mut f: impl FnMut(&str, &Locale) -> Option<String>) -> Tx {
+        let mut texts: Tx = Vec::new();
+        for (lang, locale) in &self.langs {
+            if let Some(text) = f(lang, locale)
+                && !texts.contains(&text)
+            {
+                texts.push(text);
+            }
+        }
+        texts
+    }
+
+    pub fn text(&self, text: &Text) -> Tx {
+        let texts = self.each(|lang, _| text.get(lang).map(str::to_owned));
+        if texts.is_empty() {
+            // Written in a language the charter lists after others: show what there is.
+            return text.all().map(str::to_owned).take(1).collect();
+        }
+        texts
+    }
+
+    pub fn opt(&self, text: &Option<Text>) -> Option<Tx> {
+        text.as_ref().map(|t| self.text(t))
+    }
+
+    pub fn all(&self, texts: &[Text]) -> Vec<Tx> {
+        texts.iter().map(|t| self.text(t)).collect()
+    }
+
+    pub fn paragraphs(&self, paragraphs: &Paragraphs) -> Vec<Tx> {
+        self.all(&paragraphs.0)
+    }
+
+    pub fn label(&self, key: &str) -> Tx {
+        self.each(|_, locale| Some(locale.label(key).to_owned()))
+    }
+
+    /// The charter's own title for a section, or the catalogue's.
+    pub fn title(&self, title: &Option<Text>, key: &str) -> Tx {
+        self.opt(title).unwrap_or_else(|| self.label(key))
+    }
+
+    fn labels(&self) -> serde_json::Map<String, serde_json::Value> {
+        Locale::fallback()
+            .labels
+            .keys()
+            .map(|key| (key.clone(), serde_json::json!(self.label(key))))
+            .collect()
+    }
+}
+
+impl View {
+    pub fn new(charter: &Charter) -> View {
+        let languages: Vec<&Lang> = charter.languages.iter().map(|l| &l.value).collect();
+        let tr = Tr::new(&languages);
+        let services = service::flatten(&charter.services, &tr);
+        let columns = Columns {
+            requirements: services.iter().any(|s| !s.requirements.is_empty()),
+            fee: services.iter().any(|s| s.fee.is_some()),
+            timeline: services.iter().any(|s| s.timeline.is_some()),
+            office: services.iter().any(|s| s.office.is_some()),
+            steps: services.iter().any(|s| !s.steps.is_empty()),
+        };
+        let org = &charter.organization;
+        View {
+            languages: languages.iter().map(|l| l.as_str().to_owned()).collect(),
+            lang: languages[0].as_str().to_owned(),
+            bilingual: languages.len() > 1,
+            layout: match charter.layout.as_ref().map(|l| l.value) {
+                Some(Layout::Handbook) => "handbook",
+                _ => "poster",
+            },
+            title: tr.text(&charter.title),
+            edition: tr.opt(&charter.edition),
+            issued: charter.issued.as_ref().map(|date| {
+                tr.each(|_, l| Some(l.label_with("issued", &[("date", &l.date(date))])))
+            }),
+            slogan: tr.opt(&charter.slogan),
+            commitment: tr.opt(&charter.commitment),
+            organization: OrganizationView {
+                name: tr.text(&org.name),
+                parent: tr.opt(&org.parent),
+                logo: None,
+                address: tr.all(&org.address),
+                pobox: tr.opt(&org.pobox),
+                phones: org.phones.iter().map(|p| p.0.clone()).collect(),
+                fax: org.fax.iter().map(|p| p.0.clone()).collect(),
+                emails: org.emails.iter().map(|p| p.0.clone()).collect(),
+                website: org.website.as_ref().map(|w| w.0.clone()),
+                hours: tr.opt(&org.hours),
+            },
+            preface: charter.preface.as_ref().map(|p| PrefaceView {
+                title: tr.title(&p.title, "preface"),
+                paragraphs: tr.paragraphs(&p.text),
+                signatory: p.signatory.as_ref().map(|s| SignatoryView {
+                    name: tr.text(&s.name),
+                    title: tr.opt(&s.title),
+                    date: s.date.as_ref().map(|d| tr.each(|_, l| Some(l.date(d)))),
+                }),
+            }),
+            vision: tr.opt(&charter.vision),
+            mission: tr.opt(&charter.mission),
+            values: list(&charter.values, "values", &tr),
+            principles: list(&charter.principles, "principles", &tr),
+            purpose: section(&charter.purpose, "purpose", &tr),
+            objectives: section(&charter.objectives, "objectives", &tr),
+            customers: (!charter.customers.items.is_empty()).then(|| CustomersView {
+                title: tr.title(&charter.customers.title, "customers"),
+                paragraphs: tr.paragraphs(&charter.customers.text),
+                groups: charter
+                    .customers
+                    .items
+                    .iter()
+                    .map(|g| CustomerGroupView {
+                        group: tr.text(&g.group),
+                        expects: tr.all(&g.expects),
+                    })
+                    .collect(),
+            }),
+            services,
+            columns,
+            standards: standards(&charter.standards, &tr),
+            rights: section(&charter.rights, "rights", &tr),
+            duties: section(&charter.duties, "duties", &tr),
+            complaints: charter
+                .complaints
+                .as_ref()
+                .map(|c| contact::complaints(c, &tr)),
+            feedback: charter
+                .feedback
+                .as_ref()
+                .map(|c| contact::channel(c, "feedback", &tr)),
+            appeal: charter
+                .appeal
+                .as_ref()
+                .map(|c| contact::channel(c, "appeal", &tr)),
+            review: charter.review.as_ref().map(|r| ReviewView {
+                title: tr.title(&r.title, "review"),
+                paragraphs: tr.paragraphs(&r.text),
+                points: tr.all(&r.points),
+                every: r.every.as_ref().map(|every| {
+                    tr.each(|lang, l| {
+                        let every = format::timeline(every, lang, l);
+                        Some(l.label_with("review_every", &[("every", &every)]))
+                    })
+                }),
+                due: r.due.as_ref().map(|due| {
+                    tr.each(|_, l| Some(l.label_with("next_review", &[("date", &l.date(due))])))
+                }),
+                consultation: tr.paragraphs(&r.consultation),
+            }),
+            reporting: section(&charter.reporting, "reporting", &tr),
+            labels: tr.labels(),
+        }
+    }
+
+    /// The view as the JSON file a theme reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a view always serialises")
+    }
+}
+
+fn section(section: &Option<crate::model::Sp<Section>>, key: &str, tr: &Tr) -> Option<SectionView> {
+    let section = &section.as_ref()?.value;
+    Some(SectionView {
+        title: tr.title(&section.title, key),
+        paragraphs: tr.paragraphs(&section.text),
+        points: tr.all(&section.points),
+    })
+}
+
+fn list(list: &List<Item>, key: &str, tr: &Tr) -> Option<ListView> {
+    if list.items.is_empty() && list.text.0.is_empty() {
+        return None;
+    }
+    Some(ListView {
+        title: tr.title(&list.title, key),
+        paragraphs: tr.paragraphs(&list.text),
+        items: list
+            .items
+            .iter()
+            .map(|item| ItemView {
+                name: tr.text(&item.name),
+                text: tr.opt(&item.text),
+                points: tr.all(&item.points),
+            })
+            .collect(),
+    })
+}
+
+fn standards(groups: &[StandardGroup], tr: &Tr) -> Option<StandardsView> {
+    if groups.is_empty() {
+        return None;
+    }
+    Some(StandardsView {
+        title: tr.label("standards"),
+        groups: groups
+            .iter()
+            .map(|g| StandardGroupView {
+                title: tr.opt(&g.group),
+                paragraphs: tr.paragraphs(&g.text),
+                items: g
+                    .items
+                    .iter()
+                    .map(|s| StandardView {
+                        name: tr.opt(&s.name),
+                        text: tr.opt(&s.text),
+                        timeline: s.timeline.as_ref().map(|t| format::timeline_tx(t, tr)),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}

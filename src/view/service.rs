@@ -1,0 +1,112 @@
+//! Services, flattened into the rows of the services table.
+
+use serde::Serialize;
+
+use super::format::{fee_lines, timeline_tx};
+use super::{Tr, Tx};
+use crate::model::{Classification, Fee, Service};
+
+#[derive(Debug, Serialize)]
+pub struct ServiceView {
+    /// As the charter numbers it, or its position (`1`, `2`, … and `2.1` for sub-services).
+    pub number: String,
+    /// 0 for a service, 1 for a sub-service, and so on.
+    pub depth: usize,
+    pub name: Tx,
+    pub description: Option<Tx>,
+    pub requirements: Vec<RequirementView>,
+    pub fee: Option<FeeView>,
+    pub timeline: Option<Tx>,
+    pub office: Option<Tx>,
+    pub audience: Option<Tx>,
+    /// `simple`, `complex` or `highly-technical`.
+    pub classification: Option<&'static str>,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RequirementView {
+    pub item: Tx,
+    /// Where to get it.
+    pub from: Option<Tx>,
+}
+
+/// A fee written out: `free` lets a theme set "Free" apart.
+#[derive(Debug, Serialize)]
+pub struct FeeView {
+    pub free: bool,
+    /// One line, or one per applicant category.
+    pub lines: Vec<Tx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepView {
+    pub client: Option<Tx>,
+    pub agency: Option<Tx>,
+    pub fee: Option<FeeView>,
+    pub time: Option<Tx>,
+    pub responsible: Option<Tx>,
+}
+
+pub fn flatten(services: &[Service], tr: &Tr) -> Vec<ServiceView> {
+    let mut rows = Vec::new();
+    push(services, "", 0, tr, &mut rows);
+    rows
+}
+
+fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Vec<ServiceView>) {
+    for (i, service) in services.iter().enumerate() {
+        let number = match &service.number {
+            Some(n) => n.value.to_string(),
+            None => format!("{prefix}{}", i + 1),
+        };
+        rows.push(ServiceView {
+            number: number.clone(),
+            depth,
+            name: tr.text(&service.name),
+            description: tr.opt(&service.description),
+            requirements: service
+                .requirements
+                .iter()
+                .map(|r| RequirementView {
+                    item: tr.text(&r.item),
+                    from: tr.opt(&r.from),
+                })
+                .collect(),
+            fee: service.fee.as_ref().map(|f| fee(f, tr)),
+            timeline: service.timeline.as_ref().map(|t| timeline_tx(t, tr)),
+            office: tr.opt(&service.office),
+            audience: tr.opt(&service.audience),
+            classification: service.classification.as_ref().map(|c| match c.value {
+                Classification::Simple => "simple",
+                Classification::Complex => "complex",
+                Classification::HighlyTechnical => "highly-technical",
+            }),
+            steps: service
+                .steps
+                .iter()
+                .map(|s| StepView {
+                    client: tr.opt(&s.client),
+                    agency: tr.opt(&s.agency),
+                    fee: s.fee.as_ref().map(|f| fee(f, tr)),
+                    time: s.time.as_ref().map(|t| timeline_tx(t, tr)),
+                    responsible: tr.opt(&s.responsible),
+                })
+                .collect(),
+        });
+        push(
+            &service.services,
+            &format!("{number}."),
+            depth + 1,
+            tr,
+            rows,
+        );
+    }
+}
+
+pub fn fee(fee: &Fee, tr: &Tr) -> FeeView {
+    FeeView {
+        free: matches!(fee.kind, crate::model::FeeKind::Free { .. }),
+        lines: fee_lines(fee, tr),
+    }
+}

@@ -1,0 +1,379 @@
+//! `charter build`: every real charter and example becomes a PDF whose text holds what the
+//! charter says; builds are reproducible; each build diagnostic has a fixture in
+//! `tests/build/<name>/` (a `charter.yaml`, optional `args.txt`, and the snapshot of what the
+//! user reads).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use charter::diagnostic::Code;
+use charter::load::load_source;
+use charter::source::SourceFile;
+
+use crate::{charter, root, yaml_files};
+
+/// A fresh output folder for one test.
+fn out_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("charter-build-tests-{}", std::process::id()))
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// The PDF's text layer, as `pdftotext` (poppler-utils) reads it, with runs of white space
+/// made single spaces so that text wrapped in a table cell still matches.
+fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils) is installed; .ci/run installs it");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    normalize(&String::from_utf8_lossy(&output.stdout))
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `pdfinfo`'s fields.
+fn pdf_info(pdf: &Path) -> String {
+    let output = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn page_count(pdf: &Path) -> usize {
+    pdf_info(pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+fn all_charters() -> Vec<PathBuf> {
+    let mut files = yaml_files(&root().join("charters"));
+    files.extend(yaml_files(&root().join("examples")));
+    files
+}
+
+#[test]
+fn every_charter_and_example_builds_with_every_theme() {
+    for theme in ["kenya", "minimal"] {
+        let out = out_dir(&format!("all-{theme}"));
+        let output = charter(&[
+            "build",
+            "charters",
+            "examples",
+            "--theme",
+            theme,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{theme}:\n{stderr}");
+        for file in all_charters() {
+            let source = SourceFile::new(&file, std::fs::read_to_string(&file).unwrap());
+            let loaded = load_source(source);
+            let charter = loaded.charter.expect("real charters are valid");
+            let pdf = out.join(file.file_name().unwrap()).with_extension("pdf");
+            let pages = page_count(&pdf);
+            let handbook =
+                charter.layout.as_ref().map(|l| l.value) == Some(charter::model::Layout::Handbook);
+            if handbook {
+                assert!(pages > 1, "{}: a handbook of {pages} page", file.display());
+            } else {
+                assert_eq!(pages, 1, "{}: a poster is one sheet", file.display());
+            }
+            let text = pdf_text(&pdf);
+            let lang = charter.languages[0].as_str().to_owned();
+            let mut expected = vec![charter.organization.name.get(&lang).unwrap().to_owned()];
+            for service in &charter.services {
+                expected.push(service.name.get(&lang).unwrap().to_owned());
+            }
+            for want in expected {
+                assert!(
+                    text.contains(&normalize(&want)),
+                    "{theme}: {} lacks {want:?} in its text layer",
+                    pdf.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (a, b) = (out_dir("repro-a"), out_dir("repro-b"));
+    for out in [&a, &b] {
+        let output = charter(&[
+            "build",
+            "charters/kitui-bilingual.yaml",
+            "examples/full.yaml",
+            "--format",
+            "pdf,png",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(output.status.success());
+    }
+    for name in [
+        "kitui-bilingual.pdf",
+        "kitui-bilingual.png",
+        "full.pdf",
+        "full.png",
+    ] {
+        let (x, y) = (
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs between two builds");
+    }
+}
+
+#[test]
+fn pdf_carries_metadata_and_pdfa() {
+    let out = out_dir("metadata");
+    let output = charter(&["build", "examples/full.yaml", "-o", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    let info = pdf_info(&out.join("full.pdf"));
+    assert!(
+        info.contains("Title:           Citizens' Service Delivery Charter"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Department of Lands, Housing and Physical Planning"),
+        "{info}"
+    );
+    assert!(info.contains("Keywords:        service charter"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    // The issue date, not the clock.
+    assert!(
+        info.contains("CreationDate:    Tue Jul  1 00:00:00 2025"),
+        "{info}"
+    );
+    let bytes = std::fs::read(out.join("full.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("<pdfaid:part>2</pdfaid:part>"),
+        "no PDF/A-2 identification"
+    );
+    assert!(
+        text.contains("<dc:language>") || text.contains("/Lang"),
+        "no language"
+    );
+}
+
+#[test]
+fn png_preview_is_written() {
+    let out = out_dir("png");
+    let output = charter(&[
+        "build",
+        "charters/kitui.yaml",
+        "--format",
+        "png",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let png = std::fs::read(out.join("kitui.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    assert!(
+        !out.join("kitui.pdf").exists(),
+        "only the formats asked for"
+    );
+}
+
+#[test]
+fn folders_mirror_their_paths_below_the_output() {
+    let out = out_dir("mirror");
+    let output = charter(&[
+        "build",
+        "tests/build/override",
+        "--theme",
+        "tests/build/override/theme",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.join("charter.pdf").is_file());
+}
+
+#[test]
+fn a_user_theme_can_override_one_file() {
+    let out = out_dir("override");
+    let output = charter(&[
+        "build",
+        "tests/build/override/charter.yaml",
+        "--theme",
+        "tests/build/override/theme",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pdf_text(&out.join("charter.pdf"));
+    assert_eq!(text, "Overridden poster for Office of Tests");
+    // The handbook still comes from the built-in theme it extends.
+    let output = charter(&[
+        "build",
+        "tests/build/override/charter.yaml",
+        "--theme",
+        "tests/build/override/theme",
+        "--layout",
+        "handbook",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    assert!(!pdf_text(&out.join("charter.pdf")).contains("Overridden"));
+}
+
+#[test]
+fn hostile_text_prints_literally() {
+    let out = out_dir("hostile-printable");
+    let output = charter(&[
+        "build",
+        "tests/build/hostile-printable/charter.yaml",
+        "--layout",
+        "handbook",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let text = pdf_text(&out.join("charter.pdf"));
+    for literal in [
+        "#panic(\"pwned\") $x^2$ @ref <label> *bold* _em_ [a]",
+        "<script>alert('x')</script> &amp; <b>bold</b>",
+        "#import \"/etc/passwd\": * ; #eval(\"1+1\")",
+        "#set page(width: 1pt) #{panic()} #let x = 1",
+        "= Heading? - list? + enum? / term: desc",
+    ] {
+        assert!(
+            text.contains(literal),
+            "{literal:?} not printed literally in:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("root:x:0:0"),
+        "a file outside the charter was read"
+    );
+}
+
+/// Each folder under `tests/build/` named after a build code is a case: build its
+/// `charter.yaml` (with `args.txt`), expect that code, and snapshot what the user reads.
+#[test]
+fn build_fixtures_match_their_snapshots() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("tests/build"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("charter.yaml").is_file())
+        .collect();
+    cases.sort();
+    for case in cases {
+        let name = case.file_name().unwrap().to_str().unwrap().to_owned();
+        let out = out_dir(&format!("case-{name}"));
+        let relative = case.strip_prefix(root()).unwrap().join("charter.yaml");
+        let mut args = vec![
+            "build".to_owned(),
+            relative.to_string_lossy().into_owned(),
+            "-o".to_owned(),
+            out.to_string_lossy().into_owned(),
+        ];
+        if let Ok(extra) = std::fs::read_to_string(case.join("args.txt")) {
+            let extra = extra.trim();
+            if let Some(value) = extra.strip_prefix("--set ") {
+                args.extend(["--set".to_owned(), value.to_owned()]);
+            } else {
+                args.extend(extra.split_whitespace().map(str::to_owned));
+            }
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = charter(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr).replace(out.to_str().unwrap(), "OUT");
+        if let Some(code) = Code::ALL.iter().find(|c| c.name() == name) {
+            assert!(
+                stderr.contains(code.as_str()),
+                "{name} should report {code}:\n{stderr}"
+            );
+            let errors = code.as_str() != "E406";
+            assert_eq!(
+                output.status.code(),
+                Some(if errors { 1 } else { 0 }),
+                "{name}:\n{stderr}"
+            );
+            if errors {
+                assert!(
+                    !out.join("charter.pdf").exists(),
+                    "{name}: a failed build wrote a PDF"
+                );
+            }
+        }
+        insta::with_settings!({snapshot_path => case.clone(), prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!("stderr", stderr);
+        });
+    }
+}
+
+#[test]
+fn every_build_code_has_a_fixture() {
+    for code in Code::ALL.iter().filter(|c| c.as_str().starts_with("E4")) {
+        assert!(
+            root()
+                .join("tests/build")
+                .join(code.name())
+                .join("charter.yaml")
+                .is_file(),
+            "no fixture tests/build/{}/ for {code}",
+            code.name()
+        );
+    }
+}
+
+#[test]
+fn bad_settings_are_usage_errors() {
+    for (args, expected) in [
+        (&["--theme", "kenia"][..], "did you mean `kenya`?"),
+        (&["--set", "primry=#000000"][..], "did you mean `primary`?"),
+        (&["--set", "primary=green"][..], "takes a colour such as"),
+        (&["--set", "qr"][..], "needs a value"),
+        (&["--pdf-standard", "a-9z"][..], "is not a PDF standard"),
+        (&["--theme", "tests/build"][..], "has no `theme.toml`"),
+    ] {
+        let mut all = vec![
+            "build",
+            "examples/minimal.yaml",
+            "-o",
+            "/nonexistent/never-written",
+        ];
+        all.extend_from_slice(args);
+        let output = charter(&all);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn themes_are_listed_with_their_options() {
+    let output = charter(&["themes"]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    insta::assert_snapshot!(stdout);
+}
