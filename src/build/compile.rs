@@ -3,9 +3,11 @@
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime};
+use typst::foundations::{Bytes, Datetime, Label};
+use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem, Point};
 use typst::syntax::FileId;
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::world::{CharterWorld, Engine};
@@ -100,7 +102,13 @@ pub fn convert(
         .collect()
 }
 
+/// The label a layout puts where its main content ends (before a footer pushed to the foot
+/// of the sheet with `v(1fr)`, which would otherwise always look like a full page).
+pub const END_LABEL: &str = "charter-end";
+
 /// How much content there is for one page: 1.0 fills the page, 1.4 needs 40% more room.
+/// Measured at the layout's `<charter-end>` marker when it has one, else at the lowest ink
+/// on the last page.
 pub fn fill_ratio(document: &PagedDocument) -> f64 {
     let pages = document.pages();
     let Some(last) = pages.last() else {
@@ -109,6 +117,14 @@ pub fn fill_ratio(document: &PagedDocument) -> f64 {
     let height = last.frame.height().to_pt();
     if height <= 0.0 {
         return pages.len() as f64;
+    }
+    let introspector = document.introspector();
+    let marker = Label::new(PicoStr::intern(END_LABEL))
+        .and_then(|label| introspector.query_label(label).ok())
+        .and_then(|content| content.location())
+        .and_then(|location| introspector.position(location));
+    if let Some(position) = marker {
+        return (position.page.get() - 1) as f64 + position.point.y.to_pt() / height;
     }
     let used = bottom(&last.frame, Point::zero()).min(height);
     (pages.len() - 1) as f64 + used / height

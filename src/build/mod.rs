@@ -4,6 +4,7 @@
 
 mod assets;
 mod compile;
+pub mod config;
 mod export;
 mod fonts;
 mod glyphs;
@@ -63,7 +64,7 @@ pub struct Failure {
 }
 
 /// What the theme reads from `/charter.json`: the view, plus how to lay it out.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ThemeData<'a> {
     #[serde(flatten)]
     view: &'a View,
@@ -74,7 +75,7 @@ struct ThemeData<'a> {
     qr: Option<Qr>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct BuildInfo {
     layout: &'static str,
     paper: Paper,
@@ -89,7 +90,7 @@ struct BuildInfo {
     generator: String,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct Qr {
     /// The address as printed beside the code.
     url: String,
@@ -190,37 +191,71 @@ pub fn build(
     }
 
     // Lay out at the preferred size; a poster that runs over one sheet is laid out again
-    // smaller, down to the theme's minimum. Each attempt costs one compilation (~30 ms), and
-    // most charters fit at the first.
-    let mut attempts = 0;
-    let document = loop {
-        attempts += 1;
+    // smaller. The largest size that fits is searched between the theme's minimum and its
+    // preferred size in quarter points: at most five compilations (~30 ms each), and most
+    // charters fit at the first.
+    let compile_at = |data: &ThemeData, size: f64| {
+        let mut data = data.clone();
+        data.build.body_size = size;
         let attempt = compile::Attempt {
             engine,
             data: serde_json::to_string(&data).expect("theme data serialises"),
             extra: extra.clone(),
             today: today.map(|d| d.1),
         };
-        let document = match compile::compile(&attempt) {
+        compile::compile(&attempt)
+    };
+    let fits = |document: &PagedDocument| document.pages().len() <= 1;
+    let first = match compile_at(&data, sizes.preferred) {
+        Ok(document) => document,
+        Err(theme) => {
+            failure.theme = theme;
+            return Err(failure);
+        }
+    };
+    let document = if layout == Layout::Handbook || fits(&first) {
+        first
+    } else {
+        let smallest = match compile_at(&data, sizes.min) {
             Ok(document) => document,
             Err(theme) => {
                 failure.theme = theme;
                 return Err(failure);
             }
         };
-        if layout == Layout::Handbook || document.pages().len() <= 1 {
-            break document;
-        }
-        let size = data.build.body_size;
-        let ratio = compile::fill_ratio(&document);
-        if size <= sizes.min || attempts >= 4 {
-            failure
-                .charter
-                .push(overflow(&document, ratio, paper, size, settings.landscape));
+        if !fits(&smallest) {
+            let ratio = compile::fill_ratio(&smallest);
+            failure.charter.push(overflow(
+                &smallest,
+                ratio,
+                paper,
+                sizes.min,
+                settings.landscape,
+            ));
             return Err(failure);
         }
-        let next = (size / ratio.sqrt() * 0.97).max(sizes.min);
-        data.build.body_size = (next * 4.0).floor() / 4.0;
+        // Quarter points: `low` fits, `high` does not.
+        let (mut low, mut high) = ((sizes.min * 4.0).ceil(), (sizes.preferred * 4.0).floor());
+        let mut best = (sizes.min, smallest);
+        for _ in 0..3 {
+            if high - low <= 1.0 {
+                break;
+            }
+            let mid = ((low + high) / 2.0).floor();
+            match compile_at(&data, mid / 4.0) {
+                Ok(document) if fits(&document) => {
+                    low = mid;
+                    best = (mid / 4.0, document);
+                }
+                Ok(_) => high = mid,
+                Err(theme) => {
+                    failure.theme = theme;
+                    return Err(failure);
+                }
+            }
+        }
+        data.build.body_size = best.0;
+        best.1
     };
     let data_json = serde_json::to_string_pretty(&data).expect("theme data serialises");
     // PDF/A needs a date. Without an issue date or SOURCE_DATE_EPOCH the PDF says

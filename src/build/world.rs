@@ -18,8 +18,26 @@ use crate::theme::Theme;
 /// The entry file: it sets the PDF's metadata from the charter, then includes the theme's
 /// layout. It holds no charter text; the data stays in `/charter.json`.
 const ENTRY: &str = include_str!("entry.typ");
-/// Where the entry file lives in the world; a name no theme file can take.
+/// Where the entry file lives in the world; `/.charter/` always wins over a theme's files.
 pub const ENTRY_PATH: &str = "/.charter/entry.typ";
+/// Helpers every theme may import (`#import "/.charter/lib.typ": *`): how a text in
+/// several languages, a contact or a list of requirements is printed. Shared so that themes
+/// do not each re-implement the data contract, and tested with every build.
+const LIB: &str = include_str!("lib.typ");
+pub const LIB_PATH: &str = "/.charter/lib.typ";
+
+/// The files `charter` itself serves, with the name diagnostics show for them.
+fn builtin(id: FileId) -> Option<(&'static str, &'static str)> {
+    static IDS: OnceLock<[FileId; 2]> = OnceLock::new();
+    let [entry, lib] = *IDS.get_or_init(|| [Engine::id(ENTRY_PATH), Engine::id(LIB_PATH)]);
+    if id == entry {
+        Some(("charter: entry.typ", ENTRY))
+    } else if id == lib {
+        Some(("charter: lib.typ", LIB))
+    } else {
+        None
+    }
+}
 pub const DATA_PATH: &str = "/charter.json";
 pub const QR_PATH: &str = "/qr.svg";
 
@@ -87,8 +105,8 @@ impl Engine {
         {
             return source.clone();
         }
-        let source = if id == entry_id() {
-            Ok(Source::new(id, ENTRY.to_owned()))
+        let source = if let Some((_, text)) = builtin(id) {
+            Ok(Source::new(id, text.to_owned()))
         } else {
             self.theme_bytes(id).and_then(|bytes| {
                 let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
@@ -104,8 +122,8 @@ impl Engine {
 
     /// The text and display name of a theme file, for diagnostics.
     pub fn source_text(&self, id: FileId) -> Option<(String, String)> {
-        if id == entry_id() {
-            return Some(("charter: entry.typ".into(), ENTRY.into()));
+        if let Some((name, text)) = builtin(id) {
+            return Some((name.into(), text.into()));
         }
         let path = Engine::theme_path(id)?;
         let file = self.theme.file(&path)?;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::{Color, errln, print_error, status, terminal_width};
+use crate::build::config::BuildConfig;
 use crate::build::run::{BuildRun, Outputs, build_paths};
 use crate::build::{Engine, Settings, parse_standards};
 use crate::model::Layout;
@@ -17,13 +18,14 @@ pub struct Args {
     /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
     pub paths: Vec<PathBuf>,
 
-    /// The folder to write into. A folder argument's charters keep their paths below it.
-    #[arg(short, long, value_name = "DIR", default_value = "build")]
-    pub out_dir: PathBuf,
+    /// The folder to write into. A folder argument's charters keep their paths below it
+    /// [default: build].
+    #[arg(short, long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 
-    /// A built-in theme (see `charter themes`) or a theme folder.
-    #[arg(long, value_name = "NAME|DIR", default_value = theme::DEFAULT)]
-    pub theme: String,
+    /// A built-in theme (see `charter themes`) or a theme folder [default: kenya].
+    #[arg(long, value_name = "NAME|DIR")]
+    pub theme: Option<String>,
 
     /// The sheet to print on [default: the theme's, A4 for a handbook].
     #[arg(long, value_enum)]
@@ -39,8 +41,8 @@ pub struct Args {
     pub layout: Option<LayoutArg>,
 
     /// What to write, comma-separated: `pdf`, `png` (a preview of page 1), `json` (the data
-    /// the theme reads).
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    /// the theme reads) [default: pdf].
+    #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<OutputFormat>,
 
     /// Set a theme option, such as `--set primary=#0b5d3b` (see `charter themes`).
@@ -48,8 +50,8 @@ pub struct Args {
     pub set: Vec<String>,
 
     /// PDF standards to meet, comma-separated (`a-2b`, `a-3b`, `ua-1`, `1.7`, …), or `none`
-    /// for a plain tagged PDF.
-    #[arg(long, value_delimiter = ',', default_value = "a-2b")]
+    /// for a plain tagged PDF [default: a-2b, and ua-1 when the theme meets it].
+    #[arg(long, value_delimiter = ',')]
     pub pdf_standard: Vec<String>,
 
     /// A folder of extra fonts (for scripts the built-in fonts lack). System fonts are
@@ -60,6 +62,11 @@ pub struct Args {
     /// Print only problems, not a line per charter built.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// The `charter.toml` whose `[build]` table to use [default: the nearest one above the
+    /// current folder]. Flags win over it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -76,7 +83,18 @@ pub enum LayoutArg {
 }
 
 pub fn run(args: Args, color: Color) -> u8 {
-    let theme = match Theme::load(&args.theme) {
+    let args = match with_config(args) {
+        Ok(args) => args,
+        Err(message) => {
+            print_error(&message);
+            return status::FAILURE;
+        }
+    };
+    let theme_name = args
+        .theme
+        .clone()
+        .unwrap_or_else(|| theme::DEFAULT.to_owned());
+    let theme = match Theme::load(&theme_name) {
         Ok(theme) => theme,
         Err(error) => {
             print_error(&error);
@@ -90,10 +108,15 @@ pub fn run(args: Args, color: Color) -> u8 {
             return status::FAILURE;
         }
     };
+    let formats = if args.format.is_empty() {
+        vec![OutputFormat::Pdf]
+    } else {
+        args.format.clone()
+    };
     let outputs = Outputs {
-        pdf: args.format.contains(&OutputFormat::Pdf),
-        png: args.format.contains(&OutputFormat::Png),
-        json: args.format.contains(&OutputFormat::Json),
+        pdf: formats.contains(&OutputFormat::Pdf),
+        png: formats.contains(&OutputFormat::Png),
+        json: formats.contains(&OutputFormat::Json),
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -101,7 +124,11 @@ pub fn run(args: Args, color: Color) -> u8 {
         args.paths.clone()
     };
     let engine = Engine::new(theme, &args.font_path);
-    let run = build_paths(&paths, &args.out_dir, &engine, &settings, outputs);
+    let out_dir = args
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("build"));
+    let run = build_paths(&paths, &out_dir, &engine, &settings, outputs);
     report(&run, color, args.quiet);
     if !run.errors.is_empty() {
         status::FAILURE
@@ -160,8 +187,17 @@ fn settings(args: &Args, theme: &Theme) -> Result<Settings, String> {
             .map_err(|expected| format!("option `{name}` takes {expected}, not `{value}`"))?;
         options.insert(name.to_owned(), value);
     }
-    let standards: Vec<String> = args
-        .pdf_standard
+    // PDF/A-2b always; PDF/UA-1 too when the theme says its layouts meet it.
+    let standards = if args.pdf_standard.is_empty() {
+        let mut standards = vec!["a-2b".to_owned()];
+        if manifest.pdf_ua {
+            standards.push("ua-1".to_owned());
+        }
+        standards
+    } else {
+        args.pdf_standard.clone()
+    };
+    let standards: Vec<String> = standards
         .iter()
         .filter(|s| s.as_str() != "none")
         .cloned()
@@ -176,6 +212,62 @@ fn settings(args: &Args, theme: &Theme) -> Result<Settings, String> {
         pdf: true,
         png: false,
     })
+}
+
+/// Fills what the command line leaves out from the `[build]` table of `charter.toml`.
+fn with_config(mut args: Args) -> Result<Args, String> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| BuildConfig::find(&dir)),
+    };
+    let Some(path) = path else {
+        return Ok(args);
+    };
+    let config = BuildConfig::load(&path)?;
+    args.theme = args.theme.or(config.theme);
+    args.paper = args.paper.or(config.paper);
+    args.landscape |= config.landscape.unwrap_or(false);
+    if args.layout.is_none()
+        && let Some(layout) = &config.layout
+    {
+        args.layout = Some(LayoutArg::from_str(layout, true).map_err(|_| {
+            format!(
+                "`{}`: `layout` must be `poster` or `handbook`, not `{layout}`",
+                path.display()
+            )
+        })?);
+    }
+    args.out_dir = args.out_dir.or(config.out_dir);
+    if args.format.is_empty()
+        && let Some(formats) = &config.format
+    {
+        for format in formats {
+            args.format
+                .push(OutputFormat::from_str(format, true).map_err(|_| {
+                    format!(
+                        "`{}`: `format` takes `pdf`, `png` and `json`, not `{format}`",
+                        path.display()
+                    )
+                })?);
+        }
+    }
+    if args.pdf_standard.is_empty() {
+        args.pdf_standard = config.pdf_standard.unwrap_or_default();
+    }
+    if args.font_path.is_empty() {
+        args.font_path = config.font_path.unwrap_or_default();
+    }
+    // Options from the file first, so `--set` on the command line wins.
+    let mut set: Vec<String> = config
+        .options
+        .iter()
+        .map(|(name, value)| format!("{name}={}", BuildConfig::option_text(value)))
+        .collect();
+    set.append(&mut args.set);
+    args.set = set;
+    Ok(args)
 }
 
 fn report(run: &BuildRun, color: Color, quiet: bool) {
@@ -202,14 +294,18 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
                 .iter()
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
                 .collect();
+            // A poster says the size its text was laid out at (it may have been shrunk to
+            // fit); a handbook its page count; data alone neither.
+            let paper = summary.paper.name().to_uppercase();
+            let detail = match summary.pages {
+                0 => format!("{paper}, data only"),
+                1 => format!("{paper}, 1 page, body text {} pt", summary.body_size),
+                n => format!("{paper}, {n} pages"),
+            };
             errln!(
-                "built {} → {} ({}, {} {}, body text {} pt)",
+                "built {} → {} ({detail})",
                 result.source.name(),
                 written.join(", "),
-                summary.paper.name().to_uppercase(),
-                summary.pages,
-                if summary.pages == 1 { "page" } else { "pages" },
-                summary.body_size
             );
         }
     }

@@ -38,6 +38,10 @@ pub struct ConfigError {
 struct File {
     #[serde(default)]
     lint: LintTable,
+    /// Read by `charter build` (`crate::build::config`), not by lint.
+    #[serde(default)]
+    #[allow(dead_code)]
+    build: Option<toml::Table>,
 }
 
 #[derive(Debug, Default, Deserialize)]

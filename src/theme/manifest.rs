@@ -36,6 +36,11 @@ pub struct Manifest {
     /// Options a user may set with `--set NAME=VALUE`.
     #[serde(default)]
     pub options: BTreeMap<String, OptionSpec>,
+    /// The theme's layouts meet PDF/UA-1 (a level-1 heading first, headings in order, alt
+    /// text on images), so its PDFs are PDF/UA-1 as well as PDF/A-2b by default. Not
+    /// inherited: a theme that replaces a layout file vouches for its own.
+    #[serde(default)]
+    pub pdf_ua: bool,
 }
 
 /// Preferred and smallest body text size, in points.
