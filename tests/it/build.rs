@@ -21,8 +21,8 @@ fn out_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// The PDF's text layer, as `pdftotext` (poppler-utils) reads it, with runs of white space
-/// made single spaces so that text wrapped in a table cell still matches.
+/// The PDF's text layer, as `pdftotext` (poppler-utils) reads it, normalised (see
+/// `normalize`) so that text wrapped in a table cell still matches.
 fn pdf_text(pdf: &Path) -> String {
     let output = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
@@ -417,4 +417,27 @@ fn charter_toml_sets_what_flags_leave_out() {
         stderr.contains("charter.toml") && stderr.contains("papr"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
+    // Bilingual Kitui does not fit an A2 sheet at the kenya theme's preferred 16 pt; it is
+    // laid out again, smaller, but not below the theme's 11.5 pt minimum.
+    let out = out_dir("shrink");
+    let output = charter(&[
+        "build",
+        "charters/kitui-bilingual.yaml",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let size: f64 = stderr
+        .split("body text ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|size| size.parse().ok())
+        .unwrap_or_else(|| panic!("no body text size in {stderr:?}"));
+    assert!((11.5..16.0).contains(&size), "laid out at {size} pt");
+    assert_eq!(page_count(&out.join("kitui-bilingual.pdf")), 1);
 }
