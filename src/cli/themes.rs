@@ -46,6 +46,14 @@ fn describe(theme: &Theme) {
         m.default_paper.map_or("a3", |p| p.name())
     );
     outln!("  layouts: {}", m.layouts.join(", "));
+    outln!(
+        "  PDF:     {}",
+        if m.pdf_ua {
+            "PDF/A-2b and PDF/UA-1 (accessible)"
+        } else {
+            "PDF/A-2b"
+        }
+    );
     if m.options.is_empty() {
         return;
     }
