@@ -74,7 +74,37 @@ pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>
             "export the logo as PNG or SVG",
         )));
     };
+    // Decode it now, as Typst will, so that a damaged file is the charter's problem at its
+    // `logo:` line rather than a failure inside the theme.
+    if let Err(why) = decode(extension, &bytes) {
+        return Err(Box::new(bad(
+            format!("the logo `{written}` is damaged and cannot be read: {why}"),
+            "cannot decode this image",
+            "open the logo in an image editor and export it again as PNG or SVG",
+        )));
+    }
     Ok(Logo { extension, bytes })
+}
+
+/// Decodes an image the way Typst will when it lays the logo out.
+fn decode(extension: &str, bytes: &[u8]) -> Result<(), String> {
+    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
+    let data = typst::foundations::Bytes::new(bytes.to_vec());
+    let format = match extension {
+        // Typst's SVG error keeps its text private; what a user needs is that it is broken.
+        "svg" => {
+            return SvgImage::new(data)
+                .map(|_| ())
+                .map_err(|_| "it is not a well-formed SVG file".to_owned());
+        }
+        "png" => ExchangeFormat::Png,
+        "jpg" => ExchangeFormat::Jpg,
+        "gif" => ExchangeFormat::Gif,
+        _ => ExchangeFormat::Webp,
+    };
+    RasterImage::plain(data, format)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// The image format, from the file's first bytes (not its name).

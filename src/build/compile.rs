@@ -70,10 +70,25 @@ pub fn convert(
             let mut hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
             if message.starts_with("unknown font family") {
                 hints.push(format!(
-                    "the fonts this build has are: {}; put the font files in the theme's \
-                     `fonts/` folder, or pass `--font-path`",
+                    "the fonts this build has are: {}; choose one with `--set font=NAME`, or \
+                     add a folder of font files with `--font-path DIR`",
                     world.engine.fonts.families().join(", ")
                 ));
+            }
+            // Where the failing code was called from: an error inside a helper
+            // (`/.charter/lib.typ`) is usually the caller's mistake.
+            for point in d.trace.iter() {
+                // Every layout is included from our entry file: that says nothing.
+                let Some(id) = point.span.id().filter(|id| *id != super::world::entry_id()) else {
+                    continue;
+                };
+                let (Some((display, text)), Some(range)) =
+                    (world.engine.source_text(id), world.range(point.span))
+                else {
+                    continue;
+                };
+                let line = text[..range.start].matches('\n').count() + 1;
+                hints.push(format!("{} at {display}:{line}", point.v));
             }
             message = format!("{stage} ({kind}): {message}");
             let located = d.span.id().and_then(|id| {

@@ -106,9 +106,17 @@ fn diagnostic(missing: &[char], span: Span, path: &str, source: &SourceFile) -> 
         ),
     )
     .at(at, "no glyph for this")
-    .with_hint(
+    .with_hint(if missing.iter().all(|c| is_pictograph(*c)) {
+        "the poster would show an empty box here: emoji and pictographs do not print on a \
+         poster; remove them or write the words instead"
+    } else {
         "the poster would show an empty box here; replace or remove the character, or give \
          a folder of fonts that have it with `--font-path` (for example Noto Sans Arabic for \
-         Arabic script)",
-    )
+         Arabic script)"
+    })
+}
+
+/// Emoji and pictographic symbols: no text font is the answer for them.
+fn is_pictograph(c: char) -> bool {
+    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F)
 }

@@ -231,6 +231,7 @@ pub fn build(
                 paper,
                 sizes.min,
                 settings.landscape,
+                manifest,
             ));
             return Err(failure);
         }
@@ -257,6 +258,33 @@ pub fn build(
         data.build.body_size = best.0;
         best.1
     };
+    // The sheet must be the paper asked for: a layout that forgets `set page(...)` would
+    // otherwise print an A4 page while we report A1.
+    if let Some(page) = document.pages().first() {
+        let size = page.frame.size();
+        let (w, h) = (size.x.to_mm(), size.y.to_mm());
+        if (w - width as f64).abs() > 1.0 || (h - height as f64).abs() > 1.0 {
+            failure.theme.push(compile::ThemeDiagnostic {
+                source: SourceFile::new(
+                    format!("{} theme: {layout_name}.typ", engine.theme.name()),
+                    "",
+                ),
+                diagnostic: Diagnostic::error(
+                    Code::ThemeError,
+                    format!(
+                        "the theme laid out a {w:.0} × {h:.0} mm page, not the {width} × \
+                         {height} mm {} sheet asked for",
+                        paper.name().to_uppercase()
+                    ),
+                )
+                .with_hint(
+                    "the layout must set `page(width: data.build.width * 1mm, height: \
+                     data.build.height * 1mm)`",
+                ),
+            });
+            return Err(failure);
+        }
+    }
     let data_json = serde_json::to_string_pretty(&data).expect("theme data serialises");
     // PDF/A needs a date. Without an issue date or SOURCE_DATE_EPOCH the PDF says
     // 1980-01-01, the reproducible-builds convention (as in zip and wheel files), rather
@@ -339,10 +367,19 @@ fn qr(charter: &Charter, settings: &Settings) -> Option<(String, String)> {
 }
 
 fn keywords(view: &View) -> Vec<String> {
-    let mut keywords = vec!["service charter".to_owned()];
+    // "Citizens' Service Charter" in the charter's own languages, then its title and
+    // organisation.
+    let mut keywords: Vec<String> = match view.labels.get("title") {
+        Some(serde_json::Value::Array(titles)) => titles
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    };
     keywords.extend(view.title.iter().cloned());
     keywords.extend(view.organization.name.iter().cloned());
-    keywords.dedup();
+    let mut seen = std::collections::HashSet::new();
+    keywords.retain(|k| seen.insert(k.clone()));
     keywords
 }
 
@@ -377,6 +414,7 @@ fn overflow(
     paper: Paper,
     size: f64,
     landscape: bool,
+    manifest: &crate::theme::Manifest,
 ) -> Diagnostic {
     let extra = ((ratio - 1.0) * 100.0).round().max(1.0);
     let sheet = format!(
@@ -384,14 +422,35 @@ fn overflow(
         paper.name().to_uppercase(),
         if landscape { " landscape" } else { "" }
     );
-    let hint = match paper.larger() {
+    // The smallest larger paper the content should fit at that paper's minimum text size:
+    // what fits grows with the sheet's area and shrinks with the square of the text size,
+    // and larger sheets have larger minimums, so the next size up is not always enough.
+    let capacity = |p: Paper, min: f64| {
+        let (w, h) = p.size_mm();
+        f64::from(w) * f64::from(h) / (min * min)
+    };
+    let needed = capacity(paper, size) * ratio * 1.05;
+    let fits = Paper::ALL.into_iter().find(|p| {
+        p.size_mm().0 > paper.size_mm().0
+            && manifest.papers.contains(p)
+            && manifest
+                .body_size
+                .get(p)
+                .is_some_and(|b| capacity(*p, b.min) >= needed)
+    });
+    let hint = match fits {
         Some(larger) => format!(
             "print on a larger sheet with `--paper {larger}`, shorten the charter, or build \
              a multi-page booklet with `--layout handbook`"
         ),
-        None => {
-            "shorten the charter, or build a multi-page booklet with `--layout handbook`".to_owned()
-        }
+        None => "shorten the charter, or build a multi-page booklet with `--layout handbook` \
+                 (it would not fit even the largest paper this theme supports)"
+            .to_owned(),
+    };
+    let hint = if landscape {
+        format!("{hint}; a portrait sheet may hold more (leave out `--landscape`)")
+    } else {
+        hint
     };
     Diagnostic::error(
         Code::PosterOverflow,

@@ -123,11 +123,25 @@ pub fn run(args: Args, color: Color) -> u8 {
     } else {
         args.paths.clone()
     };
+    if let Some(missing) = args.font_path.iter().find(|p| !p.is_dir()) {
+        print_error(&format!(
+            "there is no font folder `{}` (`--font-path` takes a folder of .ttf/.otf files)",
+            missing.display()
+        ));
+        return status::FAILURE;
+    }
     let engine = Engine::new(theme, &args.font_path);
     let out_dir = args
         .out_dir
         .clone()
         .unwrap_or_else(|| PathBuf::from("build"));
+    if out_dir.exists() && !out_dir.is_dir() {
+        print_error(&format!(
+            "`{}` is a file, not a folder: `-o` names the folder the posters go in",
+            out_dir.display()
+        ));
+        return status::FAILURE;
+    }
     let run = build_paths(&paths, &out_dir, &engine, &settings, outputs);
     report(&run, color, args.quiet);
     if !run.errors.is_empty() {

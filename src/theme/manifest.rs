@@ -58,6 +58,9 @@ pub struct OptionSpec {
     #[serde(rename = "type")]
     pub kind: OptionKind,
     pub default: toml::Value,
+    /// What the option does, for `charter themes` (optional: a theme that only changes a
+    /// default need not repeat it).
+    #[serde(default)]
     pub description: String,
     /// The allowed values of a `choice`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -151,9 +154,13 @@ impl Manifest {
             self.body_size.entry(*paper).or_insert(*size);
         }
         for (name, spec) in &parent.options {
-            self.options
+            let own = self
+                .options
                 .entry(name.clone())
                 .or_insert_with(|| spec.clone());
+            if own.description.is_empty() {
+                own.description.clone_from(&spec.description);
+            }
         }
         self
     }
@@ -163,6 +170,13 @@ impl Manifest {
         let mut problems = Vec::new();
         if self.papers.is_empty() {
             problems.push("`papers` lists no paper".to_owned());
+        }
+        if let Some(paper) = self.default_paper
+            && !self.papers.contains(&paper)
+        {
+            problems.push(format!(
+                "`default-paper` is `{paper}`, which `papers` does not list"
+            ));
         }
         for paper in &self.papers {
             if !self.body_size.contains_key(paper) {
@@ -225,5 +239,41 @@ mod tests {
             ..color
         };
         assert_eq!(flag.parse("no").unwrap(), false);
+    }
+
+    fn parse(text: &str) -> Manifest {
+        toml::from_str(text).expect("manifest parses")
+    }
+
+    #[test]
+    fn the_default_paper_must_be_one_the_theme_supports() {
+        let manifest = parse(
+            "name = \"t\"\nversion = \"1.0.0\"\ndescription = \"d\"\n\
+             charter-version = \"0.1.0\"\npapers = [\"a4\", \"a3\"]\ndefault-paper = \"a2\"\n\
+             layouts = [\"poster\"]\n[body-size]\na4 = { preferred = 9, min = 7 }\n\
+             a3 = { preferred = 12, min = 9 }\n",
+        );
+        assert_eq!(
+            manifest.problems(),
+            ["`default-paper` is `a2`, which `papers` does not list"]
+        );
+    }
+
+    #[test]
+    fn an_option_that_only_changes_a_default_keeps_its_description() {
+        let parent = parse(
+            "name = \"p\"\nversion = \"1.0.0\"\ndescription = \"d\"\n\
+             charter-version = \"0.1.0\"\n[options.primary]\ntype = \"color\"\n\
+             default = \"#0b5d3b\"\ndescription = \"Header band\"\n",
+        );
+        let child = parse(
+            "name = \"c\"\nversion = \"1.0.0\"\ndescription = \"d\"\n\
+             charter-version = \"0.1.0\"\nextends = \"p\"\n[options.primary]\n\
+             type = \"color\"\ndefault = \"#8b0000\"\n",
+        )
+        .inherit(&parent);
+        let primary = &child.options["primary"];
+        assert_eq!(primary.description, "Header band");
+        assert_eq!(primary.default.as_str(), Some("#8b0000"));
     }
 }

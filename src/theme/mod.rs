@@ -55,6 +55,8 @@ pub enum ThemeError {
     },
     #[error("`{}` has no `theme.toml`: a theme folder needs a manifest (see `charter themes`)", .0.display())]
     NoManifest(PathBuf),
+    #[error("there is no theme folder `{}`: give a built-in theme's name or the path of a folder holding a `theme.toml`", .0.display())]
+    NoFolder(PathBuf),
     #[error("cannot read `{}`: {message}", path.display())]
     Read { path: PathBuf, message: String },
     #[error("`{path}` is not a valid theme manifest: {message}")]
@@ -104,6 +106,9 @@ impl Theme {
 
     /// A user's theme folder.
     pub fn from_dir(dir: &Path) -> Result<Theme, ThemeError> {
+        if !dir.is_dir() {
+            return Err(ThemeError::NoFolder(dir.to_owned()));
+        }
         let path = dir.join("theme.toml");
         if !path.is_file() {
             return Err(ThemeError::NoManifest(dir.to_owned()));

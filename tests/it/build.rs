@@ -155,7 +155,12 @@ fn pdf_carries_metadata_and_pdfa() {
         info.contains("Author:          Department of Lands, Housing and Physical Planning"),
         "{info}"
     );
-    assert!(info.contains("Keywords:        service charter"), "{info}");
+    assert!(
+        info.contains(
+            "Keywords:        Citizens' Service Charter, Citizens' Service Delivery Charter"
+        ),
+        "{info}"
+    );
     assert!(info.contains("Tagged:          yes"), "{info}");
     // The issue date, not the clock.
     assert!(
@@ -362,13 +367,20 @@ fn bad_settings_are_usage_errors() {
         (&["--set", "qr"][..], "needs a value"),
         (&["--pdf-standard", "a-9z"][..], "is not a PDF standard"),
         (&["--theme", "tests/build"][..], "has no `theme.toml`"),
+        (
+            &["--theme", "./no-such-theme"][..],
+            "there is no theme folder",
+        ),
+        (
+            &["--font-path", "/nonexistent"][..],
+            "there is no font folder",
+        ),
+        (&["-o", "README.md"][..], "is a file, not a folder"),
     ] {
-        let mut all = vec![
-            "build",
-            "examples/minimal.yaml",
-            "-o",
-            "/nonexistent/never-written",
-        ];
+        let mut all = vec!["build", "examples/minimal.yaml"];
+        if args[0] != "-o" {
+            all.extend_from_slice(&["-o", "/nonexistent/never-written"]);
+        }
         all.extend_from_slice(args);
         let output = charter(&all);
         let stderr = String::from_utf8_lossy(&output.stderr);
