@@ -125,6 +125,8 @@ codes! {
     ThemeError = "E405", "theme-error";
     /// A language without a label catalogue: headings print in English.
     NoCatalogue = "E406", "no-catalogue";
+    /// A word too long to break runs out of its column (a warning).
+    TooWide = "E407", "too-wide";
 }
 
 impl fmt::Display for Code {

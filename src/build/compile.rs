@@ -145,6 +145,33 @@ pub fn fill_ratio(document: &PagedDocument) -> f64 {
     (pages.len() - 1) as f64 + used / height
 }
 
+/// The first text that runs off the right edge of the sheet, such as a word too long to
+/// break in the last column of a table: Typst lets it spill without a word. (A long word
+/// that spills into the next column, but not off the sheet, is not caught: table cells are
+/// flattened into the page and keep no bounds to check against.)
+pub fn too_wide(document: &PagedDocument) -> Option<String> {
+    let page = document.pages().first()?;
+    off_sheet(&page.frame, Point::zero(), page.frame.width().to_pt())
+}
+
+fn off_sheet(frame: &Frame, origin: Point, width: f64) -> Option<String> {
+    for (pos, item) in frame.items() {
+        let at = origin + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                if let Some(text) = off_sheet(&group.frame, at, width) {
+                    return Some(text);
+                }
+            }
+            FrameItem::Text(text) if at.x.to_pt() + text.width().to_pt() > width + 1.0 => {
+                return Some(text.text.to_string());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The lowest point any content of a frame reaches, in points from the page's top.
 fn bottom(frame: &Frame, origin: Point) -> f64 {
     let mut lowest: f64 = 0.0;

@@ -26,6 +26,7 @@ use crate::paper::Paper;
 use crate::source::SourceFile;
 use crate::theme::BodySize;
 use crate::view::View;
+use crate::yaml::Span;
 
 /// How a run builds: the same for every charter of the run.
 #[derive(Clone, Debug)]
@@ -285,6 +286,9 @@ pub fn build(
             return Err(failure);
         }
     }
+    if let Some(text) = compile::too_wide(&document) {
+        failure.charter.push(too_wide(source, &text));
+    }
     let data_json = serde_json::to_string_pretty(&data).expect("theme data serialises");
     // PDF/A needs a date. Without an issue date or SOURCE_DATE_EPOCH the PDF says
     // 1980-01-01, the reproducible-builds convention (as in zip and wheel files), rather
@@ -381,6 +385,30 @@ fn keywords(view: &View) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     keywords.retain(|k| seen.insert(k.clone()));
     keywords
+}
+
+/// A warning for text that runs off the sheet, pointing at where the charter writes its
+/// longest word.
+fn too_wide(source: &SourceFile, text: &str) -> Diagnostic {
+    let word = text
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap_or(text);
+    let shown: String = word.chars().take(40).collect();
+    let ellipsis = if word.chars().count() > 40 { "…" } else { "" };
+    let diagnostic = Diagnostic::new(
+        Code::TooWide.into(),
+        Severity::Warning,
+        format!("`{shown}{ellipsis}` is too long to fit its column and runs off the sheet"),
+    )
+    .with_hint(
+        "a word with no spaces or hyphens cannot be broken: add a space or a hyphen, or \
+         shorten it",
+    );
+    match source.text.find(word) {
+        Some(at) => diagnostic.at(Span::new(at, word.len()), "too long to break"),
+        None => diagnostic,
+    }
 }
 
 /// Languages without a catalogue print their headings in English: say so once.

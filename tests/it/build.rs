@@ -324,7 +324,8 @@ fn build_fixtures_match_their_snapshots() {
                 stderr.contains(code.as_str()),
                 "{name} should report {code}:\n{stderr}"
             );
-            let errors = code.as_str() != "E406";
+            // Warnings: the poster is still built.
+            let errors = !matches!(code.as_str(), "E406" | "E407");
             assert_eq!(
                 output.status.code(),
                 Some(if errors { 1 } else { 0 }),
