@@ -192,9 +192,8 @@ pub fn build(
     }
 
     // Lay out at the preferred size; a poster that runs over one sheet is laid out again
-    // smaller. The largest size that fits is searched between the theme's minimum and its
-    // preferred size in quarter points: at most five compilations (~30 ms each), and most
-    // charters fit at the first.
+    // smaller, never below the theme's minimum: at most five compilations (~30 ms each),
+    // usually one or two.
     let compile_at = |data: &ThemeData, size: f64| {
         let mut data = data.clone();
         data.build.body_size = size;
@@ -217,47 +216,55 @@ pub fn build(
     let document = if layout == Layout::Handbook || fits(&first) {
         first
     } else {
-        let smallest = match compile_at(&data, sizes.min) {
-            Ok(document) => document,
-            Err(theme) => {
-                failure.theme = theme;
+        // Text area grows with the square of the size, so the first overflow says roughly
+        // which size fits: try just under it. Most long charters fit at that second
+        // compilation; otherwise the theme's minimum decides, and a short bisection in
+        // quarter points finds the largest size that fits.
+        let warnings = failure.charter.clone();
+        let failed = |theme| Failure {
+            charter: warnings.clone(),
+            theme,
+        };
+        let quarter = |size: f64| (size * 4.0).floor() / 4.0;
+        let ratio = compile::fill_ratio(&first);
+        let guess = quarter(sizes.preferred / ratio.max(1.0).sqrt() * 0.98)
+            .clamp(sizes.min, (sizes.preferred - 0.25).max(sizes.min));
+        let guessed = compile_at(&data, guess).map_err(failed)?;
+        let (size, document) = if fits(&guessed) {
+            (guess, guessed)
+        } else {
+            let smallest = compile_at(&data, sizes.min).map_err(failed)?;
+            if !fits(&smallest) {
+                let ratio = compile::fill_ratio(&smallest);
+                failure.charter.push(overflow(
+                    &smallest,
+                    ratio,
+                    paper,
+                    sizes.min,
+                    settings.landscape,
+                    manifest,
+                ));
                 return Err(failure);
             }
-        };
-        if !fits(&smallest) {
-            let ratio = compile::fill_ratio(&smallest);
-            failure.charter.push(overflow(
-                &smallest,
-                ratio,
-                paper,
-                sizes.min,
-                settings.landscape,
-                manifest,
-            ));
-            return Err(failure);
-        }
-        // Quarter points: `low` fits, `high` does not.
-        let (mut low, mut high) = ((sizes.min * 4.0).ceil(), (sizes.preferred * 4.0).floor());
-        let mut best = (sizes.min, smallest);
-        for _ in 0..3 {
-            if high - low <= 1.0 {
-                break;
-            }
-            let mid = ((low + high) / 2.0).floor();
-            match compile_at(&data, mid / 4.0) {
-                Ok(document) if fits(&document) => {
+            let (mut low, mut high) = (sizes.min, guess);
+            let mut best = (sizes.min, smallest);
+            for _ in 0..2 {
+                let mid = quarter((low + high) / 2.0);
+                if mid <= low {
+                    break;
+                }
+                let document = compile_at(&data, mid).map_err(failed)?;
+                if fits(&document) {
                     low = mid;
-                    best = (mid / 4.0, document);
-                }
-                Ok(_) => high = mid,
-                Err(theme) => {
-                    failure.theme = theme;
-                    return Err(failure);
+                    best = (mid, document);
+                } else {
+                    high = mid;
                 }
             }
-        }
-        data.build.body_size = best.0;
-        best.1
+            best
+        };
+        data.build.body_size = size;
+        document
     };
     // The sheet must be the paper asked for: a layout that forgets `set page(...)` would
     // otherwise print an A4 page while we report A1.
