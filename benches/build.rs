@@ -144,6 +144,7 @@ fn batch(root: &Path) {
         standards: parse_standards(&["a-2b".to_owned(), "ua-1".to_owned()]).unwrap(),
         pdf: true,
         png: false,
+        html: false,
     };
     let start = Instant::now();
     let engine = Engine::new(theme, &[]);
@@ -152,6 +153,7 @@ fn batch(root: &Path) {
         pdf: true,
         png: false,
         json: false,
+        html: false,
     };
     // Three rounds of 100 charters, each round with new text, so no round is served from
     // the previous one's cache: the first round also pays for loading fonts and the theme.

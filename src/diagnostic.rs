@@ -127,6 +127,8 @@ codes! {
     NoCatalogue = "E406", "no-catalogue";
     /// A word too long to break runs out of its column (a warning).
     TooWide = "E407", "too-wide";
+    /// The theme's HTML template failed (reported in the template file).
+    TemplateError = "E408", "template-error";
 }
 
 impl fmt::Display for Code {

@@ -41,12 +41,15 @@ pub struct Settings {
     pub standards: typst_pdf::PdfStandards,
     pub pdf: bool,
     pub png: bool,
+    pub html: bool,
 }
 
 /// A charter's build output, ready to write.
 pub struct Rendered {
     pub pdf: Option<Vec<u8>>,
     pub png: Option<Vec<u8>>,
+    /// The web page.
+    pub html: Option<String>,
     /// The JSON the theme read, for `--format json` and theme authors.
     pub data: String,
     pub pages: usize,
@@ -126,14 +129,21 @@ pub fn build(
         min: 8.0,
     });
 
-    failure.charter.extend(glyphs::check(source, &engine.fonts));
+    // A browser has fonts of its own: only printed output needs every glyph.
+    if settings.pdf || settings.png {
+        failure.charter.extend(glyphs::check(source, &engine.fonts));
+    }
     failure.charter.extend(no_catalogue(charter));
     let mut view = View::new(charter);
     let mut extra = Vec::new();
+    let mut logo_bytes = None;
     if let Some(logo) = &charter.organization.logo {
         match assets::logo(&source.path, logo) {
             Ok(logo) => {
                 let path = format!("/logo.{}", logo.extension);
+                if settings.html {
+                    logo_bytes = Some((logo.extension, logo.bytes.clone()));
+                }
                 extra.push((Engine::id(&path), Bytes::new(logo.bytes)));
                 view.organization.logo = Some(path);
             }
@@ -147,7 +157,11 @@ pub fn build(
     {
         return Err(failure);
     }
+    let mut qr_svg = None;
     let qr = qr(charter, settings).map(|(url, svg)| {
+        if settings.html {
+            qr_svg = Some(svg.clone());
+        }
         extra.push((Engine::id(world::QR_PATH), Bytes::from_string(svg)));
         Qr {
             url,
@@ -178,11 +192,34 @@ pub fn build(
         qr,
     };
 
+    let html = if settings.html {
+        let templates = engine
+            .templates
+            .as_ref()
+            .expect("the templates are loaded when HTML is asked for");
+        let value = serde_json::to_value(&data).expect("theme data serialises");
+        let extras = crate::html::Extras {
+            logo: logo_bytes,
+            qr_svg,
+            jsonld: crate::html::jsonld::to_script(&crate::html::jsonld::document(charter)),
+        };
+        match crate::html::render(templates, &value, &extras) {
+            Ok(page) => Some(page),
+            Err(theme) => {
+                failure.theme = theme;
+                return Err(failure);
+            }
+        }
+    } else {
+        None
+    };
+
     if !settings.pdf && !settings.png {
-        // Only the data was asked for (theme authors): nothing to lay out.
+        // No printed output asked for (a web page, or the data for theme authors).
         return Ok(Rendered {
             pdf: None,
             png: None,
+            html,
             data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
             pages: 0,
             paper,
@@ -319,6 +356,7 @@ pub fn build(
     Ok(Rendered {
         pdf,
         png,
+        html,
         data: data_json,
         pages: document.pages().len(),
         paper,

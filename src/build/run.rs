@@ -20,6 +20,7 @@ pub struct Outputs {
     pub png: bool,
     /// The data the theme reads, for theme authors.
     pub json: bool,
+    pub html: bool,
 }
 
 /// One charter's outcome.
@@ -153,6 +154,7 @@ fn build_one(
     let settings = Settings {
         pdf: outputs.pdf,
         png: outputs.png,
+        html: outputs.html,
         ..settings.clone()
     };
     match build(engine, &settings, &result.source, &charter) {
@@ -164,6 +166,9 @@ fn build_one(
             }
             if let Some(png) = &rendered.png {
                 files.push((stem.with_extension("png"), png));
+            }
+            if let Some(html) = &rendered.html {
+                files.push((stem.with_extension("html"), html.as_bytes()));
             }
             if outputs.json {
                 files.push((stem.with_extension("json"), rendered.data.as_bytes()));

@@ -49,6 +49,8 @@ pub struct Engine {
     pub theme: Theme,
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    /// The theme's HTML templates, loaded when web pages are asked for.
+    pub templates: Option<crate::html::Templates>,
 }
 
 impl Engine {
@@ -60,6 +62,7 @@ impl Engine {
             theme,
             sources: Mutex::default(),
             files: Mutex::default(),
+            templates: None,
         }
     }
 

@@ -40,8 +40,8 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub layout: Option<LayoutArg>,
 
-    /// What to write, comma-separated: `pdf`, `png` (a preview of page 1), `json` (the data
-    /// the theme reads) [default: pdf].
+    /// What to write, comma-separated: `pdf`, `html` (a web page), `png` (a preview of page
+    /// 1), `json` (the data the theme reads) [default: pdf,html].
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<OutputFormat>,
 
@@ -72,6 +72,7 @@ pub struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Pdf,
+    Html,
     Png,
     Json,
 }
@@ -109,7 +110,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         }
     };
     let formats = if args.format.is_empty() {
-        vec![OutputFormat::Pdf]
+        vec![OutputFormat::Pdf, OutputFormat::Html]
     } else {
         args.format.clone()
     };
@@ -117,6 +118,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         pdf: formats.contains(&OutputFormat::Pdf),
         png: formats.contains(&OutputFormat::Png),
         json: formats.contains(&OutputFormat::Json),
+        html: formats.contains(&OutputFormat::Html),
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -130,7 +132,25 @@ pub fn run(args: Args, color: Color) -> u8 {
         ));
         return status::FAILURE;
     }
-    let engine = Engine::new(theme, &args.font_path);
+    let mut engine = Engine::new(theme, &args.font_path);
+    if outputs.html {
+        // The templates are the theme's: when they do not parse, no charter can be built.
+        match crate::html::Templates::load(&engine.theme) {
+            Ok(templates) => engine.templates = Some(templates),
+            Err(problems) => {
+                let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
+                for problem in &problems {
+                    errln!(
+                        "{}",
+                        reporter
+                            .render(&problem.source, &problem.diagnostic)
+                            .trim_end()
+                    );
+                }
+                return status::PROBLEMS;
+            }
+        }
+    }
     let out_dir = args
         .out_dir
         .clone()
@@ -225,6 +245,7 @@ fn settings(args: &Args, theme: &Theme) -> Result<Settings, String> {
         standards,
         pdf: true,
         png: false,
+        html: false,
     })
 }
 
@@ -311,7 +332,12 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
             // A poster says the size its text was laid out at (it may have been shrunk to
             // fit); a handbook its page count; data alone neither.
             let paper = summary.paper.name().to_uppercase();
+            let page_only = result
+                .written
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "html"));
             let detail = match summary.pages {
+                0 if page_only => "web page".to_owned(),
                 0 => format!("{paper}, data only"),
                 1 => format!("{paper}, 1 page, body text {} pt", summary.body_size),
                 n => format!("{paper}, {n} pages"),

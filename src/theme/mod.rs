@@ -163,6 +163,56 @@ impl Theme {
         })
     }
 
+    /// Every file of the theme with one of `extensions` (`html`, `css`), as paths inside
+    /// the theme, each as the top layer has it: a user's file hides the built-in one.
+    pub fn files_with(&self, extensions: &[&str]) -> Vec<(String, ThemeFile)> {
+        let wanted = |path: &Path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        };
+        let mut paths = std::collections::BTreeSet::new();
+        for layer in &self.layers {
+            match layer {
+                Layer::Dir(dir) => {
+                    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                        if entry.file_type().is_file()
+                            && wanted(entry.path())
+                            && let Ok(relative) = entry.path().strip_prefix(dir)
+                        {
+                            paths.insert(relative.to_string_lossy().replace('\\', "/"));
+                        }
+                    }
+                }
+                Layer::Builtin(dir) => collect_builtin(dir, dir.path(), &wanted, &mut paths),
+            }
+        }
+        paths
+            .into_iter()
+            .filter_map(|path| Some((path.clone(), self.file(&path)?)))
+            .collect()
+    }
+
+    /// The built-in theme this one rests on (itself, for a built-in theme), whose files a
+    /// template may extend by name: `{% extends "kenya/page.html" %}`.
+    pub fn builtin_base(&self) -> Option<Theme> {
+        self.layers.iter().find_map(|layer| match layer {
+            Layer::Builtin(dir) => Some(Theme {
+                manifest: self.manifest.clone(),
+                layers: vec![Layer::Builtin(dir)],
+            }),
+            Layer::Dir(_) => None,
+        })
+    }
+
+    /// The name of the built-in theme this one rests on.
+    pub fn builtin_name(&self) -> Option<String> {
+        self.layers.iter().find_map(|layer| match layer {
+            Layer::Builtin(dir) => Some(dir.path().to_string_lossy().into_owned()),
+            Layer::Dir(_) => None,
+        })
+    }
+
     /// Every font file the theme ships under `fonts/`, user's first.
     pub fn fonts(&self) -> Vec<Vec<u8>> {
         let mut fonts = Vec::new();
@@ -191,6 +241,24 @@ impl Theme {
             }
         }
         fonts
+    }
+}
+
+fn collect_builtin(
+    dir: &Dir<'static>,
+    root: &Path,
+    wanted: &impl Fn(&Path) -> bool,
+    paths: &mut std::collections::BTreeSet<String>,
+) {
+    for file in dir.files() {
+        if wanted(file.path())
+            && let Ok(relative) = file.path().strip_prefix(root)
+        {
+            paths.insert(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, root, wanted, paths);
     }
 }
 

@@ -5,6 +5,7 @@ mod build;
 mod check_fixtures;
 mod cli;
 mod diff_cli;
+mod html;
 mod lint_cli;
 mod lint_rules;
 mod real_charters;

@@ -1,0 +1,264 @@
+//! The charter as schema.org JSON-LD, for search engines and open-data crawlers: the office
+//! as a `GovernmentOrganization` (with its complaint contacts as `ContactPoint`s) and each
+//! service, sub-services included, as a `GovernmentService` with its fee as an `Offer` and
+//! its promised time as a `ServiceChannel`'s ISO 8601 `processingTime`.
+//!
+//! Built from the validated model, not the display text, so fees and durations are
+//! structured. ISO 8601 cannot say "working days": the timeline as written goes into the
+//! channel's description.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::{Charter, Contact, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit};
+
+/// The JSON-LD document for a charter.
+pub fn document(charter: &Charter) -> Value {
+    let lang = charter.languages[0].as_str().to_owned();
+    let text = |t: &Text| t.get(&lang).map(str::to_owned);
+    let org = &charter.organization;
+    let mut organization = Map::new();
+    organization.insert("@type".into(), "GovernmentOrganization".into());
+    organization.insert("@id".into(), "#organization".into());
+    insert(&mut organization, "name", text(&org.name));
+    if let Some(parent) = org.parent.as_ref().and_then(text) {
+        organization.insert(
+            "parentOrganization".into(),
+            json!({ "@type": "GovernmentOrganization", "name": parent }),
+        );
+    }
+    let street: Vec<String> = org.address.iter().filter_map(text).collect();
+    let mut address = Map::new();
+    address.insert("@type".into(), "PostalAddress".into());
+    if !street.is_empty() {
+        address.insert("streetAddress".into(), street.join(", ").into());
+    }
+    insert(
+        &mut address,
+        "postOfficeBoxNumber",
+        org.pobox.as_ref().and_then(text),
+    );
+    insert(
+        &mut address,
+        "addressCountry",
+        org.country.as_ref().map(|c| c.value.0.clone()),
+    );
+    if address.len() > 1 {
+        organization.insert("address".into(), Value::Object(address));
+    }
+    insert(
+        &mut organization,
+        "telephone",
+        org.phones.first().map(|p| p.0.clone()),
+    );
+    insert(
+        &mut organization,
+        "faxNumber",
+        org.fax.first().map(|p| p.0.clone()),
+    );
+    insert(
+        &mut organization,
+        "email",
+        org.emails.first().map(|e| e.0.clone()),
+    );
+    insert(
+        &mut organization,
+        "url",
+        org.website.as_ref().map(|w| w.0.clone()),
+    );
+    let complaints: Vec<Value> = charter
+        .complaints
+        .iter()
+        .flat_map(|c| &c.routes)
+        .map(|route| contact_point(route, &text))
+        .collect();
+    if !complaints.is_empty() {
+        organization.insert("contactPoint".into(), Value::Array(complaints));
+    }
+
+    let mut graph = vec![Value::Object(organization)];
+    let mut services = Vec::new();
+    flatten(&charter.services, &mut services);
+    for service in services {
+        graph.push(service_node(service, &text, charter));
+    }
+    json!({ "@context": "https://schema.org", "@graph": graph })
+}
+
+/// The JSON-LD as text safe inside `<script type="application/ld+json">`: no `<`, `>` or
+/// `&` can end the script element or start markup.
+pub fn to_script(document: &Value) -> String {
+    serde_json::to_string_pretty(document)
+        .expect("JSON-LD serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn flatten<'a>(services: &'a [Service], out: &mut Vec<&'a Service>) {
+    for service in services {
+        out.push(service);
+        flatten(&service.services, out);
+    }
+}
+
+fn insert(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
+    if let Some(value) = value.filter(|v| !v.is_empty()) {
+        map.insert(key.into(), value.into());
+    }
+}
+
+fn contact_point(route: &Contact, text: &impl Fn(&Text) -> Option<String>) -> Value {
+    let mut point = Map::new();
+    point.insert("@type".into(), "ContactPoint".into());
+    point.insert("contactType".into(), "Customer Complaints".into());
+    let name = route
+        .role
+        .as_ref()
+        .and_then(text)
+        .or_else(|| route.name.as_ref().map(|n| n.0.clone()))
+        .or_else(|| route.office.as_ref().and_then(text));
+    insert(&mut point, "name", name);
+    insert(
+        &mut point,
+        "telephone",
+        route.phones.first().map(|p| p.0.clone()),
+    );
+    insert(
+        &mut point,
+        "email",
+        route.emails.first().map(|e| e.0.clone()),
+    );
+    insert(
+        &mut point,
+        "url",
+        route.website.as_ref().map(|w| w.0.clone()),
+    );
+    Value::Object(point)
+}
+
+fn service_node(
+    service: &Service,
+    text: &impl Fn(&Text) -> Option<String>,
+    charter: &Charter,
+) -> Value {
+    let mut node = Map::new();
+    node.insert("@type".into(), "GovernmentService".into());
+    insert(&mut node, "name", text(&service.name));
+    insert(
+        &mut node,
+        "description",
+        service.description.as_ref().and_then(text),
+    );
+    node.insert("provider".into(), json!({ "@id": "#organization" }));
+    if let Some(audience) = service.audience.as_ref().and_then(text) {
+        node.insert(
+            "audience".into(),
+            json!({ "@type": "Audience", "audienceType": audience }),
+        );
+    }
+    if let Some(fee) = &service.fee {
+        let offers = offers(fee, text, charter);
+        if !offers.is_empty() {
+            node.insert("offers".into(), Value::Array(offers));
+        }
+    }
+    let mut channel = Map::new();
+    channel.insert("@type".into(), "ServiceChannel".into());
+    if let Some(timeline) = &service.timeline {
+        insert(&mut channel, "processingTime", iso_duration(timeline));
+        insert(&mut channel, "description", timeline_text(timeline, text));
+    }
+    if let Some(office) = service.office.as_ref().and_then(text) {
+        channel.insert(
+            "serviceLocation".into(),
+            json!({ "@type": "Place", "name": office }),
+        );
+    }
+    if channel.len() > 1 {
+        node.insert("availableChannel".into(), Value::Object(channel));
+    }
+    Value::Object(node)
+}
+
+/// One `Offer` per price: a free service costs `0`; tiers give one offer each, named for
+/// who pays it; a fee explained in words has no price to state.
+fn offers(fee: &Fee, text: &impl Fn(&Text) -> Option<String>, charter: &Charter) -> Vec<Value> {
+    let currency = charter.currency.as_ref().map(|c| c.value.0.clone());
+    match &fee.kind {
+        FeeKind::Free { .. } => {
+            let mut offer = json!({ "@type": "Offer", "price": "0" });
+            if let Some(currency) = &currency {
+                offer["priceCurrency"] = currency.clone().into();
+            }
+            vec![offer]
+        }
+        FeeKind::Amount(amount) => {
+            let mut offer = Map::new();
+            offer.insert("@type".into(), "Offer".into());
+            offer.insert("price".into(), amount.value.clone().into());
+            insert(
+                &mut offer,
+                "priceCurrency",
+                amount.currency.clone().or(currency),
+            );
+            insert(
+                &mut offer,
+                "description",
+                amount.per.as_ref().and_then(text),
+            );
+            vec![Value::Object(offer)]
+        }
+        FeeKind::Tiers { tiers } => tiers
+            .iter()
+            .flat_map(|tier| {
+                let mut offers = offers(&tier.fee, text, charter);
+                for offer in &mut offers {
+                    if let (Some(map), Some(who)) = (offer.as_object_mut(), text(&tier.who)) {
+                        map.insert("name".into(), who.into());
+                    }
+                }
+                offers
+            })
+            .collect(),
+        FeeKind::Text { .. } => Vec::new(),
+    }
+}
+
+/// `P7D`, `PT30S`: the promised time (the upper bound of a range), when the timeline is a
+/// duration with a unit.
+fn iso_duration(timeline: &Timeline) -> Option<String> {
+    let TimelineKind::Duration(duration) = &timeline.kind else {
+        return None;
+    };
+    let amount = duration.max.unwrap_or(duration.amount);
+    Some(match duration.unit? {
+        Unit::Seconds => format!("PT{amount}S"),
+        Unit::Minutes => format!("PT{amount}M"),
+        Unit::Hours => format!("PT{amount}H"),
+        Unit::Days => format!("P{amount}D"),
+        Unit::Weeks => format!("P{amount}W"),
+        Unit::Months => format!("P{amount}M"),
+        Unit::Years => format!("P{amount}Y"),
+    })
+}
+
+fn timeline_text(timeline: &Timeline, text: &impl Fn(&Text) -> Option<String>) -> Option<String> {
+    match &timeline.kind {
+        TimelineKind::Duration(duration) => duration.written.clone(),
+        TimelineKind::Text { text: words } => text(words),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_text_cannot_close_the_script_element() {
+        let doc = json!({ "name": "</script><script>alert(1)</script> & more" });
+        let script = to_script(&doc);
+        assert!(!script.contains('<') && !script.contains('&'), "{script}");
+        let back: Value = serde_json::from_str(&script).unwrap();
+        assert_eq!(back, doc);
+    }
+}

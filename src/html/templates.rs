@@ -1,0 +1,252 @@
+//! The theme's Tera templates, layered like its Typst files: a user's theme folder hides
+//! a built-in file of the same path, and the built-in files stay reachable by the theme's
+//! name (`kenya/page.html`), so a user's `page.html` can `{% extends "kenya/page.html" %}`
+//! and override one block. `charter/components.html` holds the components every theme may
+//! use (how a text in several languages or a contact is printed).
+
+use std::collections::HashMap;
+
+use tera::{Context, ErrorKind, Tera};
+
+use crate::build::ThemeDiagnostic;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::SourceFile;
+use crate::theme::Theme;
+use crate::yaml::Span;
+
+/// The components `charter` gives every theme.
+const COMPONENTS: &str = include_str!("components.html");
+const COMPONENTS_NAME: &str = "charter/components.html";
+/// Every section of a charter in order, for a page to include.
+const SECTIONS: &str = include_str!("sections.html");
+const SECTIONS_NAME: &str = "charter/sections.html";
+
+/// The page every theme must have.
+pub const PAGE: &str = "page.html";
+
+pub struct Templates {
+    tera: Tera,
+    /// Each template's name for diagnostics and its text, by template name.
+    sources: HashMap<String, (String, String)>,
+}
+
+impl Templates {
+    /// Loads and parses every template of the theme. `Err` holds what is wrong with them,
+    /// each at its file, line and column.
+    pub fn load(theme: &Theme) -> Result<Templates, Vec<ThemeDiagnostic>> {
+        let mut sources = HashMap::new();
+        sources.insert(
+            COMPONENTS_NAME.to_owned(),
+            ("charter: components.html".to_owned(), COMPONENTS.to_owned()),
+        );
+        sources.insert(
+            SECTIONS_NAME.to_owned(),
+            ("charter: sections.html".to_owned(), SECTIONS.to_owned()),
+        );
+        let files = theme.files_with(&["html", "css"]);
+        for (path, file) in &files {
+            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+            sources.insert(path.clone(), (file.display.clone(), text));
+        }
+        // The built-in files a user's file hides, under the built-in theme's name.
+        if let (Some(base), Some(name)) = (theme.builtin_base(), theme.builtin_name()) {
+            for (path, file) in base.files_with(&["html", "css"]) {
+                let own = &sources[&path].0;
+                if own != &file.display && !path.starts_with("components") {
+                    let text = String::from_utf8_lossy(&file.bytes).into_owned();
+                    sources.insert(format!("{name}/{path}"), (file.display, text));
+                }
+            }
+        }
+        if !sources.contains_key(PAGE) {
+            return Err(vec![ThemeDiagnostic {
+                source: SourceFile::new(format!("{} theme", theme.name()), ""),
+                diagnostic: Diagnostic::error(
+                    Code::TemplateError,
+                    format!(
+                        "the theme `{}` has no `{PAGE}`: it cannot make web pages",
+                        theme.name()
+                    ),
+                )
+                .with_hint("build PDFs only with `--format pdf`, or add a page.html to the theme"),
+            }]);
+        }
+        let mut tera = Tera::new();
+        // Always on, whatever a theme would like: charter text is data, never markup.
+        tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
+        tera.register_filter("tel_href", tel_href);
+        tera.register_filter("web_href", web_href);
+        let mut names: Vec<&String> = sources.keys().collect();
+        names.sort();
+        tera.add_raw_templates(names.iter().map(|n| (n.as_str(), sources[*n].1.as_str())))
+            .map_err(|e| vec![diagnostic(&e, &sources, theme)])?;
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn render(&self, context: &Context) -> Result<String, Vec<ThemeDiagnostic>> {
+        self.tera
+            .render(PAGE, context)
+            .map_err(|e| vec![diagnostic(&e, &self.sources, &ThemeName(None))])
+    }
+}
+
+/// A phone number as a `tel:` target: digits and a leading `+` only.
+fn tel_href(value: &str, _: tera::Kwargs, _: &tera::State) -> String {
+    value
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// A website as a link target: only `http(s)`, so a charter cannot smuggle in a
+/// `javascript:` link; a bare domain gets `https://`.
+fn web_href(value: &str, _: tera::Kwargs, _: &tera::State) -> String {
+    let lower = value.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        value.trim().to_owned()
+    } else {
+        format!("https://{}", value.trim().trim_start_matches("//"))
+    }
+}
+
+/// The page's context: the theme data's fields at the top level (`title`, `services`,
+/// `labels`, `options`, …), as Typst layouts read them from `/charter.json`.
+pub fn context(data: &serde_json::Value) -> Context {
+    Context::from_serialize(data).expect("theme data is an object")
+}
+
+/// Something that can name the theme in a diagnostic without a file.
+trait Named {
+    fn label(&self) -> String;
+}
+
+impl Named for Theme {
+    fn label(&self) -> String {
+        format!("{} theme", self.name())
+    }
+}
+
+struct ThemeName(Option<String>);
+
+impl Named for ThemeName {
+    fn label(&self) -> String {
+        self.0.clone().unwrap_or_else(|| "theme".to_owned())
+    }
+}
+
+/// A Tera error as our diagnostic, at the template's line and column when Tera knows it.
+fn diagnostic(
+    error: &tera::Error,
+    sources: &HashMap<String, (String, String)>,
+    theme: &impl Named,
+) -> ThemeDiagnostic {
+    match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let message = format!("the theme's template failed: {}", report.message());
+            match sources.get(report.filename()) {
+                Some((display, text)) => {
+                    let range = report.span().range.clone();
+                    let range = range.start.min(text.len())..range.end.min(text.len());
+                    ThemeDiagnostic {
+                        source: SourceFile::new(display.clone(), text.clone()),
+                        diagnostic: Diagnostic::error(Code::TemplateError, message)
+                            .at(Span::new(range.start, range.len().max(1)), "here"),
+                    }
+                }
+                None => ThemeDiagnostic {
+                    source: SourceFile::new(theme.label(), ""),
+                    diagnostic: Diagnostic::error(Code::TemplateError, message),
+                },
+            }
+        }
+        other => {
+            let text = other.to_string();
+            located(&text, sources).unwrap_or_else(|| ThemeDiagnostic {
+                source: SourceFile::new(theme.label(), ""),
+                diagnostic: Diagnostic::error(
+                    Code::TemplateError,
+                    format!("the theme's template failed: {text}"),
+                ),
+            })
+        }
+    }
+}
+
+/// Some Tera errors (an unknown filter, function or include) come as a report already
+/// drawn: `error: MESSAGE`, then ` --> NAME:LINE:COLUMN`, then the line with `^^^` under
+/// the culprit. Read the place back so it is shown like every other diagnostic.
+fn located(report: &str, sources: &HashMap<String, (String, String)>) -> Option<ThemeDiagnostic> {
+    let mut lines = report.lines();
+    let message = lines
+        .next()?
+        .trim()
+        .trim_start_matches("error:")
+        .trim()
+        .to_owned();
+    let place = lines.find_map(|l| l.trim().strip_prefix("--> "))?;
+    let mut parts = place.rsplitn(3, ':');
+    let column: usize = parts.next()?.trim().parse().ok()?;
+    let line: usize = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.trim();
+    let (display, text) = sources.get(name)?;
+    let width = report
+        .lines()
+        .find(|l| l.contains('^'))
+        .map_or(1, |l| l.matches('^').count().max(1));
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + column.saturating_sub(1);
+    let start = start.min(text.len().saturating_sub(1));
+    let width = width.min(text.len() - start);
+    Some(ThemeDiagnostic {
+        source: SourceFile::new(display.clone(), text.clone()),
+        diagnostic: Diagnostic::error(
+            Code::TemplateError,
+            format!("the theme's template failed: {message}"),
+        )
+        .at(Span::new(start, width), "here"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_has_templates_that_parse() {
+        for name in ["kenya", "minimal"] {
+            let theme = Theme::builtin(name).unwrap();
+            let templates = Templates::load(&theme)
+                .unwrap_or_else(|problems| panic!("{name}: {:?}", problems[0].diagnostic.message));
+            assert!(templates.sources.contains_key(PAGE), "{name}");
+        }
+    }
+
+    #[test]
+    fn links_take_only_safe_targets() {
+        let href = |s: &str| {
+            let tera = {
+                let mut tera = Tera::new();
+                tera.register_filter("web_href", web_href);
+                tera.register_filter("tel_href", tel_href);
+                tera.add_raw_template("t", "{{ v | web_href }}|{{ v | tel_href }}")
+                    .unwrap();
+                tera
+            };
+            let mut context = Context::new();
+            context.insert("v", s);
+            tera.render("t", &context).unwrap()
+        };
+        assert_eq!(href("javascript:alert(1)"), "https://javascript:alert(1)|1");
+        assert_eq!(href("www.kitui.go.ke"), "https://www.kitui.go.ke|");
+        assert_eq!(
+            href("+254 20 2270000"),
+            "https://+254 20 2270000|+254202270000"
+        );
+    }
+}

@@ -1,0 +1,391 @@
+//! `charter build --format html`: web pages from the themes' Tera templates. Every real
+//! charter becomes a well-formed, self-contained page with its JSON-LD; hostile text stays
+//! text; a user's template can override one block; and in a real headless Chromium each
+//! page loads completely and has no serious accessibility violation (axe-core).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use charter::load::load_source;
+use charter::source::SourceFile;
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use crate::{charter, root, yaml_files};
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("charter-html-tests-{}", std::process::id()))
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn all_charters() -> Vec<PathBuf> {
+    let mut files = yaml_files(&root().join("charters"));
+    files.extend(yaml_files(&root().join("examples")));
+    files
+}
+
+/// Builds every real charter to HTML with `theme` into a fresh folder named for `test`
+/// (tests run in parallel: each needs its own).
+fn build_all(test: &str, theme: &str) -> PathBuf {
+    let out = out_dir(&format!("{test}-{theme}"));
+    let output = charter(&[
+        "build",
+        "charters",
+        "examples",
+        "--format",
+        "html",
+        "--theme",
+        theme,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+/// Parses a page as a browser would; any parse error fails the test.
+fn parse(page: &str, name: &str) -> Html {
+    let html = Html::parse_document(page);
+    assert!(html.errors.is_empty(), "{name}: {:?}", html.errors);
+    html
+}
+
+fn text_of(html: &Html) -> String {
+    html.root_element()
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn jsonld(html: &Html, name: &str) -> Value {
+    let selector = Selector::parse(r#"script[type="application/ld+json"]"#).unwrap();
+    let script = html
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("{name}: no JSON-LD"));
+    serde_json::from_str(&script.text().collect::<String>())
+        .unwrap_or_else(|e| panic!("{name}: the JSON-LD does not parse: {e}"))
+}
+
+fn count_services(services: &[charter::model::Service]) -> usize {
+    services
+        .iter()
+        .map(|s| 1 + count_services(&s.services))
+        .sum()
+}
+
+#[test]
+fn every_charter_becomes_a_well_formed_self_contained_page() {
+    for theme in ["kenya", "minimal"] {
+        let out = build_all("pages", theme);
+        for file in all_charters() {
+            let source = SourceFile::new(&file, std::fs::read_to_string(&file).unwrap());
+            let charter = load_source(source)
+                .charter
+                .expect("real charters are valid");
+            let name = format!("{theme}/{}", file.display());
+            let page_path = out.join(file.file_name().unwrap()).with_extension("html");
+            let page = std::fs::read_to_string(&page_path).unwrap();
+            let html = parse(&page, &name);
+            let lang = charter.languages[0].as_str().to_owned();
+            let root_lang = html.root_element().value().attr("lang");
+            assert_eq!(root_lang, Some(lang.as_str()), "{name}");
+
+            // Every service name, in the charter's main language.
+            let text = text_of(&html);
+            let mut names = Vec::new();
+            collect_names(&charter.services, &lang, &mut names);
+            for want in names {
+                let want = want.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(text.contains(&want), "{name} lacks {want:?}");
+            }
+
+            // Self-contained: nothing is fetched from elsewhere.
+            for attr in ["src", "href"] {
+                let selector =
+                    Selector::parse(&format!("link[{attr}], script[{attr}], img[{attr}]")).unwrap();
+                for element in html.select(&selector) {
+                    let value = element.value().attr(attr).unwrap();
+                    assert!(value.starts_with("data:"), "{name} loads {value}");
+                }
+            }
+
+            // A real table with a caption and header cells.
+            let table = Selector::parse(
+                "table caption, table thead th[scope=col], table tbody th[scope=row]",
+            )
+            .unwrap();
+            if !charter.services.is_empty() {
+                assert!(
+                    html.select(&table).count() >= 3,
+                    "{name}: the services table lacks headers"
+                );
+            }
+
+            // JSON-LD: the office and one GovernmentService per service.
+            let ld = jsonld(&html, &name);
+            let graph = ld["@graph"].as_array().expect("a @graph");
+            assert_eq!(graph[0]["@type"], "GovernmentOrganization", "{name}");
+            let services = graph
+                .iter()
+                .filter(|n| n["@type"] == "GovernmentService")
+                .count();
+            assert_eq!(services, count_services(&charter.services), "{name}");
+        }
+    }
+}
+
+fn collect_names(services: &[charter::model::Service], lang: &str, out: &mut Vec<String>) {
+    for service in services {
+        out.push(service.name.get(lang).unwrap().to_owned());
+        collect_names(&service.services, lang, out);
+    }
+}
+
+#[test]
+fn json_ld_states_prices_and_processing_times() {
+    let out = out_dir("jsonld");
+    let output = charter(&[
+        "build",
+        "examples/full.yaml",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let page = std::fs::read_to_string(out.join("full.html")).unwrap();
+    let ld = jsonld(&parse(&page, "full"), "full");
+    let graph = ld["@graph"].as_array().unwrap();
+    let office = &graph[0];
+    assert_eq!(
+        office["name"],
+        "Department of Lands, Housing and Physical Planning"
+    );
+    assert!(
+        office["contactPoint"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["contactType"] == "Customer Complaints")
+    );
+    let search = graph
+        .iter()
+        .find(|n| n["name"] == "Official search of a county land record")
+        .expect("service 1");
+    assert_eq!(search["offers"][0]["price"], "500");
+    assert_eq!(search["offers"][0]["priceCurrency"], "KES");
+    assert_eq!(search["availableChannel"]["processingTime"], "P1D");
+    // ISO 8601 cannot say "working": the words stay in the description.
+    assert_eq!(search["availableChannel"]["description"], "1 working day");
+    assert_eq!(search["provider"]["@id"], "#organization");
+}
+
+#[test]
+fn hostile_text_stays_text_in_the_page() {
+    let out = out_dir("hostile");
+    let output = charter(&[
+        "build",
+        "tests/build/hostile-printable/charter.yaml",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = std::fs::read_to_string(out.join("charter.html")).unwrap();
+    let html = parse(&page, "hostile");
+    // The only script is the JSON-LD, and no element carries an event handler.
+    let scripts = Selector::parse("script").unwrap();
+    for script in html.select(&scripts) {
+        assert_eq!(
+            script.value().attr("type"),
+            Some("application/ld+json"),
+            "a script element was injected"
+        );
+    }
+    let all = Selector::parse("*").unwrap();
+    for element in html.select(&all) {
+        for (name, _) in element.value().attrs() {
+            assert!(
+                !name.starts_with("on"),
+                "an `{name}` attribute was injected"
+            );
+        }
+    }
+    let bold = Selector::parse("b").unwrap();
+    assert_eq!(
+        html.select(&bold).count(),
+        0,
+        "markup from the charter was kept"
+    );
+    // And the text reads as written.
+    let text = text_of(&html);
+    for literal in [
+        "<script>alert('x')</script> &amp; <b>bold</b>",
+        "#panic(\"pwned\") $x^2$ @ref <label> *bold* _em_ [a]",
+    ] {
+        assert!(text.contains(literal), "{literal:?} not shown as text");
+    }
+    jsonld(&html, "hostile");
+}
+
+#[test]
+fn a_users_template_can_override_one_block_of_a_builtin_page() {
+    let out = out_dir("override");
+    let output = charter(&[
+        "build",
+        "tests/html/override/charter.yaml",
+        "--theme",
+        "tests/html/override/theme",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = std::fs::read_to_string(out.join("charter.html")).unwrap();
+    let html = parse(&page, "override");
+    let text = text_of(&html);
+    assert!(
+        text.contains("Visit us on market days"),
+        "the block was not overridden"
+    );
+    // Everything else is still the kenya page.
+    let band = Selector::parse("header.band h1").unwrap();
+    assert_eq!(html.select(&band).count(), 1, "the kenya header is gone");
+    assert!(text.contains("Issue a permit"));
+}
+
+/// Chromium as CI runs it: headless, no sandbox (containers), nothing from the network.
+fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
+    let binary = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| Command::new(b).arg("--version").output().is_ok())
+        .expect("Chromium is installed (Debian: `apt install chromium`; .ci/run installs it)");
+    Command::new(binary)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .expect("Chromium runs")
+}
+
+/// axe-core's script: `AXE_CORE` names it, else `.ci/node_modules/axe-core/axe.min.js`
+/// (where .ci/run installs it from npm).
+fn axe_script() -> PathBuf {
+    let path = std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".ci/node_modules/axe-core/axe.min.js"));
+    assert!(
+        path.is_file(),
+        "axe-core is not at {} (install it with `npm install --prefix .ci axe-core`, as .ci/run does)",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn pages_load_in_chromium_without_serious_accessibility_violations() {
+    let axe = axe_script();
+    let shots = root().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    for theme in ["kenya", "minimal"] {
+        let out = build_all("chromium", theme);
+        for file in all_charters() {
+            let stem = file.file_stem().unwrap().to_str().unwrap().to_owned();
+            let name = format!("{theme}/{stem}");
+            let page = out.join(format!("{stem}.html"));
+            let profile = out_dir(&format!("profile-{theme}-{stem}"));
+            // Screenshots at desktop and phone widths, to look at (target/screenshots).
+            for (width, label) in [(1280, "desktop"), (390, "phone")] {
+                let shot = shots.join(format!("{theme}-{stem}-{label}.png"));
+                let output = chromium(
+                    &[
+                        &format!("--window-size={width},2400"),
+                        &format!("--screenshot={}", shot.display()),
+                        &format!("file://{}", page.display()),
+                    ],
+                    &profile,
+                );
+                assert!(
+                    shot.is_file(),
+                    "{name}: no {label} screenshot: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
+            // The page with axe-core and a probe appended: every image decoded, and the
+            // violations axe finds, written into the DOM for --dump-dom to show.
+            let probed = out.join(format!("{stem}.probe.html"));
+            let html = std::fs::read_to_string(&page).unwrap();
+            let probe = format!(
+                "<script src=\"file://{}\"></script><script>\
+                 const broken = [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length;\
+                 axe.run(document, {{ resultTypes: ['violations'] }}).then(r => {{\
+                   const v = r.violations.filter(x => x.impact === 'serious' || x.impact === 'critical')\
+                     .map(x => x.id + ': ' + x.help + ' (' + x.nodes.length + ')');\
+                   const out = document.createElement('pre'); out.id = 'probe';\
+                   out.textContent = JSON.stringify({{ broken, serious: v }});\
+                   document.body.appendChild(out);\
+                 }});</script></body>",
+                axe.display()
+            );
+            std::fs::write(&probed, html.replacen("</body>", &probe, 1)).unwrap();
+            let output = chromium(
+                &[
+                    "--allow-file-access-from-files",
+                    "--virtual-time-budget=15000",
+                    "--dump-dom",
+                    &format!("file://{}", probed.display()),
+                ],
+                &profile,
+            );
+            let dom = String::from_utf8_lossy(&output.stdout);
+            let result = Html::parse_document(&dom);
+            let probe = Selector::parse("pre#probe").unwrap();
+            let report: Value = result
+                .select(&probe)
+                .next()
+                .map(|p| serde_json::from_str(&p.text().collect::<String>()).unwrap())
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{name}: axe did not report: {}",
+                        String::from_utf8_lossy(&output.stderr)
+                    )
+                });
+            assert_eq!(report["broken"], 0, "{name}: an image did not load");
+            assert_eq!(
+                report["serious"],
+                Value::Array(vec![]),
+                "{name}: serious accessibility violations"
+            );
+        }
+    }
+}
