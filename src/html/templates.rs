@@ -249,4 +249,44 @@ mod tests {
             "https://+254 20 2270000|+254202270000"
         );
     }
+
+    /// A user theme folder extending kenya with one `page.html`.
+    fn theme_with_page(page: &str) -> (tempfile::TempDir, Theme) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("theme.toml"),
+            "name = \"t\"\nversion = \"0.1.0\"\ndescription = \"t\"\n\
+             charter-version = \"0.1.0\"\nextends = \"kenya\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("page.html"), page).unwrap();
+        let theme = Theme::from_dir(dir.path()).unwrap();
+        (dir, theme)
+    }
+
+    fn line_of(problem: &ThemeDiagnostic) -> usize {
+        let span = problem.diagnostic.span.expect("a place in the template");
+        problem.source.text[..span.offset].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_its_line_in_the_template() {
+        let (_dir, theme) = theme_with_page("<html>\n<p>{% if title %}</p>\n</html>\n");
+        let problems = Templates::load(&theme).err().expect("unclosed if");
+        assert_eq!(problems[0].diagnostic.code.code, "E408");
+        assert!(problems[0].source.name().ends_with("page.html"));
+        assert!(line_of(&problems[0]) >= 2, "{:?}", problems[0].diagnostic);
+    }
+
+    #[test]
+    fn an_unknown_variable_points_at_its_line_when_rendering() {
+        let (_dir, theme) = theme_with_page("<html>\n<p>{{ missing.field }}</p>\n</html>\n");
+        let templates = Templates::load(&theme).unwrap();
+        let problems = templates
+            .render(&context(&serde_json::json!({ "title": ["T"] })))
+            .err()
+            .expect("an undefined variable");
+        assert_eq!(problems[0].diagnostic.code.code, "E408");
+        assert_eq!(line_of(&problems[0]), 2, "{:?}", problems[0].diagnostic);
+    }
 }
