@@ -147,7 +147,9 @@ fn batch(root: &Path) {
         html: false,
     };
     let start = Instant::now();
-    let engine = Engine::new(theme, &[]);
+    let mut engine = Engine::new(theme, &[]);
+    engine.templates =
+        Some(charter::html::Templates::load(&engine.theme).expect("the templates load"));
     let setup = start.elapsed();
     let outputs = Outputs {
         pdf: true,
@@ -188,6 +190,39 @@ fn batch(root: &Path) {
         ms(rounds[1]),
         ms(rounds[2]),
         peak_mib().map_or("?".into(), |m| m.to_string()),
+    );
+
+    // The same 100 charters as web pages only: Tera, no Typst.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root.join("examples/ziwani-county-logo.svg"),
+        dir.path().join("ziwani-county-logo.svg"),
+    )
+    .unwrap();
+    for i in 0..DISTINCT {
+        let text = bases[i % bases.len()].replacen("  name: ", &format!("  name: Web {i} of "), 1);
+        std::fs::write(dir.path().join(format!("c{i:03}.yaml")), text).unwrap();
+    }
+    let html = Outputs {
+        pdf: false,
+        png: false,
+        json: false,
+        html: true,
+    };
+    let start = Instant::now();
+    let run = build_paths(
+        &[dir.path().to_owned()],
+        &dir.path().join("out"),
+        &engine,
+        &settings,
+        html,
+    );
+    let elapsed = start.elapsed();
+    assert_eq!(run.built(), DISTINCT, "every page builds");
+    println!(
+        "{DISTINCT} distinct charters to HTML only: {:.0} ms ({:.1} ms each)",
+        ms(elapsed),
+        ms(elapsed) / DISTINCT as f64
     );
 }
 

@@ -135,11 +135,17 @@ pub fn qr_svg(url: &str) -> Option<String> {
 }
 
 /// The address a QR code should open: the website with a scheme, so phones open it.
-pub fn qr_target(website: &str) -> String {
-    if website.contains("://") {
-        website.to_owned()
+/// Only a web address: a charter whose `website` is `javascript:…` or `data:…` gets no
+/// QR code at all (and no link).
+pub fn qr_target(website: &str) -> Option<String> {
+    let website = website.trim();
+    let lower = website.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Some(website.to_owned())
+    } else if website.contains(':') || website.contains(char::is_whitespace) {
+        None
     } else {
-        format!("https://{website}")
+        Some(format!("https://{}", website.trim_start_matches("//")))
     }
 }
 
@@ -158,6 +164,11 @@ mod tests {
     fn qr_codes_are_vector() {
         let svg = qr_svg("https://www.kitui.go.ke").unwrap();
         assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
-        assert_eq!(qr_target("www.kitui.go.ke"), "https://www.kitui.go.ke");
+        assert_eq!(
+            qr_target("www.kitui.go.ke").as_deref(),
+            Some("https://www.kitui.go.ke")
+        );
+        assert_eq!(qr_target("javascript://%0aalert(1)"), None);
+        assert_eq!(qr_target("data:text/html,<b>x</b>"), None);
     }
 }

@@ -20,6 +20,12 @@ pub use export::{PdfStandardChoice, parse_standards};
 pub use fonts::Fonts;
 pub use world::Engine;
 
+/// A charter's `website` as a link or QR target: http(s) only, a bare domain gets
+/// `https://`; anything else (`javascript:`, `data:`) is `None`.
+pub fn web_target(website: &str) -> Option<String> {
+    assets::qr_target(website)
+}
+
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Charter, Layout};
 use crate::paper::Paper;
@@ -201,7 +207,14 @@ pub fn build(
         let extras = crate::html::Extras {
             logo: logo_bytes,
             qr_svg,
-            jsonld: crate::html::jsonld::to_script(&crate::html::jsonld::document(charter)),
+            jsonld: crate::html::jsonld::to_script(&crate::html::jsonld::document(
+                charter,
+                &view
+                    .services
+                    .iter()
+                    .map(|s| s.timeline.as_ref().and_then(|t| t.first().cloned()))
+                    .collect::<Vec<_>>(),
+            )),
         };
         match crate::html::render(templates, &value, &extras) {
             Ok(page) => Some(page),
@@ -411,7 +424,7 @@ fn qr(charter: &Charter, settings: &Settings) -> Option<(String, String)> {
             .iter()
             .find_map(|r| r.website.as_ref())
     })?;
-    let svg = assets::qr_svg(&assets::qr_target(&website.0))?;
+    let svg = assets::qr_svg(&assets::qr_target(&website.0)?)?;
     Some((website.0.clone(), svg))
 }
 

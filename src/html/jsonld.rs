@@ -11,8 +11,10 @@ use serde_json::{Map, Value, json};
 
 use crate::model::{Charter, Contact, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit};
 
-/// The JSON-LD document for a charter.
-pub fn document(charter: &Charter) -> Value {
+/// The JSON-LD document for a charter. `timelines` are the services' timelines as printed
+/// (in the main language, in table order), which keep what ISO 8601 cannot say ("working",
+/// "from receipt of the application").
+pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
     let lang = charter.languages[0].as_str().to_owned();
     let text = |t: &Text| t.get(&lang).map(str::to_owned);
     let org = &charter.organization;
@@ -58,28 +60,43 @@ pub fn document(charter: &Charter) -> Value {
     insert(
         &mut organization,
         "email",
-        org.emails.first().map(|e| e.0.clone()),
+        org.emails.iter().find_map(|e| email(e)),
     );
     insert(
         &mut organization,
         "url",
-        org.website.as_ref().map(|w| w.0.clone()),
+        org.website.as_ref().and_then(|w| web(w)),
     );
-    let complaints: Vec<Value> = charter
-        .complaints
+    // The office's own complaint desks are its contact points; an independent body (the
+    // ombudsman) is an organisation of its own, not the office's contact.
+    let routes: Vec<&Contact> = charter.complaints.iter().flat_map(|c| &c.routes).collect();
+    let own: Vec<Value> = routes
         .iter()
-        .flat_map(|c| &c.routes)
+        .filter(|r| r.independent != Some(true))
         .map(|route| contact_point(route, &text))
         .collect();
-    if !complaints.is_empty() {
-        organization.insert("contactPoint".into(), Value::Array(complaints));
+    if !own.is_empty() {
+        organization.insert("contactPoint".into(), Value::Array(own));
     }
 
     let mut graph = vec![Value::Object(organization)];
+    for route in routes.iter().filter(|r| r.independent == Some(true)) {
+        let mut body = Map::new();
+        body.insert("@type".into(), "GovernmentOrganization".into());
+        let name = route
+            .office
+            .as_ref()
+            .and_then(&text)
+            .or_else(|| route.role.as_ref().and_then(&text));
+        insert(&mut body, "name", name);
+        body.insert("contactPoint".into(), contact_point(route, &text));
+        graph.push(Value::Object(body));
+    }
     let mut services = Vec::new();
     flatten(&charter.services, &mut services);
-    for service in services {
-        graph.push(service_node(service, &text, charter));
+    for (i, service) in services.into_iter().enumerate() {
+        let printed = timelines.get(i).cloned().flatten();
+        graph.push(service_node(service, &text, charter, printed));
     }
     json!({ "@context": "https://schema.org", "@graph": graph })
 }
@@ -99,6 +116,16 @@ fn flatten<'a>(services: &'a [Service], out: &mut Vec<&'a Service>) {
         out.push(service);
         flatten(&service.services, out);
     }
+}
+
+/// An e-mail address worth publishing: it has an `@`.
+fn email(value: &str) -> Option<String> {
+    value.contains('@').then(|| value.trim().to_owned())
+}
+
+/// A web address worth publishing: http(s) only.
+fn web(value: &str) -> Option<String> {
+    crate::build::web_target(value)
 }
 
 fn insert(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
@@ -126,12 +153,12 @@ fn contact_point(route: &Contact, text: &impl Fn(&Text) -> Option<String>) -> Va
     insert(
         &mut point,
         "email",
-        route.emails.first().map(|e| e.0.clone()),
+        route.emails.iter().find_map(|e| email(e)),
     );
     insert(
         &mut point,
         "url",
-        route.website.as_ref().map(|w| w.0.clone()),
+        route.website.as_ref().and_then(|w| web(w)),
     );
     Value::Object(point)
 }
@@ -140,6 +167,7 @@ fn service_node(
     service: &Service,
     text: &impl Fn(&Text) -> Option<String>,
     charter: &Charter,
+    printed: Option<String>,
 ) -> Value {
     let mut node = Map::new();
     node.insert("@type".into(), "GovernmentService".into());
@@ -166,7 +194,11 @@ fn service_node(
     channel.insert("@type".into(), "ServiceChannel".into());
     if let Some(timeline) = &service.timeline {
         insert(&mut channel, "processingTime", iso_duration(timeline));
-        insert(&mut channel, "description", timeline_text(timeline, text));
+        insert(
+            &mut channel,
+            "description",
+            printed.or_else(|| timeline_text(timeline, text)),
+        );
     }
     if let Some(office) = service.office.as_ref().and_then(text) {
         channel.insert(

@@ -90,25 +90,27 @@ impl Templates {
     }
 }
 
-/// A phone number as a `tel:` target: digits and a leading `+` only.
+/// A phone number as a `tel:` target: a leading `+` and the digits of the number as
+/// written, up to the first character that is not part of a phone number (so trailing
+/// words cannot add digits to the number dialled).
 fn tel_href(value: &str, _: tera::Kwargs, _: &tera::State) -> String {
-    value
+    let value = value.trim();
+    let number: String = value
         .chars()
-        .enumerate()
-        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-        .map(|(_, c)| c)
-        .collect()
+        .take_while(|c| c.is_ascii_digit() || " +-().".contains(*c))
+        .filter(char::is_ascii_digit)
+        .collect();
+    if value.starts_with('+') {
+        format!("+{number}")
+    } else {
+        number
+    }
 }
 
 /// A website as a link target: only `http(s)`, so a charter cannot smuggle in a
 /// `javascript:` link; a bare domain gets `https://`.
 fn web_href(value: &str, _: tera::Kwargs, _: &tera::State) -> String {
-    let lower = value.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        value.trim().to_owned()
-    } else {
-        format!("https://{}", value.trim().trim_start_matches("//"))
-    }
+    crate::build::web_target(value).unwrap_or_else(|| "#".to_owned())
 }
 
 /// The page's context: the theme data's fields at the top level (`title`, `services`,
@@ -242,12 +244,14 @@ mod tests {
             context.insert("v", s);
             tera.render("t", &context).unwrap()
         };
-        assert_eq!(href("javascript:alert(1)"), "https://javascript:alert(1)|1");
-        assert_eq!(href("www.kitui.go.ke"), "https://www.kitui.go.ke|");
+        assert_eq!(href("javascript:alert(1)"), "#|");
         assert_eq!(
-            href("+254 20 2270000"),
-            "https://+254 20 2270000|+254202270000"
+            href("+254 709 410 000 \" onclick=alert(5)"),
+            "#|+254709410000"
         );
+        assert_eq!(href("www.kitui.go.ke"), "https://www.kitui.go.ke|");
+        // Not a web address (it has spaces): no link rather than a broken one.
+        assert_eq!(href("+254 20 2270000"), "#|+254202270000");
     }
 
     /// A user theme folder extending kenya with one `page.html`.
@@ -272,7 +276,9 @@ mod tests {
     #[test]
     fn a_syntax_error_points_at_its_line_in_the_template() {
         let (_dir, theme) = theme_with_page("<html>\n<p>{% if title %}</p>\n</html>\n");
-        let problems = Templates::load(&theme).err().expect("unclosed if");
+        let Err(problems) = Templates::load(&theme) else {
+            panic!("an unclosed `if` was accepted");
+        };
         assert_eq!(problems[0].diagnostic.code.code, "E408");
         assert!(problems[0].source.name().ends_with("page.html"));
         assert!(line_of(&problems[0]) >= 2, "{:?}", problems[0].diagnostic);
@@ -282,10 +288,10 @@ mod tests {
     fn an_unknown_variable_points_at_its_line_when_rendering() {
         let (_dir, theme) = theme_with_page("<html>\n<p>{{ missing.field }}</p>\n</html>\n");
         let templates = Templates::load(&theme).unwrap();
-        let problems = templates
-            .render(&context(&serde_json::json!({ "title": ["T"] })))
-            .err()
-            .expect("an undefined variable");
+        let Err(problems) = templates.render(&context(&serde_json::json!({ "title": ["T"] })))
+        else {
+            panic!("an undefined variable was accepted");
+        };
         assert_eq!(problems[0].diagnostic.code.code, "E408");
         assert_eq!(line_of(&problems[0]), 2, "{:?}", problems[0].diagnostic);
     }

@@ -189,6 +189,28 @@ fn json_ld_states_prices_and_processing_times() {
     // ISO 8601 cannot say "working": the words stay in the description.
     assert_eq!(search["availableChannel"]["description"], "1 working day");
     assert_eq!(search["provider"]["@id"], "#organization");
+    // A structured timeline keeps its words: ISO 8601 says P20D, the description says how.
+    let plans = graph
+        .iter()
+        .find(|n| n["name"] == "Approval of building plans")
+        .expect("service 2");
+    assert_eq!(plans["availableChannel"]["processingTime"], "P20D");
+    assert_eq!(
+        plans["availableChannel"]["description"],
+        "20 working days from receipt of a complete application"
+    );
+    // The ombudsman is an independent body, not one of the department's contact points.
+    let points = office["contactPoint"].as_array().unwrap();
+    assert!(
+        points
+            .iter()
+            .all(|p| p["name"] != "The Commission Secretary")
+    );
+    assert!(
+        graph.iter().any(|n| n["@type"] == "GovernmentOrganization"
+            && n["contactPoint"]["name"] == "The Commission Secretary"),
+        "the ombudsman is missing"
+    );
 }
 
 #[test]
