@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod diff;
 mod lint;
 mod new;
@@ -74,7 +75,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build charters into printable posters (PDF) and previews (PNG).
+    /// Build charters into printable posters (PDF), web pages (HTML) and previews (PNG).
     Build(build::Args),
     /// List the themes a poster can be built with, and their options.
     Themes(themes::Args),
@@ -90,6 +91,10 @@ pub enum Command {
     Schema(schema::Args),
     /// Write a commented starter charter that passes `charter check`.
     New(new::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff), for `man`.
+    Manpage,
 }
 
 /// The output of commands that print for people or for programs.
@@ -133,6 +138,8 @@ pub fn run() -> ExitCode {
         Command::Diff(args) => diff::run(args, cli.color),
         Command::Schema(args) => schema::run(args),
         Command::New(args) => new::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Manpage => completions::manpage(),
     };
     ExitCode::from(status)
 }

@@ -147,3 +147,119 @@ fn schema_prints_the_committed_schema() {
          run `cargo run -- schema -o charter.schema.json`"
     );
 }
+
+#[test]
+fn completions_cover_every_command_and_parse_in_their_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = charter(&["completions", shell]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{shell}: {}",
+            stderr(&output)
+        );
+        let script = String::from_utf8_lossy(&output.stdout);
+        for word in ["build", "lint", "themes", "pdf-standard"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    // bash reads the script without a syntax error.
+    let script = charter(&["completions", "bash"]).stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("charter.bash");
+    std::fs::write(&path, script).unwrap();
+    let status = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .expect("bash runs");
+    assert!(status.success(), "bash -n rejects the completion script");
+}
+
+#[test]
+fn manpage_documents_every_subcommand() {
+    let output = charter(&["manpage"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH charter 1"),
+        "{page}"
+    );
+    assert!(page.contains(".TH charter 1"));
+    for command in [
+        "build",
+        "check",
+        "lint",
+        "diff",
+        "themes",
+        "new",
+        "completions",
+    ] {
+        assert!(page.contains(command), "the manual page lacks `{command}`");
+    }
+}
+
+/// The hooks, the Action and its example workflow only name commands and flags that exist.
+#[test]
+fn ci_integrations_name_real_commands() {
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let workflow =
+        std::fs::read_to_string(root().join("examples/.github/workflows/charters.yml")).unwrap();
+    for (name, text) in [("hooks", &hooks), ("action", &action)] {
+        for line in text.lines() {
+            let Some(at) = line
+                .find("charter\" ")
+                .or_else(|| line.find("entry: charter "))
+            else {
+                continue;
+            };
+            let rest = &line[at..];
+            let rest = rest
+                .trim_start_matches("charter\" ")
+                .trim_start_matches("entry: charter ");
+            let mut words = rest.split_whitespace();
+            let command = words.next().unwrap();
+            let flags: Vec<&str> = words.filter(|w| w.starts_with("--")).collect();
+            let help = charter(&[command, "--help"]);
+            assert_eq!(
+                help.status.code(),
+                Some(0),
+                "{name}: no command `{command}`"
+            );
+            let help = String::from_utf8_lossy(&help.stdout);
+            for flag in flags {
+                assert!(
+                    help.contains(flag),
+                    "{name}: `charter {command}` has no {flag}"
+                );
+            }
+        }
+    }
+    // Every `with:` key of the example workflow's charter step is an input of the Action.
+    let inputs: Vec<&str> = action
+        .split("inputs:")
+        .nth(1)
+        .unwrap()
+        .split("outputs:")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("    ") && l.trim_end().ends_with(':'))
+        .map(|l| l.trim().trim_end_matches(':'))
+        .collect();
+    assert!(inputs.contains(&"paths"), "{inputs:?}");
+    let step = workflow.split("uses: <owner>/charter").nth(1).unwrap();
+    let with = step.split("with:").nth(1).unwrap();
+    for line in with
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("          "))
+    {
+        let key = line.trim().split(':').next().unwrap();
+        assert!(
+            inputs.contains(&key),
+            "the workflow sets `{key}`, not an input of the Action"
+        );
+    }
+}
