@@ -59,6 +59,11 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
 
+    /// Fail (exit 1) when any charter has a warning, such as a language without labels or a
+    /// word too long for its column. Every charter is still built and reported first.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
     /// Print only problems, not a line per charter built.
     #[arg(short, long)]
     pub quiet: bool,
@@ -164,13 +169,29 @@ pub fn run(args: Args, color: Color) -> u8 {
     }
     let run = build_paths(&paths, &out_dir, &engine, &settings, outputs);
     report(&run, color, args.quiet);
+    let warnings = warnings(&run);
+    if args.deny_warnings && warnings > 0 {
+        errln!(
+            "{warnings} {} denied by --deny-warnings",
+            if warnings == 1 { "warning" } else { "warnings" }
+        );
+    }
     if !run.errors.is_empty() {
         status::FAILURE
-    } else if run.failed() > 0 {
+    } else if run.failed() > 0 || (args.deny_warnings && warnings > 0) {
         status::PROBLEMS
     } else {
         status::OK
     }
+}
+
+/// How many warnings the charters of a run have.
+fn warnings(run: &crate::build::run::BuildRun) -> usize {
+    run.results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+        .count()
 }
 
 /// The command line's settings, checked against the theme before any charter is read.
@@ -363,12 +384,20 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
             );
         }
     } else {
+        // Name every failure: in a long CI log the summary is what people read.
+        let names: Vec<String> = run
+            .results
+            .iter()
+            .filter(|r| r.failed())
+            .map(|r| r.source.name())
+            .collect();
         errln!(
-            "{} of {} {} built; {} failed",
+            "{} of {} {} built; {} failed: {}",
             run.built(),
             charters,
             if charters == 1 { "charter" } else { "charters" },
-            failed
+            failed,
+            names.join(", ")
         );
     }
 }

@@ -454,3 +454,56 @@ fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
     assert!((11.5..16.0).contains(&size), "laid out at {size} pt");
     assert_eq!(page_count(&out.join("kitui-bilingual.pdf")), 1);
 }
+
+#[test]
+fn deny_warnings_fails_the_run_after_building_everything() {
+    let out = out_dir("deny-warnings");
+    let args = [
+        "build",
+        "tests/build/no-catalogue/charter.yaml",
+        "examples/minimal.yaml",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let output = charter(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a warning alone does not fail"
+    );
+    let mut denied = args.to_vec();
+    denied.push("--deny-warnings");
+    let output = charter(&denied);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("1 warning denied by --deny-warnings"),
+        "{stderr}"
+    );
+    // Both were still built.
+    assert!(out.join("charter.pdf").is_file() && out.join("minimal.pdf").is_file());
+}
+
+#[test]
+fn the_summary_names_every_charter_that_failed() {
+    let dir = out_dir("names-failures");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, fixture) in [
+        ("glyph.yaml", "missing-glyph"),
+        ("logo.yaml", "logo-outside-folder"),
+    ] {
+        std::fs::copy(
+            root().join(format!("tests/build/{fixture}/charter.yaml")),
+            dir.join(name),
+        )
+        .unwrap();
+    }
+    std::fs::copy(root().join("examples/minimal.yaml"), dir.join("ok.yaml")).unwrap();
+    let output = crate::charter_in(&dir, &["build", ".", "-o", "out"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("1 of 3 charters built; 2 failed: glyph.yaml, logo.yaml"),
+        "{stderr}"
+    );
+}
