@@ -9,6 +9,7 @@ mod export;
 mod fonts;
 mod glyphs;
 pub mod run;
+pub mod summary;
 mod world;
 
 use serde::Serialize;

@@ -36,6 +36,8 @@ pub struct BuildResult {
     pub summary: Option<Summary>,
     /// Whether this is a charter (not an empty folder).
     pub is_charter: bool,
+    /// How long reading, checking, laying out and writing it took.
+    pub elapsed: std::time::Duration,
 }
 
 /// What was built, for the progress line.
@@ -96,6 +98,7 @@ pub fn build_paths(
             written: Vec::new(),
             summary: None,
             is_charter: false,
+            elapsed: std::time::Duration::ZERO,
         });
     }
     let targets: Vec<(PathBuf, PathBuf)> = found
@@ -139,6 +142,7 @@ fn build_one(
     settings: &Settings,
     outputs: Outputs,
 ) -> Result<BuildResult, Error> {
+    let start = std::time::Instant::now();
     let loaded = load(SourceFile::read(file)?);
     let mut result = BuildResult {
         source: loaded.source,
@@ -147,8 +151,10 @@ fn build_one(
         written: Vec::new(),
         summary: None,
         is_charter: true,
+        elapsed: std::time::Duration::ZERO,
     };
     let Some(charter) = loaded.charter else {
+        result.elapsed = start.elapsed();
         return Ok(result);
     };
     let settings = Settings {
@@ -188,6 +194,7 @@ fn build_one(
             result.theme = theme;
         }
     }
+    result.elapsed = start.elapsed();
     Ok(result)
 }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{Color, errln, print_error, status, terminal_width};
+use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::config::BuildConfig;
 use crate::build::run::{BuildRun, Outputs, build_paths};
 use crate::build::{Engine, Settings, parse_standards};
@@ -58,6 +58,11 @@ pub struct Args {
     /// never used otherwise.
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+
+    /// Write a JSON summary of the run to FILE (`-` for standard output): per charter its
+    /// status, outputs with sizes and SHA-256 hashes, diagnostics and time.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
 
     /// Fail (exit 1) when any charter has a warning, such as a language without labels or a
     /// word too long for its column. Every charter is still built and reported first.
@@ -167,8 +172,19 @@ pub fn run(args: Args, color: Color) -> u8 {
         ));
         return status::FAILURE;
     }
+    let start = std::time::Instant::now();
     let run = build_paths(&paths, &out_dir, &engine, &settings, outputs);
     report(&run, color, args.quiet);
+    if let Some(path) = &args.summary {
+        let json = crate::build::summary::to_json(&run, engine.theme.name(), start.elapsed());
+        if path.as_os_str() == "-" {
+            outln!("{json}");
+        } else if let Err(e) = crate::build::run::write_atomic(path, format!("{json}\n").as_bytes())
+        {
+            print_error(&e.to_string());
+            return status::FAILURE;
+        }
+    }
     let warnings = warnings(&run);
     if args.deny_warnings && warnings > 0 {
         errln!(

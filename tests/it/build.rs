@@ -507,3 +507,48 @@ fn the_summary_names_every_charter_that_failed() {
         "{stderr}"
     );
 }
+
+#[test]
+fn summary_json_says_what_each_charter_became() {
+    use sha2::{Digest, Sha256};
+    let dir = out_dir("summary");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root().join("tests/build/no-catalogue/charter.yaml"),
+        dir.join("fr.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("tests/build/missing-glyph/charter.yaml"),
+        dir.join("glyph.yaml"),
+    )
+    .unwrap();
+    let output = crate::charter_in(&dir, &["build", ".", "-o", "out", "--summary", "run.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("run.json")).unwrap()).unwrap();
+    assert_eq!(summary["built"], 1);
+    assert_eq!(summary["failed"], 1);
+    assert_eq!(summary["warnings"], 1);
+    let charters = summary["charters"].as_array().unwrap();
+    let fr = charters.iter().find(|c| c["source"] == "fr.yaml").unwrap();
+    assert_eq!(fr["status"], "built");
+    assert_eq!(fr["diagnostics"][0]["code"], "E406");
+    for output in fr["outputs"].as_array().unwrap() {
+        let bytes = std::fs::read(dir.join(output["path"].as_str().unwrap())).unwrap();
+        assert_eq!(output["bytes"], bytes.len());
+        assert_eq!(output["sha256"], format!("{:x}", Sha256::digest(&bytes)));
+    }
+    assert_eq!(fr["outputs"].as_array().unwrap().len(), 2, "pdf and html");
+    let glyph = charters
+        .iter()
+        .find(|c| c["source"] == "glyph.yaml")
+        .unwrap();
+    assert_eq!(glyph["status"], "failed");
+    assert_eq!(glyph["outputs"], serde_json::json!([]));
+    assert_eq!(glyph["diagnostics"][0]["code"], "E403");
+    // On standard output with `-`, and nothing else there.
+    let output = crate::charter_in(&dir, &["build", "fr.yaml", "-o", "out", "--summary", "-"]);
+    let stdout: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(stdout["built"], 1);
+}
