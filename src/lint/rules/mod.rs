@@ -35,6 +35,7 @@ mod undated;
 mod unreachable_contact;
 mod unused_suppression;
 mod vague_standard;
+mod website_not_web;
 mod wrong_column;
 
 use super::Rule;
@@ -60,6 +61,7 @@ pub static ALL: &[&dyn Rule] = &[
     &no_independent_route::NoIndependentRoute,
     &escalation_is_own_office::EscalationIsOwnOffice,
     &unreachable_contact::UnreachableContact,
+    &website_not_web::WebsiteNotWeb,
     &service_missing_requirements::ServiceMissingRequirements,
     &service_missing_fee::ServiceMissingFee,
     &service_missing_timeline::ServiceMissingTimeline,
