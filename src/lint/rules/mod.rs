@@ -11,6 +11,7 @@ mod fee_not_fixed;
 mod fee_without_currency;
 mod language_missing;
 mod malformed_email;
+mod malformed_phone;
 mod missing_core_sections;
 mod mixed_free_words;
 mod no_complaint_route;
@@ -55,6 +56,7 @@ pub static ALL: &[&dyn Rule] = &[
     &wrong_column::WrongColumn,
     &email_is_web_address::EmailIsWebAddress,
     &malformed_email::MalformedEmail,
+    &malformed_phone::MalformedPhone,
     &phone_country_code::PhoneCountryCode,
     &phone_trunk_zero::PhoneTrunkZero,
     &no_complaint_route::NoComplaintRoute,
