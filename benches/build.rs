@@ -161,18 +161,7 @@ fn batch(root: &Path) {
     // the previous one's cache: the first round also pays for loading fonts and the theme.
     let mut rounds = Vec::new();
     for round in 0..3 {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::copy(
-            root.join("examples/ziwani-county-logo.svg"),
-            dir.path().join("ziwani-county-logo.svg"),
-        )
-        .unwrap();
-        for i in 0..DISTINCT {
-            let text = bases[i % bases.len()]
-                .replacen("  name: ", &format!("  name: Office {round}-{i} of "), 1)
-                .replace("- name: ", &format!("- name: No. {i} "));
-            std::fs::write(dir.path().join(format!("c{i:03}.yaml")), text).unwrap();
-        }
+        let dir = distinct_charters(root, &bases, &format!("Office {round}"));
         let out = dir.path().join("out");
         let start = Instant::now();
         let run = build_paths(&[dir.path().to_owned()], &out, &engine, &settings, outputs);
@@ -193,16 +182,7 @@ fn batch(root: &Path) {
     );
 
     // The same 100 charters as web pages only: Tera, no Typst.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        root.join("examples/ziwani-county-logo.svg"),
-        dir.path().join("ziwani-county-logo.svg"),
-    )
-    .unwrap();
-    for i in 0..DISTINCT {
-        let text = bases[i % bases.len()].replacen("  name: ", &format!("  name: Web {i} of "), 1);
-        std::fs::write(dir.path().join(format!("c{i:03}.yaml")), text).unwrap();
-    }
+    let dir = distinct_charters(root, &bases, "Web");
     let html = Outputs {
         pdf: false,
         png: false,
@@ -224,6 +204,24 @@ fn batch(root: &Path) {
         ms(elapsed),
         ms(elapsed) / DISTINCT as f64
     );
+}
+
+/// A folder of `DISTINCT` charters made from the real ones, each with its own office and
+/// service names (so no charter is served from another's cache), and the logo they use.
+fn distinct_charters(root: &Path, bases: &[String], prefix: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root.join("examples/ziwani-county-logo.svg"),
+        dir.path().join("ziwani-county-logo.svg"),
+    )
+    .unwrap();
+    for i in 0..DISTINCT {
+        let text = bases[i % bases.len()]
+            .replacen("  name: ", &format!("  name: {prefix}-{i} of "), 1)
+            .replace("- name: ", &format!("- name: No. {i} "));
+        std::fs::write(dir.path().join(format!("c{i:03}.yaml")), text).unwrap();
+    }
+    dir
 }
 
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {

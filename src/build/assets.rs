@@ -126,11 +126,16 @@ fn image_kind(bytes: &[u8]) -> Option<&'static str> {
 /// The QR code for `url` as an SVG: vector, so it prints sharp on any paper.
 pub fn qr_svg(url: &str) -> Option<String> {
     let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .quiet_zone(false)
+        .min_dimensions(256, 256)
+        .build();
+    // Without the XML declaration, the same SVG serves Typst and inline HTML (where an
+    // HTML parser rejects one).
     Some(
-        code.render::<qrcode::render::svg::Color>()
-            .quiet_zone(false)
-            .min_dimensions(256, 256)
-            .build(),
+        svg.find("<svg")
+            .map_or(svg.clone(), |at| svg[at..].to_owned()),
     )
 }
 
@@ -163,7 +168,7 @@ mod tests {
     #[test]
     fn qr_codes_are_vector() {
         let svg = qr_svg("https://www.kitui.go.ke").unwrap();
-        assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
+        assert!(svg.starts_with("<svg") && svg.contains("<path"), "{svg}");
         assert_eq!(
             qr_target("www.kitui.go.ke").as_deref(),
             Some("https://www.kitui.go.ke")

@@ -9,7 +9,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{Charter, Contact, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit};
+use crate::model::{
+    Charter, Contact, Fee, FeeKind, Service, Sp, Str, Text, Timeline, TimelineKind, Unit,
+};
 
 /// The JSON-LD document for a charter. `timelines` are the services' timelines as printed
 /// (in the main language, in table order), which keep what ISO 8601 cannot say ("working",
@@ -47,25 +49,16 @@ pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
     if address.len() > 1 {
         organization.insert("address".into(), Value::Object(address));
     }
-    insert(
+    reach(
         &mut organization,
-        "telephone",
-        org.phones.first().map(|p| p.0.clone()),
+        &org.phones,
+        &org.emails,
+        org.website.as_ref(),
     );
     insert(
         &mut organization,
         "faxNumber",
         org.fax.first().map(|p| p.0.clone()),
-    );
-    insert(
-        &mut organization,
-        "email",
-        org.emails.iter().find_map(|e| email(e)),
-    );
-    insert(
-        &mut organization,
-        "url",
-        org.website.as_ref().and_then(|w| web(w)),
     );
     // The office's own complaint desks are its contact points; an independent body (the
     // ombudsman) is an organisation of its own, not the office's contact.
@@ -128,6 +121,19 @@ fn web(value: &str) -> Option<String> {
     crate::build::web_target(value)
 }
 
+/// The first phone, the first e-mail that is one, and the website if it is a web address:
+/// how an organisation or a contact point is reached.
+fn reach(
+    map: &mut Map<String, Value>,
+    phones: &[Sp<Str>],
+    emails: &[Sp<Str>],
+    website: Option<&Sp<Str>>,
+) {
+    insert(map, "telephone", phones.first().map(|p| p.0.clone()));
+    insert(map, "email", emails.iter().find_map(|e| email(e)));
+    insert(map, "url", website.and_then(|w| web(w)));
+}
+
 fn insert(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         map.insert(key.into(), value.into());
@@ -145,20 +151,11 @@ fn contact_point(route: &Contact, text: &impl Fn(&Text) -> Option<String>) -> Va
         .or_else(|| route.name.as_ref().map(|n| n.0.clone()))
         .or_else(|| route.office.as_ref().and_then(text));
     insert(&mut point, "name", name);
-    insert(
+    reach(
         &mut point,
-        "telephone",
-        route.phones.first().map(|p| p.0.clone()),
-    );
-    insert(
-        &mut point,
-        "email",
-        route.emails.iter().find_map(|e| email(e)),
-    );
-    insert(
-        &mut point,
-        "url",
-        route.website.as_ref().and_then(|w| web(w)),
+        &route.phones,
+        &route.emails,
+        route.website.as_ref(),
     );
     Value::Object(point)
 }

@@ -34,26 +34,6 @@ pub fn render(
     extras: &Extras,
 ) -> Result<String, Vec<ThemeDiagnostic>> {
     let mut context = templates::context(data);
-    // The organisation's own addresses in the shape of a contact, for the `contact`
-    // component (as `organization-contact` in the Typst helpers).
-    if let Some(org) = data.get("organization") {
-        let mut contact = serde_json::Map::new();
-        for key in ["role", "name", "office"] {
-            contact.insert(key.into(), Value::Null);
-        }
-        for key in ["website", "pobox"] {
-            contact.insert(key.into(), org.get(key).cloned().unwrap_or(Value::Null));
-        }
-        contact.insert("independent".into(), false.into());
-        for key in ["address", "phones", "fax", "emails"] {
-            contact.insert(
-                key.into(),
-                org.get(key).cloned().unwrap_or(Value::Array(vec![])),
-            );
-        }
-        contact.insert("other".into(), Value::Array(vec![]));
-        context.insert("organization_contact", &Value::Object(contact));
-    }
     if let Some((extension, bytes)) = &extras.logo {
         let mime = match *extension {
             "svg" => "image/svg+xml",
@@ -68,8 +48,6 @@ pub fn render(
         context.insert("logo_src", &format!("data:{mime};base64,{encoded}"));
     }
     if let Some(svg) = &extras.qr_svg {
-        // Inline in HTML, an SVG needs no XML declaration (and an HTML parser rejects one).
-        let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]);
         context.insert("qr_svg", svg);
     }
     context.insert("jsonld", &extras.jsonld);

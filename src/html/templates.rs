@@ -20,6 +20,9 @@ const COMPONENTS_NAME: &str = "charter/components.html";
 /// Every section of a charter in order, for a page to include.
 const SECTIONS: &str = include_str!("sections.html");
 const SECTIONS_NAME: &str = "charter/sections.html";
+/// The head every page shares: metadata and the JSON-LD.
+const HEAD: &str = include_str!("head.html");
+const HEAD_NAME: &str = "charter/head.html";
 
 /// The page every theme must have.
 pub const PAGE: &str = "page.html";
@@ -35,14 +38,13 @@ impl Templates {
     /// each at its file, line and column.
     pub fn load(theme: &Theme) -> Result<Templates, Vec<ThemeDiagnostic>> {
         let mut sources = HashMap::new();
-        sources.insert(
-            COMPONENTS_NAME.to_owned(),
-            ("charter: components.html".to_owned(), COMPONENTS.to_owned()),
-        );
-        sources.insert(
-            SECTIONS_NAME.to_owned(),
-            ("charter: sections.html".to_owned(), SECTIONS.to_owned()),
-        );
+        for (name, display, text) in [
+            (COMPONENTS_NAME, "charter: components.html", COMPONENTS),
+            (SECTIONS_NAME, "charter: sections.html", SECTIONS),
+            (HEAD_NAME, "charter: head.html", HEAD),
+        ] {
+            sources.insert(name.to_owned(), (display.to_owned(), text.to_owned()));
+        }
         let files = theme.files_with(&["html", "css"]);
         for (path, file) in &files {
             let text = String::from_utf8_lossy(&file.bytes).into_owned();

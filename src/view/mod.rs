@@ -73,13 +73,11 @@ pub struct OrganizationView {
     pub parent: Option<Tx>,
     /// The logo's path inside the theme's world (`/logo.png`), set by the build.
     pub logo: Option<String>,
-    pub address: Vec<Tx>,
-    pub pobox: Option<Tx>,
-    pub phones: Vec<String>,
-    pub fax: Vec<String>,
-    pub emails: Vec<String>,
-    pub website: Option<String>,
     pub hours: Option<Tx>,
+    /// Its addresses, phones, e-mails and website, shaped as a contact (the opening hours,
+    /// labelled, in `other`): themes print the organisation with the helper they use for
+    /// every contact.
+    pub contact: contact::ContactView,
 }
 
 #[derive(Debug, Serialize)]
@@ -296,13 +294,28 @@ impl View {
                 name: tr.text(&org.name),
                 parent: tr.opt(&org.parent),
                 logo: None,
-                address: tr.all(&org.address),
-                pobox: tr.opt(&org.pobox),
-                phones: org.phones.iter().map(|p| p.0.clone()).collect(),
-                fax: org.fax.iter().map(|p| p.0.clone()).collect(),
-                emails: org.emails.iter().map(|p| p.0.clone()).collect(),
-                website: org.website.as_ref().map(|w| w.0.clone()),
                 hours: tr.opt(&org.hours),
+                contact: contact::ContactView {
+                    role: None,
+                    name: None,
+                    office: None,
+                    independent: false,
+                    address: tr.all(&org.address),
+                    pobox: tr.opt(&org.pobox),
+                    phones: org.phones.iter().map(|p| p.0.clone()).collect(),
+                    fax: org.fax.iter().map(|p| p.0.clone()).collect(),
+                    emails: org.emails.iter().map(|p| p.0.clone()).collect(),
+                    website: org.website.as_ref().map(|w| w.0.clone()),
+                    other: org
+                        .hours
+                        .iter()
+                        .map(|hours| {
+                            tr.each(|lang, l| {
+                                Some(format!("{}: {}", l.label("hours"), hours.get(lang)?))
+                            })
+                        })
+                        .collect(),
+                },
             },
             preface: charter.preface.as_ref().map(|p| PrefaceView {
                 title: tr.title(&p.title, "preface"),

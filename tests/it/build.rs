@@ -10,16 +10,7 @@ use charter::diagnostic::Code;
 use charter::load::load_source;
 use charter::source::SourceFile;
 
-use crate::{charter, root, yaml_files};
-
-/// A fresh output folder for one test.
-fn out_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("charter-build-tests-{}", std::process::id()))
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+use crate::{all_charters, charter, out_dir, root};
 
 /// The PDF's text layer, as `pdftotext` (poppler-utils) reads it, normalised (see
 /// `normalize`) so that text wrapped in a table cell still matches.
@@ -61,16 +52,10 @@ fn page_count(pdf: &Path) -> usize {
         .expect("pdfinfo prints the page count")
 }
 
-fn all_charters() -> Vec<PathBuf> {
-    let mut files = yaml_files(&root().join("charters"));
-    files.extend(yaml_files(&root().join("examples")));
-    files
-}
-
 #[test]
 fn every_charter_and_example_builds_with_every_theme() {
     for theme in ["kenya", "minimal"] {
-        let out = out_dir(&format!("all-{theme}"));
+        let out = out_dir("build", &format!("all-{theme}"));
         let output = charter(&[
             "build",
             "charters",
@@ -114,7 +99,7 @@ fn every_charter_and_example_builds_with_every_theme() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let (a, b) = (out_dir("repro-a"), out_dir("repro-b"));
+    let (a, b) = (out_dir("build", "repro-a"), out_dir("build", "repro-b"));
     for out in [&a, &b] {
         let output = charter(&[
             "build",
@@ -143,7 +128,7 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn pdf_carries_metadata_and_pdfa() {
-    let out = out_dir("metadata");
+    let out = out_dir("build", "metadata");
     let output = charter(&["build", "examples/full.yaml", "-o", out.to_str().unwrap()]);
     assert!(output.status.success());
     let info = pdf_info(&out.join("full.pdf"));
@@ -186,7 +171,7 @@ fn pdf_carries_metadata_and_pdfa() {
 
 #[test]
 fn png_preview_is_written() {
-    let out = out_dir("png");
+    let out = out_dir("build", "png");
     let output = charter(&[
         "build",
         "charters/kitui.yaml",
@@ -206,7 +191,7 @@ fn png_preview_is_written() {
 
 #[test]
 fn folders_mirror_their_paths_below_the_output() {
-    let out = out_dir("mirror");
+    let out = out_dir("build", "mirror");
     let output = charter(&[
         "build",
         "tests/build/override",
@@ -225,7 +210,7 @@ fn folders_mirror_their_paths_below_the_output() {
 
 #[test]
 fn a_user_theme_can_override_one_file() {
-    let out = out_dir("override");
+    let out = out_dir("build", "override");
     let output = charter(&[
         "build",
         "tests/build/override/charter.yaml",
@@ -258,7 +243,7 @@ fn a_user_theme_can_override_one_file() {
 
 #[test]
 fn hostile_text_prints_literally() {
-    let out = out_dir("hostile-printable");
+    let out = out_dir("build", "hostile-printable");
     let output = charter(&[
         "build",
         "tests/build/hostile-printable/charter.yaml",
@@ -300,7 +285,7 @@ fn build_fixtures_match_their_snapshots() {
     cases.sort();
     for case in cases {
         let name = case.file_name().unwrap().to_str().unwrap().to_owned();
-        let out = out_dir(&format!("case-{name}"));
+        let out = out_dir("build", &format!("case-{name}"));
         let relative = case.strip_prefix(root()).unwrap().join("charter.yaml");
         let mut args = vec![
             "build".to_owned(),
@@ -400,7 +385,7 @@ fn themes_are_listed_with_their_options() {
 
 #[test]
 fn charter_toml_sets_what_flags_leave_out() {
-    let dir = out_dir("config");
+    let dir = out_dir("build", "config");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(
         root().join("examples/minimal.yaml"),
@@ -436,7 +421,7 @@ fn charter_toml_sets_what_flags_leave_out() {
 fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
     // Bilingual Kitui does not fit an A2 sheet at the kenya theme's preferred 16 pt; it is
     // laid out again, smaller, but not below the theme's 11.5 pt minimum.
-    let out = out_dir("shrink");
+    let out = out_dir("build", "shrink");
     let output = charter(&[
         "build",
         "charters/kitui-bilingual.yaml",
@@ -457,7 +442,7 @@ fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
 
 #[test]
 fn deny_warnings_fails_the_run_after_building_everything() {
-    let out = out_dir("deny-warnings");
+    let out = out_dir("build", "deny-warnings");
     let args = [
         "build",
         "tests/build/no-catalogue/charter.yaml",
@@ -486,7 +471,7 @@ fn deny_warnings_fails_the_run_after_building_everything() {
 
 #[test]
 fn the_summary_names_every_charter_that_failed() {
-    let dir = out_dir("names-failures");
+    let dir = out_dir("build", "names-failures");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, fixture) in [
         ("glyph.yaml", "missing-glyph"),
@@ -511,7 +496,7 @@ fn the_summary_names_every_charter_that_failed() {
 #[test]
 fn summary_json_says_what_each_charter_became() {
     use sha2::{Digest, Sha256};
-    let dir = out_dir("summary");
+    let dir = out_dir("build", "summary");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(
         root().join("tests/build/no-catalogue/charter.yaml"),

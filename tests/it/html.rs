@@ -11,26 +11,12 @@ use charter::source::SourceFile;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use crate::{charter, root, yaml_files};
-
-fn out_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("charter-html-tests-{}", std::process::id()))
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn all_charters() -> Vec<PathBuf> {
-    let mut files = yaml_files(&root().join("charters"));
-    files.extend(yaml_files(&root().join("examples")));
-    files
-}
+use crate::{all_charters, charter, out_dir, root};
 
 /// Builds every real charter to HTML with `theme` into a fresh folder named for `test`
 /// (tests run in parallel: each needs its own).
 fn build_all(test: &str, theme: &str) -> PathBuf {
-    let out = out_dir(&format!("{test}-{theme}"));
+    let out = out_dir("html", &format!("{test}-{theme}"));
     let output = charter(&[
         "build",
         "charters",
@@ -154,7 +140,7 @@ fn collect_names(services: &[charter::model::Service], lang: &str, out: &mut Vec
 
 #[test]
 fn json_ld_states_prices_and_processing_times() {
-    let out = out_dir("jsonld");
+    let out = out_dir("html", "jsonld");
     let output = charter(&[
         "build",
         "examples/full.yaml",
@@ -215,7 +201,7 @@ fn json_ld_states_prices_and_processing_times() {
 
 #[test]
 fn hostile_text_stays_text_in_the_page() {
-    let out = out_dir("hostile");
+    let out = out_dir("html", "hostile");
     let output = charter(&[
         "build",
         "tests/build/hostile-printable/charter.yaml",
@@ -268,7 +254,7 @@ fn hostile_text_stays_text_in_the_page() {
 
 #[test]
 fn a_users_template_can_override_one_block_of_a_builtin_page() {
-    let out = out_dir("override");
+    let out = out_dir("html", "override");
     let output = charter(&[
         "build",
         "tests/html/override/charter.yaml",
@@ -345,7 +331,7 @@ fn pages_load_in_chromium_without_serious_accessibility_violations() {
             let stem = file.file_stem().unwrap().to_str().unwrap().to_owned();
             let name = format!("{theme}/{stem}");
             let page = out.join(format!("{stem}.html"));
-            let profile = out_dir(&format!("profile-{theme}-{stem}"));
+            let profile = out_dir("html", &format!("profile-{theme}-{stem}"));
             // Screenshots at desktop and phone widths, to look at (target/screenshots).
             for (width, label) in [(1280, "desktop"), (390, "phone")] {
                 let shot = shots.join(format!("{theme}-{stem}-{label}.png"));

@@ -48,3 +48,20 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// A fresh folder for one test's output, under the system's temporary folder (tests run
+/// in parallel: each gets its own, named after `area` and `name`).
+pub fn out_dir(area: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("charter-{area}-tests-{}", std::process::id()))
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// The real charters and the examples: what every build test runs through.
+pub fn all_charters() -> Vec<PathBuf> {
+    let mut files = yaml_files(&root().join("charters"));
+    files.extend(yaml_files(&root().join("examples")));
+    files
+}
