@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use charter::build::run::{Outputs, build_paths};
+use charter::build::run::{Batch, Outputs, build_paths};
 use charter::build::{Engine, Settings, parse_standards};
 use charter::theme::Theme;
 
@@ -164,7 +164,16 @@ fn batch(root: &Path) {
         let dir = distinct_charters(root, &bases, &format!("Office {round}"));
         let out = dir.path().join("out");
         let start = Instant::now();
-        let run = build_paths(&[dir.path().to_owned()], &out, &engine, &settings, outputs);
+        let run = build_paths(
+            &[dir.path().to_owned()],
+            &out,
+            &engine,
+            &settings,
+            &Batch {
+                outputs,
+                ..Batch::default()
+            },
+        );
         let elapsed = start.elapsed();
         assert!(run.errors.is_empty(), "{:?}", run.errors);
         assert_eq!(run.built(), DISTINCT, "every charter builds");
@@ -195,7 +204,10 @@ fn batch(root: &Path) {
         &dir.path().join("out"),
         &engine,
         &settings,
-        html,
+        &Batch {
+            outputs: html,
+            ..Batch::default()
+        },
     );
     let elapsed = start.elapsed();
     assert_eq!(run.built(), DISTINCT, "every page builds");

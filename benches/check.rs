@@ -52,14 +52,14 @@ fn main() {
     }
 
     let paths = vec![dir.path().to_owned()];
-    let first = check_paths(&paths);
+    let first = check_paths(&paths, &Default::default());
     assert_eq!(first.checked(), CHARTERS);
     assert_eq!(first.failed(), 0, "every generated charter must be valid");
 
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let run = check_paths(&paths);
+            let run = check_paths(&paths, &Default::default());
             let elapsed = start.elapsed();
             assert_eq!(run.checked(), CHARTERS);
             elapsed
@@ -81,7 +81,8 @@ fn main() {
     let mut lint_times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let run = lint_paths(&paths, &config, today).expect("no configuration to fail");
+            let run = lint_paths(&paths, &Default::default(), &config, today)
+                .expect("no configuration to fail");
             let elapsed = start.elapsed();
             assert_eq!(run.files.len(), CHARTERS);
             elapsed

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::discover::discover;
+use crate::discover::{Exclude, discover};
 use crate::error::Error;
 use crate::load::load;
 use crate::source::SourceFile;
@@ -49,9 +49,9 @@ impl CheckRun {
 
 /// Checks every charter under `paths`. Files are loaded in parallel; results keep the
 /// order in which the files were found.
-pub fn check_paths(paths: &[PathBuf]) -> CheckRun {
+pub fn check_paths(paths: &[PathBuf], exclude: &Exclude) -> CheckRun {
     let mut run = CheckRun::default();
-    let found = discover(paths);
+    let found = discover(paths, exclude);
     run.errors.extend(found.errors);
     for (dir, diagnostic) in found.empty_dirs {
         run.results.push(FileResult {

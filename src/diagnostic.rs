@@ -7,12 +7,12 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::yaml::Span;
 
 /// How serious a diagnostic is, least serious first (so `>=` compares against a threshold).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -93,6 +93,8 @@ codes! {
     NotACharter = "E105", "not-a-charter";
     /// A directory given on the command line holds no charter files.
     NoCharters = "E106", "no-charters";
+    /// The file is far bigger than any charter (over 2 MB), so it is not read.
+    TooLarge = "E107", "too-large";
     /// A key the format does not know (often a typo).
     UnknownKey = "E201", "unknown-key";
     /// A required field is absent.

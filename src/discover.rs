@@ -1,13 +1,21 @@
-//! Which files to check: the files named on the command line, and the charter files found
+//! Which files to read: the files named on the command line, and the charter files found
 //! by walking the directories named there.
 //!
-//! The rule, so a user can predict it: a file named explicitly is always read, whatever
-//! its extension. Under a directory, files ending in `.yaml` or `.yml` are read, in name
-//! order; entries whose name starts with `.` (such as `.git` or `.github`) are skipped.
+//! The rule, so a user can predict it:
+//! - a file named explicitly is always read, whatever its extension or content;
+//! - under a directory, files ending in `.yaml` or `.yml` are read, in name order, following
+//!   symbolic links (a loop is reported, and the rest of the tree is still walked);
+//! - entries whose name starts with `.` (such as `.git` or `.github`) are skipped, and so
+//!   are paths matching an `--exclude` pattern (a matching folder is not entered);
+//! - a YAML file under a directory whose top-level keys include none of a charter's (a
+//!   `mkdocs.yml`, a `docker-compose.yml`) is some other tool's file: it is skipped and
+//!   listed as skipped, never reported as a broken charter.
 
 use std::collections::HashSet;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -24,16 +32,51 @@ pub struct Discovered {
     /// Directories that held no charter: reported, since a CI job pointed at the wrong
     /// folder would otherwise pass while checking nothing.
     pub empty_dirs: Vec<(PathBuf, Diagnostic)>,
-    /// Paths that could not be read or walked. The other paths are still walked.
+    /// YAML files found under a folder that are not charters, and why they were skipped.
+    pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Paths that could not be read or walked. Everything else is still walked.
     pub errors: Vec<Error>,
 }
 
+/// Paths to leave out of a walk: glob patterns (`drafts/**`, `*.old.yaml`) matched against
+/// each path below the folder walked, and against its name alone.
+#[derive(Clone, Debug, Default)]
+pub struct Exclude {
+    set: GlobSet,
+}
+
+impl Exclude {
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<Self, String> {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in patterns {
+            let pattern = pattern.as_ref();
+            let glob = Glob::new(pattern.trim_end_matches('/'))
+                .map_err(|e| format!("`--exclude {pattern}` is not a valid pattern: {e}"))?;
+            builder.add(glob);
+        }
+        let set = builder.build().map_err(|e| e.to_string())?;
+        Ok(Self { set })
+    }
+
+    fn matches(&self, relative: &Path) -> bool {
+        !self.set.is_empty()
+            && (self.set.is_match(relative)
+                || relative
+                    .file_name()
+                    .is_some_and(|name| self.set.is_match(name)))
+    }
+}
+
+/// The largest charter file read, in bytes. Real charters are 5–60 kB; a file thousands of
+/// times bigger is a mistake (a log, an export) and reading it whole would cost memory.
+pub const MAX_CHARTER_BYTES: u64 = 2 * 1024 * 1024;
+
 /// Walks every path; a path that fails is recorded and the others are still walked.
-pub fn discover(paths: &[PathBuf]) -> Discovered {
+pub fn discover(paths: &[PathBuf], exclude: &Exclude) -> Discovered {
     let mut found = Discovered::default();
     let mut seen = HashSet::new();
     for path in paths {
-        if let Err(error) = discover_one(path, &mut found, &mut seen) {
+        if let Err(error) = discover_one(path, exclude, &mut found, &mut seen) {
             found.errors.push(error);
         }
     }
@@ -42,6 +85,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
 
 fn discover_one(
     path: &Path,
+    exclude: &Exclude,
     found: &mut Discovered,
     seen: &mut HashSet<PathBuf>,
 ) -> Result<(), Error> {
@@ -49,7 +93,6 @@ fn discover_one(
         path: path.to_owned(),
         source,
     })?;
-    let mut files = Vec::new();
     if !metadata.is_dir() {
         if seen.insert(path.to_owned()) {
             found.files.push(path.to_owned());
@@ -59,32 +102,53 @@ fn discover_one(
         }
         return Ok(());
     }
+    let mut files = Vec::new();
+    let mut skipped = 0;
     let walker = WalkDir::new(path)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        .filter_entry(|entry| {
+            entry.depth() == 0
+                || !(is_hidden(entry.file_name())
+                    || exclude.matches(entry.path().strip_prefix(path).unwrap_or(entry.path())))
+        });
     for entry in walker {
-        let entry = entry.map_err(|err| Error::Walk {
-            path: err.path().unwrap_or(path).to_owned(),
-            message: err
-                .io_error()
-                .map_or_else(|| err.to_string(), |io| io.to_string()),
-        })?;
-        if entry.file_type().is_file() && is_charter_file(entry.path()) {
-            let relative = entry
-                .path()
-                .strip_prefix(path)
-                .map(Path::to_owned)
-                .unwrap_or_default();
-            files.push((tidy(entry.into_path()), relative));
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                // One bad entry (a loop, a folder we may not open, a dangling link) is
+                // reported; the rest of the tree is still walked.
+                found.errors.push(walk_error(path, &err));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || !is_charter_file(entry.path()) {
+            continue;
         }
+        if let Some(reason) = not_a_charter(entry.path()) {
+            found.skipped.push((tidy(entry.into_path()), reason));
+            skipped += 1;
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(path)
+            .map(Path::to_owned)
+            .unwrap_or_default();
+        files.push((tidy(entry.into_path()), relative));
     }
     if files.is_empty() {
+        let message = if skipped > 0 {
+            "this folder holds YAML files, but none of them is a charter"
+        } else {
+            "this folder holds no charter files"
+        };
         found.empty_dirs.push((
             path.to_owned(),
-            Diagnostic::error(Code::NoCharters, "this folder holds no charter files").with_hint(
-                "charters are files ending in `.yaml` or `.yml`; check the path, or run \
-                 `charter new` to create one",
+            Diagnostic::error(Code::NoCharters, message).with_hint(
+                "charters are files ending in `.yaml` or `.yml` with an `organization` and \
+                 `services`; check the path, or run `charter new` to create one",
             ),
         ));
     }
@@ -95,6 +159,25 @@ fn discover_one(
         }
     }
     Ok(())
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Error {
+    let path = err.path().unwrap_or(root).to_owned();
+    let message = if let Some(ancestor) = err.loop_ancestor() {
+        format!(
+            "it is a symbolic link back to `{}` (a loop); it was skipped",
+            ancestor.display()
+        )
+    } else if let Some(io) = err.io_error() {
+        if io.kind() == std::io::ErrorKind::NotFound {
+            "it is a symbolic link to something that does not exist; it was skipped".to_owned()
+        } else {
+            format!("{}; it was skipped", crate::error::plain_io(io))
+        }
+    } else {
+        err.to_string()
+    };
+    Error::Walk { path, message }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -108,10 +191,78 @@ fn is_charter_file(path: &Path) -> bool {
     )
 }
 
+/// The keys only a charter has at its top level: a file with block keys at the top and
+/// none of these belongs to another tool.
+const CHARTER_KEYS: &[&str] = &[
+    "organization",
+    "organisation",
+    "services",
+    "languages",
+    "vision",
+    "mission",
+    "complaints",
+    "standards",
+];
+
+/// Why a YAML file found under a folder is not a charter, judged from its top-level keys
+/// (a quick look at lines that start in column 1, not a parse). A file we cannot judge
+/// (empty, flow style, unreadable, too big) is read as a charter, so its problem is
+/// reported rather than hidden.
+fn not_a_charter(path: &Path) -> Option<&'static str> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut text = String::new();
+    file.take(MAX_CHARTER_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    let mut keys = text.lines().filter_map(top_level_key).peekable();
+    keys.peek()?;
+    if keys.any(|key| CHARTER_KEYS.contains(&key)) {
+        None
+    } else {
+        Some("not a charter: none of its top-level keys is a charter's")
+    }
+}
+
+/// `services:` → `services`; indented lines, comments, list items and documents markers
+/// are not top-level keys.
+fn top_level_key(line: &str) -> Option<&str> {
+    let first = line.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '"' || first == '\'') {
+        return None;
+    }
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty() && !key.contains(' ')).then_some(key)
+}
+
 /// `./charters/a.yaml` → `charters/a.yaml`: walking `.` should not put `./` in every name.
 fn tidy(path: PathBuf) -> PathBuf {
     match path.strip_prefix(".") {
         Ok(rest) if !rest.as_os_str().is_empty() => rest.to_owned(),
         _ => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_keys_are_read_from_column_one_only() {
+        assert_eq!(top_level_key("services:"), Some("services"));
+        assert_eq!(top_level_key("\"vision\": x"), Some("vision"));
+        assert_eq!(top_level_key("  services:"), None);
+        assert_eq!(top_level_key("# services:"), None);
+        assert_eq!(top_level_key("- services:"), None);
+        assert_eq!(top_level_key("---"), None);
+    }
+
+    #[test]
+    fn exclude_matches_paths_below_the_folder_and_bare_names() {
+        let exclude = Exclude::new(&["drafts/**", "*.old.yaml"]).unwrap();
+        assert!(exclude.matches(Path::new("drafts/a.yaml")));
+        assert!(exclude.matches(Path::new("x/kitui.old.yaml")));
+        assert!(!exclude.matches(Path::new("kitui.yaml")));
+        assert!(Exclude::new(&["a[b"]).is_err());
     }
 }

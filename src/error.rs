@@ -20,7 +20,7 @@ pub enum Error {
 }
 
 /// `io::Error`'s text without the "(os error 2)" suffix, which means nothing to our users.
-fn plain_io(error: &io::Error) -> String {
+pub(crate) fn plain_io(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),

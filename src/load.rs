@@ -27,7 +27,7 @@ impl Loaded {
 pub fn load(read: Read) -> Loaded {
     match read {
         Read::Text(source) => load_source(source),
-        Read::NotUtf8(source, diagnostic) => Loaded {
+        Read::Refused(source, diagnostic) => Loaded {
             source,
             charter: None,
             diagnostics: diagnostic.into(),

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::discover::MAX_CHARTER_BYTES;
 use crate::error::Error;
 use crate::yaml::Span;
 
@@ -19,8 +20,9 @@ pub struct SourceFile {
 /// A file that could be read, and whether its bytes were valid UTF-8.
 pub enum Read {
     Text(SourceFile),
-    /// The file was read, but is not UTF-8: the diagnostic points at the first bad byte.
-    NotUtf8(SourceFile, Diagnostic),
+    /// The file was read, but its bytes cannot be a charter's text: not UTF-8 (the
+    /// diagnostic points at the first bad byte), or far too big.
+    Refused(SourceFile, Diagnostic),
 }
 
 impl SourceFile {
@@ -39,11 +41,34 @@ impl SourceFile {
 
     /// Reads a file. Failing to read it at all is an operational error; reading bytes that
     /// are not UTF-8 is the author's problem, reported as a diagnostic.
+    /// A file bigger than [`MAX_CHARTER_BYTES`] is refused before it is read whole.
     pub fn read(path: &Path) -> Result<Read, Error> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        use std::io::Read as _;
+        let read_error = |source| Error::Read {
             path: path.to_owned(),
             source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(read_error)?;
+        let mut bytes = Vec::new();
+        file.take(MAX_CHARTER_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        if bytes.len() as u64 > MAX_CHARTER_BYTES {
+            let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+            let diagnostic = Diagnostic::error(
+                Code::TooLarge,
+                format!(
+                    "this file is {:.1} MB; a charter is at most {} MB",
+                    size as f64 / 1e6,
+                    MAX_CHARTER_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_hint(
+                "real charters are a few dozen kB; check that this is the charter and not an \
+                 export or a log, or split it into one charter per office",
+            );
+            return Ok(Read::Refused(Self::new(path, String::new()), diagnostic));
+        }
         Ok(Self::from_bytes(path, bytes))
     }
 
@@ -55,7 +80,7 @@ impl SourceFile {
                 "a charter is a text file; if this is a Word document, copy its text into a new \
                  file made with `charter new`",
             );
-            return Read::NotUtf8(Self::new(path, String::new()), diagnostic);
+            return Read::Refused(Self::new(path, String::new()), diagnostic);
         }
         match String::from_utf8(bytes) {
             Ok(text) => Read::Text(Self::new(path, text)),
@@ -79,7 +104,7 @@ impl SourceFile {
                         "save the file as UTF-8 (in Word or Notepad: Save As, then choose the \
                      encoding \"UTF-8\")",
                     );
-                Read::NotUtf8(Self::new(path, text), diagnostic)
+                Read::Refused(Self::new(path, text), diagnostic)
             }
         }
     }

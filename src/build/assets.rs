@@ -10,6 +10,8 @@ use crate::model::{Sp, Str};
 pub struct Logo {
     pub extension: &'static str,
     pub bytes: Vec<u8>,
+    /// Where it was read from, so an incremental build knows to watch it.
+    pub path: std::path::PathBuf,
 }
 
 /// Reads the logo a charter names. The path is relative to the charter's folder and must
@@ -83,7 +85,11 @@ pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>
             "open the logo in an image editor and export it again as PNG or SVG",
         )));
     }
-    Ok(Logo { extension, bytes })
+    Ok(Logo {
+        extension,
+        bytes,
+        path: real,
+    })
 }
 
 /// Decodes an image the way Typst will when it lays the logo out.

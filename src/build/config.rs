@@ -11,6 +11,7 @@
 //! format = ["pdf", "png"]
 //! pdf-standard = ["a-2b"]
 //! font-path = ["fonts"]      # relative to this file
+//! exclude = ["drafts/**"]    # below the folders built
 //!
 //! [build.options]            # the theme's options (see `charter themes`)
 //! primary = "#8b0000"
@@ -51,6 +52,8 @@ pub struct BuildConfig {
     pub format: Option<Vec<String>>,
     pub pdf_standard: Option<Vec<String>>,
     pub font_path: Option<Vec<PathBuf>>,
+    /// Globs of paths to leave out below the folders built (`drafts/**`).
+    pub exclude: Option<Vec<String>>,
     #[serde(default)]
     pub options: BTreeMap<String, toml::Value>,
 }

@@ -8,6 +8,7 @@ pub mod config;
 mod export;
 mod fonts;
 mod glyphs;
+pub mod incremental;
 pub mod run;
 pub mod summary;
 mod world;
@@ -65,6 +66,9 @@ pub struct Rendered {
     pub body_size: f64,
     /// Warnings about the charter that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// Files besides the charter that the build read (its logo): an incremental build
+    /// rebuilds when one changes.
+    pub inputs: Vec<std::path::PathBuf>,
 }
 
 /// Why a charter was not built: problems in the charter, or in the theme's code.
@@ -144,9 +148,11 @@ pub fn build(
     let mut view = View::new(charter);
     let mut extra = Vec::new();
     let mut logo_bytes = None;
+    let mut inputs = Vec::new();
     if let Some(logo) = &charter.organization.logo {
         match assets::logo(&source.path, logo) {
             Ok(logo) => {
+                inputs.push(logo.path);
                 let path = format!("/logo.{}", logo.extension);
                 if settings.html {
                     logo_bytes = Some((logo.extension, logo.bytes.clone()));
@@ -239,6 +245,7 @@ pub fn build(
             paper,
             body_size: data.build.body_size,
             warnings: failure.charter,
+            inputs,
         });
     }
 
@@ -376,6 +383,7 @@ pub fn build(
         paper,
         body_size: data.build.body_size,
         warnings: failure.charter,
+        inputs,
     })
 }
 

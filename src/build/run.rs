@@ -1,17 +1,24 @@
-//! Building many charters: discover them, build each (in parallel), write every artifact
-//! atomically, keep going past failures and report everything at the end.
+//! Building many charters: discover them, skip those whose inputs have not changed, build
+//! the rest in parallel, write every artifact atomically, keep going past failures and
+//! report everything at the end.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use super::incremental::{self, Entry, Manifest, StoredDiagnostic, sha256};
 use super::{Engine, Failure, Settings, build};
 use crate::diagnostic::Diagnostic;
-use crate::discover::discover;
+use crate::discover::{Exclude, discover};
 use crate::error::Error;
 use crate::load::load;
-use crate::source::SourceFile;
+use crate::source::{Read, SourceFile};
+
+/// Set (by a Ctrl-C handler) to stop a batch: charters not yet started are left alone,
+/// those being built are finished and written whole, and the record is saved.
+pub static CANCELLED: AtomicBool = AtomicBool::new(false);
 
 /// Which files to write for each charter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -23,21 +30,63 @@ pub struct Outputs {
     pub html: bool,
 }
 
+/// How a batch runs, besides what each charter is built with.
+#[derive(Default)]
+pub struct Batch<'a> {
+    pub outputs: Outputs,
+    /// Paths under the folders given to leave out.
+    pub exclude: Exclude,
+    /// Build every charter, even those whose outputs are up to date.
+    pub force: bool,
+    /// Remove the outputs of charters that have gone (they are reported either way).
+    pub clean: bool,
+    /// The run's fingerprint ([`incremental::fingerprint`]); `None` turns incremental
+    /// building off (every charter is built, and nothing is recorded).
+    pub fingerprint: Option<String>,
+    /// Told how many charters there are, then of each one as it is done.
+    pub progress: Option<&'a (dyn Progress + Sync)>,
+}
+
+/// Progress of a batch, for a progress bar.
+pub trait Progress {
+    fn start(&self, total: usize);
+    fn done(&self, result: &BuildResult);
+}
+
+/// What became of one charter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Built and written.
+    Built,
+    /// Its outputs were up to date: nothing was built or written.
+    UpToDate,
+    /// It has errors (its own or its theme's): nothing was written.
+    Failed,
+    /// The run was interrupted before its turn.
+    NotStarted,
+}
+
 /// One charter's outcome.
 #[derive(Debug)]
 pub struct BuildResult {
     pub source: SourceFile,
-    /// Problems in the charter (errors stop its build; warnings do not).
+    /// Problems in the charter (errors stop its build; warnings do not). For a charter
+    /// that was up to date, the warnings recorded when it was built.
     pub diagnostics: Vec<Diagnostic>,
     /// Problems in the theme's code, in the theme's files.
     pub theme: Vec<super::ThemeDiagnostic>,
-    /// The files written.
+    /// The charter's output files (written now, or, when up to date, before).
     pub written: Vec<PathBuf>,
     pub summary: Option<Summary>,
     /// Whether this is a charter (not an empty folder).
     pub is_charter: bool,
+    pub status: Status,
     /// How long reading, checking, laying out and writing it took.
     pub elapsed: std::time::Duration,
+    /// The outputs' sizes and hashes, as recorded.
+    pub outputs: Vec<incremental::Output>,
+    /// What to record for it (a successful build only).
+    entry: Option<(String, Entry)>,
 }
 
 /// What was built, for the progress line.
@@ -49,6 +98,21 @@ pub struct Summary {
 }
 
 impl BuildResult {
+    fn new(source: SourceFile, status: Status) -> Self {
+        BuildResult {
+            source,
+            diagnostics: Vec::new(),
+            theme: Vec::new(),
+            written: Vec::new(),
+            summary: None,
+            is_charter: true,
+            status,
+            elapsed: std::time::Duration::ZERO,
+            outputs: Vec::new(),
+            entry: None,
+        }
+    }
+
     /// Whether this charter has errors (its own or its theme's) and was not built.
     pub fn failed(&self) -> bool {
         !self.theme.is_empty()
@@ -59,22 +123,44 @@ impl BuildResult {
     }
 }
 
+/// Outputs whose charter file has gone.
+#[derive(Debug)]
+pub struct Orphan {
+    /// The charter that was built into them.
+    pub source: PathBuf,
+    pub outputs: Vec<PathBuf>,
+    /// Whether `--clean` removed them.
+    pub removed: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct BuildRun {
     pub results: Vec<BuildResult>,
     pub errors: Vec<Error>,
+    /// YAML files under the folders that are not charters, and why.
+    pub skipped: Vec<(PathBuf, &'static str)>,
+    pub orphans: Vec<Orphan>,
+    /// Whether the run was interrupted (Ctrl-C) before every charter was built.
+    pub interrupted: bool,
 }
 
 impl BuildRun {
+    /// Charters built in this run.
     pub fn built(&self) -> usize {
-        self.results
-            .iter()
-            .filter(|r| !r.written.is_empty())
-            .count()
+        self.count(Status::Built)
+    }
+
+    /// Charters whose outputs were up to date.
+    pub fn up_to_date(&self) -> usize {
+        self.count(Status::UpToDate)
     }
 
     pub fn failed(&self) -> usize {
         self.results.iter().filter(|r| r.failed()).count()
+    }
+
+    fn count(&self, status: Status) -> usize {
+        self.results.iter().filter(|r| r.status == status).count()
     }
 }
 
@@ -85,21 +171,17 @@ pub fn build_paths(
     out: &Path,
     engine: &Engine,
     settings: &Settings,
-    outputs: Outputs,
+    batch: &Batch,
 ) -> BuildRun {
     let mut run = BuildRun::default();
-    let found = discover(paths);
+    let found = discover(paths, &batch.exclude);
     run.errors.extend(found.errors);
+    run.skipped = found.skipped;
     for (dir, diagnostic) in found.empty_dirs {
-        run.results.push(BuildResult {
-            source: SourceFile::new(dir, String::new()),
-            diagnostics: vec![diagnostic],
-            theme: Vec::new(),
-            written: Vec::new(),
-            summary: None,
-            is_charter: false,
-            elapsed: std::time::Duration::ZERO,
-        });
+        let mut result = BuildResult::new(SourceFile::new(dir, String::new()), Status::Failed);
+        result.diagnostics.push(diagnostic);
+        result.is_charter = false;
+        run.results.push(result);
     }
     let targets: Vec<(PathBuf, PathBuf)> = found
         .files
@@ -116,21 +198,81 @@ pub fn build_paths(
         });
         return run;
     }
+    let mut manifest = match batch.fingerprint {
+        Some(_) => Manifest::load(out),
+        None => Manifest::default(),
+    };
+    remove_abandoned_temporaries(out);
+    if let Some(progress) = batch.progress {
+        progress.start(targets.len());
+    }
     let outcomes: Vec<_> = targets
         .par_iter()
         .map(|(file, stem)| {
-            let outcome = build_one(file, stem, engine, settings, outputs);
+            let outcome = build_one(file, stem, out, engine, settings, batch, &manifest);
             // Keep Typst's cache to what the last few documents used: a batch of a
             // thousand charters must not hold every layout in memory.
             typst::comemo::evict(10);
+            if let (Some(progress), Ok(result)) = (batch.progress, &outcome) {
+                progress.done(result);
+            }
             outcome
         })
         .collect();
+    let mut changed = false;
     for outcome in outcomes {
         match outcome {
-            Ok(result) => run.results.push(result),
+            Ok(mut result) => {
+                run.interrupted |= result.status == Status::NotStarted;
+                if let Some((key, entry)) = result.entry.take() {
+                    manifest.entries.insert(key, entry);
+                    changed = true;
+                }
+                run.results.push(result);
+            }
             Err(error) => run.errors.push(error),
         }
+    }
+    let orphans: Vec<(String, Entry)> = manifest
+        .orphans()
+        .into_iter()
+        .map(|(stem, entry)| (stem.to_owned(), entry.clone()))
+        .collect();
+    for (stem, entry) in orphans {
+        let outputs: Vec<PathBuf> = entry.outputs.iter().map(|o| out.join(&o.path)).collect();
+        let mut removed = false;
+        if batch.clean {
+            removed = true;
+            for path in &outputs {
+                match std::fs::remove_file(path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(source) => {
+                        removed = false;
+                        run.errors.push(Error::Write {
+                            path: path.clone(),
+                            source,
+                        });
+                    }
+                }
+            }
+            if removed {
+                manifest.entries.remove(&stem);
+                changed = true;
+            }
+        }
+        run.orphans.push(Orphan {
+            source: entry.source,
+            outputs,
+            removed,
+        });
+    }
+    // A run that changed nothing leaves the folder untouched (and costs no write).
+    if batch.fingerprint.is_some()
+        && changed
+        && let Err(error) = manifest.save(out)
+    {
+        run.errors.push(error);
     }
     run
 }
@@ -138,25 +280,52 @@ pub fn build_paths(
 fn build_one(
     file: &Path,
     stem: &Path,
+    out: &Path,
     engine: &Engine,
     settings: &Settings,
-    outputs: Outputs,
+    batch: &Batch,
+    manifest: &Manifest,
 ) -> Result<BuildResult, Error> {
     let start = std::time::Instant::now();
-    let loaded = load(SourceFile::read(file)?);
-    let mut result = BuildResult {
-        source: loaded.source,
-        diagnostics: loaded.diagnostics.into_vec(),
-        theme: Vec::new(),
-        written: Vec::new(),
-        summary: None,
-        is_charter: true,
-        elapsed: std::time::Duration::ZERO,
+    if CANCELLED.load(Ordering::Relaxed) {
+        return Ok(BuildResult::new(
+            SourceFile::new(file, String::new()),
+            Status::NotStarted,
+        ));
+    }
+    let read = SourceFile::read(file)?;
+    let key = incremental::stem_key(out, stem);
+    let source_path = incremental::absolute(file);
+    let charter_hash = match &read {
+        Read::Text(source) => Some(sha256(source.text.as_bytes())),
+        Read::Refused(..) => None,
     };
+    if let (Some(run), Some(hash), Read::Text(source), false) =
+        (&batch.fingerprint, &charter_hash, &read, batch.force)
+        && let Some(entry) = manifest.entries.get(&key)
+        && entry.source == source_path
+        && entry.is_fresh(run, hash, out)
+    {
+        let mut result = BuildResult::new(source.clone(), Status::UpToDate);
+        result.diagnostics = entry.warnings.iter().filter_map(|w| w.restore()).collect();
+        result.written = entry.outputs.iter().map(|o| out.join(&o.path)).collect();
+        result.outputs = entry.outputs.clone();
+        result.summary = Some(Summary {
+            pages: entry.pages,
+            paper: entry.paper,
+            body_size: entry.body_size,
+        });
+        result.elapsed = start.elapsed();
+        return Ok(result);
+    }
+    let loaded = load(read);
+    let mut result = BuildResult::new(loaded.source, Status::Failed);
+    result.diagnostics = loaded.diagnostics.into_vec();
     let Some(charter) = loaded.charter else {
         result.elapsed = start.elapsed();
         return Ok(result);
     };
+    let outputs = batch.outputs;
     let settings = Settings {
         pdf: outputs.pdf,
         png: outputs.png,
@@ -181,13 +350,49 @@ fn build_one(
             }
             for (path, bytes) in files {
                 write_atomic(&path, bytes)?;
+                result.outputs.push(incremental::Output {
+                    path: incremental::stem_key(out, &path),
+                    bytes: bytes.len() as u64,
+                    sha256: sha256(bytes),
+                });
                 result.written.push(path);
             }
-            result.summary = Some(Summary {
+            let summary = Summary {
                 pages: rendered.pages,
                 paper: rendered.paper,
                 body_size: rendered.body_size,
-            });
+            };
+            result.status = Status::Built;
+            if let (Some(run), Some(hash)) = (&batch.fingerprint, charter_hash) {
+                let inputs = rendered
+                    .inputs
+                    .iter()
+                    .filter_map(|path| {
+                        let bytes = std::fs::read(path).ok()?;
+                        Some(incremental::Input {
+                            path: path.clone(),
+                            sha256: sha256(&bytes),
+                        })
+                    })
+                    .collect();
+                let entry = Entry {
+                    source: source_path,
+                    run: run.clone(),
+                    charter: hash,
+                    inputs,
+                    outputs: result.outputs.clone(),
+                    warnings: rendered
+                        .warnings
+                        .iter()
+                        .map(StoredDiagnostic::new)
+                        .collect(),
+                    pages: summary.pages,
+                    paper: summary.paper,
+                    body_size: summary.body_size,
+                };
+                result.entry = Some((key, entry));
+            }
+            result.summary = Some(summary);
         }
         Err(Failure { charter, theme }) => {
             result.diagnostics.extend(charter);
@@ -198,8 +403,14 @@ fn build_one(
     Ok(result)
 }
 
+/// The start of every temporary file a build writes; the process id follows, so a later
+/// build can tell a dead build's leftovers from a live one's.
+const TEMP_PREFIX: &str = ".charter-";
+const TEMP_SUFFIX: &str = ".tmp";
+
 /// Writes through a temporary file in the same folder, then renames: a reader (or a
-/// crashed build) never sees half a PDF.
+/// crashed build) never sees half a PDF. A build killed mid-write leaves only a hidden
+/// `.charter-PID-….tmp`, which the next build into the folder removes.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let write_error = |source| Error::Write {
         path: path.to_owned(),
@@ -210,7 +421,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(write_error)?;
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     // Output is for sharing: readable by everyone, like any file a build tool writes.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
@@ -219,4 +432,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     file.as_file().sync_all().map_err(write_error)?;
     file.persist(path).map_err(|e| write_error(e.error))?;
     Ok(())
+}
+
+/// Removes the temporary files of builds that were killed (by SIGKILL, a power cut) while
+/// writing into `out`. A temporary file of a build still running is left alone.
+fn remove_abandoned_temporaries(out: &Path) {
+    let walker = walkdir::WalkDir::new(out)
+        .max_depth(8)
+        .into_iter()
+        .flatten();
+    for entry in walker.filter(|e| e.file_type().is_file()) {
+        let Some(name) = entry.file_name().to_str() else {
+            continue;
+        };
+        let Some(rest) = name
+            .strip_prefix(TEMP_PREFIX)
+            .filter(|_| name.ends_with(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !process_alive(pid)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process is running. Where that cannot be told (no `/proc`), it is assumed to
+/// be, so nothing of a live build is ever removed.
+fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }

@@ -1,11 +1,10 @@
-//! `charter build --summary FILE`: what a run did, as JSON for CI: per charter its status,
-//! its outputs with sizes and SHA-256 hashes (read back from disk, so they are what was
-//! really written), its diagnostics, and how long it took.
+//! `charter build --summary FILE`: what a run did, as JSON for CI: per charter its status
+//! (built, up to date, failed), its outputs with sizes and SHA-256 hashes (of the bytes
+//! written, or as recorded when they were), its diagnostics, and how long it took.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use super::run::{BuildResult, BuildRun};
+use super::run::{BuildResult, BuildRun, Status};
 use crate::report::json_report;
 
 #[derive(Serialize)]
@@ -13,6 +12,7 @@ struct Summary<'a> {
     generator: String,
     theme: &'a str,
     built: usize,
+    up_to_date: usize,
     failed: usize,
     warnings: usize,
     millis: u128,
@@ -24,7 +24,8 @@ struct Summary<'a> {
 #[derive(Serialize)]
 struct Charter {
     source: String,
-    /// `built` or `failed`.
+    /// `built`, `up-to-date` (not rebuilt: its inputs had not changed), `failed`, or
+    /// `not-started` (the run was interrupted).
     status: &'static str,
     outputs: Vec<Output>,
     diagnostics: serde_json::Value,
@@ -56,6 +57,7 @@ pub fn to_json(run: &BuildRun, theme: &str, elapsed: std::time::Duration) -> Str
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
         theme,
         built: run.built(),
+        up_to_date: run.up_to_date(),
         failed: run.failed(),
         warnings,
         millis: elapsed.as_millis(),
@@ -73,17 +75,20 @@ fn charter(result: &BuildResult) -> Charter {
     let diagnostics = serde_json::from_str(&json_report(files)).unwrap_or_default();
     Charter {
         source: result.source.name(),
-        status: if result.failed() { "failed" } else { "built" },
+        status: match result.status {
+            Status::Built => "built",
+            Status::UpToDate => "up-to-date",
+            Status::Failed => "failed",
+            Status::NotStarted => "not-started",
+        },
         outputs: result
             .written
             .iter()
-            .filter_map(|path| {
-                let bytes = std::fs::read(path).ok()?;
-                Some(Output {
-                    path: path.to_string_lossy().replace('\\', "/"),
-                    bytes: bytes.len() as u64,
-                    sha256: format!("{:x}", Sha256::digest(&bytes)),
-                })
+            .zip(&result.outputs)
+            .map(|(path, output)| Output {
+                path: path.to_string_lossy().replace('\\', "/"),
+                bytes: output.bytes,
+                sha256: output.sha256.clone(),
             })
             .collect(),
         diagnostics,

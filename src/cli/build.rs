@@ -1,13 +1,16 @@
 //! `charter build`: charters in, posters out.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
 
 use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::config::BuildConfig;
-use crate::build::run::{BuildRun, Outputs, build_paths};
+use crate::build::incremental::fingerprint;
+use crate::build::run::{Batch, BuildRun, Outputs, Progress, Status, build_paths};
 use crate::build::{Engine, Settings, parse_standards};
+use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
 use crate::report::HumanReporter;
@@ -69,9 +72,27 @@ pub struct Args {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Leave out paths matching a glob below the folders given (`drafts/**`,
+    /// `*.old.yaml`); may be repeated. Files named on the command line are always built.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Build every charter, even those whose outputs are up to date.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Remove the outputs of charters that no longer exist (they are reported either way).
+    #[arg(long)]
+    pub clean: bool,
+
     /// Print only problems, not a line per charter built.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Also print charters that were up to date, files skipped as not charters, and
+    /// timings.
+    #[arg(short, long)]
+    pub verbose: bool,
 
     /// The `charter.toml` whose `[build]` table to use [default: the nearest one above the
     /// current folder]. Flags win over it.
@@ -172,9 +193,40 @@ pub fn run(args: Args, color: Color) -> u8 {
         ));
         return status::FAILURE;
     }
+    let exclude = match Exclude::new(&args.exclude) {
+        Ok(exclude) => exclude,
+        Err(message) => {
+            print_error(&message);
+            return status::FAILURE;
+        }
+    };
     let start = std::time::Instant::now();
-    let run = build_paths(&paths, &out_dir, &engine, &settings, outputs);
-    report(&run, color, args.quiet);
+    let fingerprint = fingerprint(&engine.theme, &settings, outputs, &args.font_path);
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(ProgressBar::new);
+    let batch = Batch {
+        outputs,
+        exclude,
+        force: args.force,
+        clean: args.clean,
+        fingerprint: Some(fingerprint),
+        progress: bar.as_ref().map(|bar| bar as &(dyn Progress + Sync)),
+    };
+    stop_on_ctrl_c();
+    let run = build_paths(&paths, &out_dir, &engine, &settings, &batch);
+    if let Some(bar) = &bar {
+        bar.finish();
+    }
+    report(
+        &run,
+        color,
+        if args.quiet {
+            Verbosity::Quiet
+        } else if args.verbose {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
+        },
+    );
     if let Some(path) = &args.summary {
         let json = crate::build::summary::to_json(&run, engine.theme.name(), start.elapsed());
         if path.as_os_str() == "-" {
@@ -192,7 +244,9 @@ pub fn run(args: Args, color: Color) -> u8 {
             if warnings == 1 { "warning" } else { "warnings" }
         );
     }
-    if !run.errors.is_empty() {
+    if run.interrupted {
+        status::INTERRUPTED
+    } else if !run.errors.is_empty() {
         status::FAILURE
     } else if run.failed() > 0 || (args.deny_warnings && warnings > 0) {
         status::PROBLEMS
@@ -328,6 +382,7 @@ fn with_config(mut args: Args) -> Result<Args, String> {
     if args.pdf_standard.is_empty() {
         args.pdf_standard = config.pdf_standard.unwrap_or_default();
     }
+    args.exclude.extend(config.exclude.unwrap_or_default());
     if args.font_path.is_empty() {
         args.font_path = config.font_path.unwrap_or_default();
     }
@@ -342,7 +397,14 @@ fn with_config(mut args: Args) -> Result<Args, String> {
     Ok(args)
 }
 
-fn report(run: &BuildRun, color: Color, quiet: bool) {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
     for error in &run.errors {
         print_error(error);
     }
@@ -360,7 +422,12 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
         if !result.theme.is_empty() {
             errln!("  while building {}\n", result.source.name());
         }
-        if !quiet && let Some(summary) = &result.summary {
+        let shown = match result.status {
+            Status::Built => verbosity != Verbosity::Quiet,
+            Status::UpToDate => verbosity == Verbosity::Verbose,
+            Status::Failed | Status::NotStarted => false,
+        };
+        if shown && let Some(summary) = &result.summary {
             let written: Vec<String> = result
                 .written
                 .iter()
@@ -379,10 +446,45 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
                 1 => format!("{paper}, 1 page, body text {} pt", summary.body_size),
                 n => format!("{paper}, {n} pages"),
             };
+            let (verb, time) = match result.status {
+                Status::UpToDate => ("up to date", String::new()),
+                _ if verbosity == Verbosity::Verbose => {
+                    ("built", format!(" in {} ms", result.elapsed.as_millis()))
+                }
+                _ => ("built", String::new()),
+            };
             errln!(
-                "built {} → {} ({detail})",
+                "{verb} {} → {} ({detail}){time}",
                 result.source.name(),
                 written.join(", "),
+            );
+        }
+    }
+    if verbosity == Verbosity::Verbose {
+        for (path, reason) in &run.skipped {
+            errln!("skipped {}: {reason}", path.display());
+        }
+    }
+    for orphan in &run.orphans {
+        let outputs: Vec<String> = orphan
+            .outputs
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        if orphan.removed {
+            if verbosity != Verbosity::Quiet {
+                errln!(
+                    "removed {} (its charter {} is gone)",
+                    outputs.join(", "),
+                    orphan.source.display()
+                );
+            }
+        } else {
+            errln!(
+                "warning: {} {} built from {}, which is gone; `--clean` removes them",
+                outputs.join(", "),
+                if outputs.len() == 1 { "was" } else { "were" },
+                orphan.source.display()
             );
         }
     }
@@ -391,13 +493,48 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
     if charters == 0 && failed == 0 {
         return;
     }
+    let mut parts = Vec::new();
+    if run.up_to_date() > 0 {
+        parts.push(format!("{} up to date", run.up_to_date()));
+    }
+    if !run.skipped.is_empty() {
+        let n = run.skipped.len();
+        parts.push(format!(
+            "{n} YAML {} skipped as not charters{}",
+            if n == 1 { "file" } else { "files" },
+            if verbosity == Verbosity::Verbose {
+                ""
+            } else {
+                " (-v lists them)"
+            }
+        ));
+    }
+    let not_started = run
+        .results
+        .iter()
+        .filter(|r| r.status == Status::NotStarted)
+        .count();
+    if not_started > 0 {
+        parts.push(format!("{not_started} not started: interrupted"));
+    }
+    let rest = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join("; "))
+    };
+    let noun = if charters == 1 { "charter" } else { "charters" };
     if failed == 0 {
-        if !quiet {
-            errln!(
-                "{} {} built",
-                charters,
-                if charters == 1 { "charter" } else { "charters" }
-            );
+        if run.built() == 0 && run.up_to_date() == charters {
+            if verbosity != Verbosity::Quiet {
+                let rest = rest.replacen(&format!("; {} up to date", charters), "", 1);
+                errln!("{charters} {noun} up to date, nothing to build{rest}");
+            }
+        } else if run.built() == charters {
+            if verbosity != Verbosity::Quiet {
+                errln!("{charters} {noun} built{rest}");
+            }
+        } else if verbosity != Verbosity::Quiet || not_started > 0 {
+            errln!("{} of {charters} {noun} built{rest}", run.built());
         }
     } else {
         // Name every failure: in a long CI log the summary is what people read.
@@ -408,12 +545,57 @@ fn report(run: &BuildRun, color: Color, quiet: bool) {
             .map(|r| r.source.name())
             .collect();
         errln!(
-            "{} of {} {} built; {} failed: {}",
+            "{} of {charters} {noun} built; {failed} failed: {}{rest}",
             run.built(),
-            charters,
-            if charters == 1 { "charter" } else { "charters" },
-            failed,
-            names.join(", ")
+            names.join(", "),
         );
     }
+}
+
+/// The progress bar, drawn only on a terminal (never into a CI log or a pipe).
+struct ProgressBar(indicatif::ProgressBar);
+
+impl ProgressBar {
+    fn new() -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            None,
+            indicatif::ProgressDrawTarget::stderr_with_hz(10),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} building [{bar:30}] {pos}/{len} {wide_msg}",
+            )
+            .expect("the template is valid")
+            .progress_chars("=> "),
+        );
+        ProgressBar(bar)
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Progress for ProgressBar {
+    fn start(&self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+
+    fn done(&self, result: &crate::build::run::BuildResult) {
+        self.0.set_message(result.source.name());
+        self.0.inc(1);
+    }
+}
+
+/// The first Ctrl-C (or SIGTERM) lets the charters being built finish and be written
+/// whole, starts no others, and saves what was built; a second one stops at once (a
+/// temporary file may then be left, which the next build removes).
+fn stop_on_ctrl_c() {
+    use std::sync::atomic::Ordering;
+    let _ = ctrlc::set_handler(|| {
+        if crate::build::run::CANCELLED.swap(true, Ordering::SeqCst) {
+            std::process::exit(i32::from(status::INTERRUPTED));
+        }
+        errln!("stopping after the charters being built (Ctrl-C again to stop at once)");
+    });
 }

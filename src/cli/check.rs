@@ -11,6 +11,11 @@ pub struct Args {
     /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
     pub paths: Vec<PathBuf>,
 
+    /// Leave out paths matching a glob below the folders given (`drafts/**`); may be
+    /// repeated. Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
     /// How to print problems: `human` (with the line of YAML) or `json` (on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -22,7 +27,14 @@ pub fn run(args: Args, color: Color) -> u8 {
     } else {
         args.paths
     };
-    let run = check_paths(&paths);
+    let exclude = match crate::discover::Exclude::new(&args.exclude) {
+        Ok(exclude) => exclude,
+        Err(message) => {
+            print_error(&message);
+            return status::FAILURE;
+        }
+    };
+    let run = check_paths(&paths, &exclude);
     for error in &run.errors {
         print_error(error);
     }

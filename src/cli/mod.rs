@@ -55,6 +55,8 @@ pub mod status {
     pub const PROBLEMS: u8 = 1;
     /// The command could not run: bad arguments, unreadable files.
     pub const FAILURE: u8 = 2;
+    /// Stopped by Ctrl-C or SIGTERM, as shells report a process stopped by SIGINT.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Debug, Parser)]

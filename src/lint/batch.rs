@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::discover::discover;
+use crate::discover::{Exclude, discover};
 use crate::error::Error;
 use crate::lint::config::{Config, ConfigError, ConfigFinder};
 use crate::lint::{Finding, LintContext, lint};
@@ -42,11 +42,12 @@ pub enum ConfigSource {
 /// is linted (exit status 2), since findings under the wrong configuration would mislead.
 pub fn lint_paths(
     paths: &[PathBuf],
+    exclude: &Exclude,
     config: &ConfigSource,
     today: jiff::civil::Date,
 ) -> Result<LintRun, ConfigError> {
     let mut run = LintRun::default();
-    let found = discover(paths);
+    let found = discover(paths, exclude);
     run.errors.extend(found.errors);
     for (dir, diagnostic) in found.empty_dirs {
         let findings = vec![Finding {

@@ -193,6 +193,44 @@ impl Theme {
             .collect()
     }
 
+    /// Every file that can change what this theme makes, for the incremental build's
+    /// fingerprint: each file of a theme folder with its path; a built-in layer by name
+    /// only (its files are part of the tool, which the fingerprint covers).
+    pub fn fingerprint_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        for layer in &self.layers {
+            match layer {
+                Layer::Dir(dir) => {
+                    for entry in walkdir::WalkDir::new(dir)
+                        .sort_by_file_name()
+                        .into_iter()
+                        .flatten()
+                        .filter(|e| e.file_type().is_file())
+                    {
+                        if let Ok(bytes) = std::fs::read(entry.path()) {
+                            files.push((entry.path().to_string_lossy().into_owned(), bytes));
+                        }
+                    }
+                }
+                Layer::Builtin(dir) => {
+                    files.push((format!("built-in {}", dir.path().display()), Vec::new()));
+                }
+            }
+        }
+        files
+    }
+
+    /// The folders of a user's theme (not the built-in layers), for `charter watch`.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        self.layers
+            .iter()
+            .filter_map(|layer| match layer {
+                Layer::Dir(dir) => Some(dir.clone()),
+                Layer::Builtin(_) => None,
+            })
+            .collect()
+    }
+
     /// The built-in theme this one rests on (itself, for a built-in theme), whose files a
     /// template may extend by name: `{% extends "kenya/page.html" %}`.
     pub fn builtin_base(&self) -> Option<Theme> {

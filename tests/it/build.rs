@@ -532,8 +532,17 @@ fn summary_json_says_what_each_charter_became() {
     assert_eq!(glyph["status"], "failed");
     assert_eq!(glyph["outputs"], serde_json::json!([]));
     assert_eq!(glyph["diagnostics"][0]["code"], "E403");
-    // On standard output with `-`, and nothing else there.
+    // On standard output with `-`, and nothing else there; fr.yaml is up to date now, and
+    // its outputs are given with the hashes recorded when they were written.
     let output = crate::charter_in(&dir, &["build", "fr.yaml", "-o", "out", "--summary", "-"]);
     let stdout: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(stdout["built"], 1);
+    assert_eq!(stdout["built"], 0);
+    assert_eq!(stdout["up_to_date"], 1);
+    let again = &stdout["charters"][0];
+    assert_eq!(again["status"], "up-to-date");
+    assert_eq!(again["outputs"], fr["outputs"]);
+    assert_eq!(
+        again["diagnostics"][0]["code"], "E406",
+        "its warning is kept"
+    );
 }

@@ -6,6 +6,7 @@ mod check_fixtures;
 mod cli;
 mod diff_cli;
 mod html;
+mod incremental;
 mod lint_cli;
 mod lint_rules;
 mod real_charters;

@@ -1,0 +1,249 @@
+//! Incremental builds: a charter whose inputs have not changed since its outputs were
+//! written is not built again.
+//!
+//! "Inputs" are everything that can change an output, compared by content (SHA-256), never
+//! by modification time, since a `git checkout` resets every file's time:
+//! - the charter file and every file it references (its logo), each hashed;
+//! - the run's fingerprint: the tool (version, plus the executable's size and time, so a
+//!   rebuilt development binary counts as a new tool), every file of a theme folder, the
+//!   options and formats of the run, and every font under `--font-path`.
+//!
+//! What was built is recorded in `.charter-build.json` in the output folder, one entry per
+//! output stem (`kitui/poster` for `out/kitui/poster.pdf`). An entry also keeps the
+//! charter's warnings, so a charter that is skipped still reports them (and
+//! `--deny-warnings` still sees them). Failed charters are never recorded: they are tried
+//! again on the next run.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Settings;
+use super::run::Outputs;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::theme::Theme;
+use crate::yaml::Span;
+
+/// The record's name in the output folder (hidden, so walking the folder skips it).
+pub const MANIFEST: &str = ".charter-build.json";
+
+/// Bumped when the record's shape changes: an older record is then ignored.
+const FORMAT: u32 = 1;
+
+/// SHA-256 of some bytes, as lowercase hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// What was built into one output folder.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    format: u32,
+    /// By output stem, relative to the output folder, with `/` separators.
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// One charter's last successful build.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Entry {
+    /// The charter's absolute path, to tell when it has gone.
+    pub source: PathBuf,
+    /// The run's fingerprint (see [`fingerprint`]).
+    pub run: String,
+    pub charter: String,
+    /// Files the charter referenced, with their hashes.
+    pub inputs: Vec<Input>,
+    pub outputs: Vec<Output>,
+    pub warnings: Vec<StoredDiagnostic>,
+    pub pages: usize,
+    pub paper: crate::paper::Paper,
+    pub body_size: f64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Input {
+    pub path: PathBuf,
+    pub sha256: String,
+}
+
+/// An output file, relative to the output folder.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Output {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// A warning as recorded: only `E4xx`-style codes of [`Code`] (what a build finds) are
+/// stored, so the code can be given back as the static one.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StoredDiagnostic {
+    code: String,
+    severity: Severity,
+    message: String,
+    span: Option<(usize, usize)>,
+    label: Option<String>,
+    hint: Option<String>,
+}
+
+impl StoredDiagnostic {
+    pub fn new(diagnostic: &Diagnostic) -> Self {
+        Self {
+            code: diagnostic.code.code.to_owned(),
+            severity: diagnostic.severity,
+            message: diagnostic.message.clone(),
+            span: diagnostic.span.map(|s| (s.offset, s.len)),
+            label: diagnostic.label.clone(),
+            hint: diagnostic.hint.clone(),
+        }
+    }
+
+    /// `None` for a code this version does not know (the record is then stale).
+    pub fn restore(&self) -> Option<Diagnostic> {
+        let code = *Code::ALL.iter().find(|c| c.as_str() == self.code)?;
+        let mut diagnostic = Diagnostic::new(code.into(), self.severity, self.message.clone());
+        diagnostic.span = self.span.map(|(offset, len)| Span::new(offset, len));
+        diagnostic.label = self.label.clone();
+        diagnostic.hint = self.hint.clone();
+        Some(diagnostic)
+    }
+}
+
+impl Manifest {
+    /// The record in `out`; an absent, unreadable or older record is an empty one (every
+    /// charter is then built, which is always safe).
+    pub fn load(out: &Path) -> Manifest {
+        std::fs::read(out.join(MANIFEST))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|m| m.format == FORMAT)
+            .unwrap_or_default()
+    }
+
+    pub fn save(&mut self, out: &Path) -> Result<(), crate::error::Error> {
+        self.format = FORMAT;
+        let json = serde_json::to_string_pretty(self).expect("the record serialises");
+        super::run::write_atomic(&out.join(MANIFEST), json.as_bytes())
+    }
+
+    /// Entries whose charter file no longer exists, with their outputs still on disk.
+    pub fn orphans(&self) -> Vec<(&str, &Entry)> {
+        self.entries
+            .iter()
+            .filter(|(_, entry)| !entry.source.exists())
+            .map(|(stem, entry)| (stem.as_str(), entry))
+            .collect()
+    }
+}
+
+impl Entry {
+    /// Whether the outputs this entry records are what the same inputs would give now:
+    /// same run, same charter text, same referenced files, and every output still there
+    /// with its recorded size (a size check, not a hash: reading back every PDF would cost
+    /// more than a no-op run should).
+    pub fn is_fresh(&self, run: &str, charter: &str, out: &Path) -> bool {
+        self.run == run
+            && self.charter == charter
+            && self.inputs.iter().all(|input| {
+                std::fs::read(&input.path).is_ok_and(|bytes| sha256(&bytes) == input.sha256)
+            })
+            && self.outputs.iter().all(|output| {
+                std::fs::metadata(out.join(&output.path)).is_ok_and(|m| m.len() == output.bytes)
+            })
+            && self.warnings.iter().all(|w| w.restore().is_some())
+    }
+}
+
+/// The run's fingerprint: what every charter of the run is built with.
+pub fn fingerprint(
+    theme: &Theme,
+    settings: &Settings,
+    outputs: Outputs,
+    font_paths: &[PathBuf],
+) -> String {
+    let mut hash = Sha256::new();
+    let mut part = |label: &str, bytes: &[u8]| {
+        hash.update(label.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    part("tool", env!("CARGO_PKG_VERSION").as_bytes());
+    if let Ok(exe) = std::env::current_exe().and_then(std::fs::metadata) {
+        let time = exe
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        part("exe", format!("{} {time}", exe.len()).as_bytes());
+    }
+    for (path, bytes) in theme.fingerprint_files() {
+        part("theme file", path.as_bytes());
+        part("theme bytes", &bytes);
+    }
+    part(
+        "settings",
+        format!(
+            "{:?} {} {:?} {} {:?}",
+            settings.paper,
+            settings.landscape,
+            settings.layout,
+            serde_json::Value::Object(settings.options.clone()),
+            settings.standards,
+        )
+        .as_bytes(),
+    );
+    part("outputs", format!("{outputs:?}").as_bytes());
+    for dir in font_paths {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
+            if let Ok(bytes) = std::fs::read(entry.path()) {
+                part("font", entry.path().to_string_lossy().as_bytes());
+                part("font bytes", &bytes);
+            }
+        }
+    }
+    format!("{:x}", hash.finalize())
+}
+
+/// `out/kitui/poster` → `kitui/poster`: an output stem as the record names it.
+pub fn stem_key(out: &Path, stem: &Path) -> String {
+    stem.strip_prefix(out)
+        .unwrap_or(stem)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// A charter's absolute path (as the record keeps it), or the path as given.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_warning_comes_back_as_it_was() {
+        let warning = Diagnostic::new(Code::TooWide.into(), Severity::Warning, "too wide")
+            .at(Span::new(10, 4), "here")
+            .with_hint("add a space");
+        let stored = StoredDiagnostic::new(&warning);
+        let json = serde_json::to_string(&stored).unwrap();
+        let back: StoredDiagnostic = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.restore(), Some(warning));
+    }
+
+    #[test]
+    fn an_unknown_code_is_not_restored() {
+        let mut stored = StoredDiagnostic::new(&Diagnostic::error(Code::TooWide, "x"));
+        stored.code = "E999".into();
+        assert_eq!(stored.restore(), None);
+    }
+}

@@ -1,0 +1,232 @@
+//! Incremental builds: what is rebuilt, what is skipped, and what is reported about
+//! outputs whose charter has gone. Each test works in its own copy of a few charters.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::{charter_in, out_dir, root};
+
+/// A folder holding `full.yaml` (with its logo) and `minimal.yaml`.
+fn project(name: &str) -> PathBuf {
+    let dir = out_dir("incremental", name);
+    std::fs::create_dir_all(dir.join("charters")).unwrap();
+    for file in ["full.yaml", "minimal.yaml", "ziwani-county-logo.svg"] {
+        std::fs::copy(
+            root().join("examples").join(file),
+            dir.join("charters").join(file),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Runs `charter build charters -o out` plus `extra`, returning the exit code and the
+/// `--summary -` JSON.
+fn build(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value, String) {
+    let mut args = vec!["build", "charters", "-o", "out", "--summary", "-"];
+    args.extend_from_slice(extra);
+    let output = charter_in(dir, &args);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let summary = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}\n{stderr}", String::from_utf8_lossy(&output.stdout)));
+    (output.status.code().unwrap(), summary, stderr)
+}
+
+/// Each charter's status, by file name.
+fn statuses(summary: &serde_json::Value) -> Vec<(String, String)> {
+    summary["charters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["source"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                c["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn status_of(summary: &serde_json::Value, name: &str) -> String {
+    statuses(summary)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, s)| s)
+        .unwrap_or_else(|| panic!("{name} is not in the summary"))
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn an_unchanged_charter_is_not_rebuilt_and_its_outputs_are_untouched() {
+    let dir = project("unchanged");
+    let (code, first, _) = build(&dir, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(first["built"], 2);
+    let pdf = dir.join("out/full.pdf");
+    let before = (modified(&pdf), std::fs::read(&pdf).unwrap());
+    // A checkout gives every file a new time; only content counts.
+    let charter = dir.join("charters/full.yaml");
+    std::fs::write(&charter, std::fs::read(&charter).unwrap()).unwrap();
+    let (code, second, stderr) = build(&dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(second["built"], 0);
+    assert_eq!(second["up_to_date"], 2);
+    assert!(
+        stderr.contains("2 charters up to date, nothing to build"),
+        "{stderr}"
+    );
+    assert_eq!(
+        (modified(&pdf), std::fs::read(&pdf).unwrap()),
+        before,
+        "an up-to-date output is not written again"
+    );
+}
+
+#[test]
+fn a_changed_charter_or_logo_is_rebuilt_alone() {
+    let dir = project("changed");
+    build(&dir, &[]);
+    let minimal = dir.join("charters/minimal.yaml");
+    let text = std::fs::read_to_string(&minimal).unwrap();
+    std::fs::write(
+        &minimal,
+        format!("{text}\n# a comment changes the content\n"),
+    )
+    .unwrap();
+    let (_, summary, _) = build(&dir, &[]);
+    assert_eq!(status_of(&summary, "minimal.yaml"), "built");
+    assert_eq!(status_of(&summary, "full.yaml"), "up-to-date");
+
+    // The logo is an input of full.yaml.
+    let logo = dir.join("charters/ziwani-county-logo.svg");
+    let svg = std::fs::read_to_string(&logo).unwrap();
+    std::fs::write(&logo, svg.replace("</svg>", "<!-- new --></svg>")).unwrap();
+    let (_, summary, _) = build(&dir, &[]);
+    assert_eq!(status_of(&summary, "full.yaml"), "built");
+    assert_eq!(status_of(&summary, "minimal.yaml"), "up-to-date");
+}
+
+#[test]
+fn new_options_a_missing_output_or_force_rebuild() {
+    let dir = project("options");
+    build(&dir, &[]);
+    let (_, summary, _) = build(&dir, &["--set", "qr=false"]);
+    assert_eq!(summary["built"], 2, "another option is another output");
+    let (_, summary, _) = build(&dir, &["--set", "qr=false", "--format", "pdf,html"]);
+    assert_eq!(summary["up_to_date"], 2, "the same options again");
+    std::fs::remove_file(dir.join("out/minimal.html")).unwrap();
+    let (_, summary, _) = build(&dir, &["--set", "qr=false"]);
+    assert_eq!(status_of(&summary, "minimal.yaml"), "built");
+    assert!(dir.join("out/minimal.html").is_file());
+    assert_eq!(status_of(&summary, "full.yaml"), "up-to-date");
+    let (_, summary, _) = build(&dir, &["--set", "qr=false", "--force"]);
+    assert_eq!(summary["built"], 2);
+}
+
+#[test]
+fn a_skipped_charter_still_reports_its_warnings() {
+    let dir = project("warnings");
+    std::fs::copy(
+        root().join("tests/build/no-catalogue/charter.yaml"),
+        dir.join("charters/fr.yaml"),
+    )
+    .unwrap();
+    for run in ["first", "second"] {
+        let (code, summary, stderr) = build(&dir, &["--deny-warnings"]);
+        assert_eq!(code, 1, "{run}: {stderr}");
+        assert!(stderr.contains("E406"), "{run}: {stderr}");
+        assert!(
+            stderr.contains("fr.yaml:"),
+            "{run}: the warning points into the file"
+        );
+        assert_eq!(summary["warnings"], 1, "{run}");
+    }
+}
+
+#[test]
+fn a_failed_charter_is_tried_again() {
+    let dir = project("failed");
+    std::fs::copy(
+        root().join("tests/build/missing-glyph/charter.yaml"),
+        dir.join("charters/glyph.yaml"),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let (code, summary, _) = build(&dir, &[]);
+        assert_eq!(code, 1);
+        assert_eq!(status_of(&summary, "glyph.yaml"), "failed");
+    }
+}
+
+#[test]
+fn outputs_of_a_deleted_charter_are_reported_then_cleaned() {
+    let dir = project("orphans");
+    build(&dir, &[]);
+    std::fs::remove_file(dir.join("charters/minimal.yaml")).unwrap();
+    let (code, _, stderr) = build(&dir, &[]);
+    assert_eq!(code, 0, "a leftover output is a warning, not a failure");
+    assert!(
+        stderr.contains("warning: out/minimal.pdf, out/minimal.html were built from"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`--clean` removes them"), "{stderr}");
+    assert!(
+        dir.join("out/minimal.pdf").is_file(),
+        "not removed without --clean"
+    );
+
+    let (code, _, stderr) = build(&dir, &["--clean"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("removed out/minimal.pdf, out/minimal.html"),
+        "{stderr}"
+    );
+    assert!(!dir.join("out/minimal.pdf").exists());
+    assert!(!dir.join("out/minimal.html").exists());
+    assert!(
+        dir.join("out/full.pdf").is_file(),
+        "the other charter's outputs stay"
+    );
+    // A file the build never wrote is never removed.
+    std::fs::write(dir.join("out/notes.txt"), "mine").unwrap();
+    let (_, _, stderr) = build(&dir, &["--clean"]);
+    assert!(!stderr.contains("removed"), "{stderr}");
+    assert!(dir.join("out/notes.txt").is_file());
+}
+
+#[test]
+fn building_one_file_does_not_call_the_others_orphans() {
+    let dir = project("subset");
+    build(&dir, &[]);
+    let output = charter_in(&dir, &["build", "charters/full.yaml", "-o", "out"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("1 charter up to date"), "{stderr}");
+}
+
+#[test]
+fn leftovers_of_a_killed_build_are_removed_and_a_live_builds_kept() {
+    let dir = project("leftovers");
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    // No process has pid 4194305 (above Linux's largest pid); ours is alive.
+    let dead = dir.join("out/.charter-4194305-abc.tmp");
+    let live = dir.join(format!("out/.charter-{}-abc.tmp", std::process::id()));
+    std::fs::write(&dead, "%PDF-1.7 cut short").unwrap();
+    std::fs::write(&live, "%PDF-1.7 being written").unwrap();
+    build(&dir, &[]);
+    assert!(!dead.exists(), "a dead build's temporary file is removed");
+    assert!(
+        live.exists(),
+        "a running build's temporary file is left alone"
+    );
+}
