@@ -5,6 +5,7 @@ mod build;
 mod check_fixtures;
 mod cli;
 mod diff_cli;
+mod faults;
 mod html;
 mod incremental;
 mod lint_cli;

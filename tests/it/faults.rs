@@ -1,0 +1,331 @@
+//! Bad input and faults in a batch: each hostile file gets its own clear diagnostic and the
+//! rest of the batch is still built; a killed build never leaves a partial output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::{charter_in, out_dir, root};
+
+/// A folder with one good charter in `charters/`.
+fn batch(name: &str) -> PathBuf {
+    let dir = out_dir("faults", name);
+    std::fs::create_dir_all(dir.join("charters")).unwrap();
+    std::fs::copy(
+        root().join("examples/minimal.yaml"),
+        dir.join("charters/good.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = charter_in(dir, args);
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn hostile_files_are_each_reported_and_the_rest_is_built() {
+    let dir = batch("hostile");
+    let charters = dir.join("charters");
+    // 10 MB: refused before it is read whole.
+    let mut huge = String::from("organization:\n  name: Big\nservices:\n");
+    while huge.len() < 10_000_000 {
+        huge.push_str("  - name: A service that repeats to make the file enormous\n");
+    }
+    std::fs::write(charters.join("huge.yaml"), huge).unwrap();
+    // 1,000 levels deep, by indentation and by brackets.
+    let mut deep = String::from("services:\n");
+    for level in 0..1000 {
+        deep.push_str(&format!("{}k{level}:\n", "  ".repeat(level + 1)));
+    }
+    std::fs::write(charters.join("deep.yaml"), deep).unwrap();
+    let brackets = format!("services: {}{}\n", "[".repeat(1000), "]".repeat(1000));
+    std::fs::write(charters.join("brackets.yaml"), brackets).unwrap();
+    // An alias bomb: a billion values from a few lines.
+    let bomb = std::fs::read_to_string(root().join("tests/check/yaml-syntax-alias-bomb.yaml"))
+        .unwrap()
+        .replace("a: &a", "services: &a");
+    std::fs::write(charters.join("bomb.yaml"), bomb).unwrap();
+
+    let start = Instant::now();
+    let (code, stderr) = run(&dir, &["build", "charters", "-o", "out"]);
+    let elapsed = start.elapsed();
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("E107") && stderr.contains("10.0 MB"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("deep.yaml") && stderr.contains("brackets.yaml"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("E103"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "1 of 5 charters built; 4 failed: charters/bomb.yaml, charters/brackets.yaml, \
+         charters/deep.yaml, charters/huge.yaml"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bomb.yaml") && stderr.contains("huge.yaml"),
+        "{stderr}"
+    );
+    assert!(dir.join("out/good.pdf").is_file());
+    // Not a timing test (the bench measures); a guard against a hang.
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+}
+
+#[test]
+fn loops_dangling_links_and_unreadable_files_are_reported_and_the_walk_goes_on() {
+    let dir = batch("links");
+    let charters = dir.join("charters");
+    std::os::unix::fs::symlink(".", charters.join("loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.yaml", charters.join("dangling.yaml")).unwrap();
+    std::fs::create_dir_all(charters.join("z")).unwrap();
+    std::fs::copy(
+        root().join("examples/minimal.yaml"),
+        charters.join("z/later.yaml"),
+    )
+    .unwrap();
+    let (code, stderr) = run(&dir, &["build", "charters", "-o", "out"]);
+    assert_eq!(
+        code,
+        Some(2),
+        "a path that cannot be read is an operational error"
+    );
+    assert!(
+        stderr.contains("charters/loop") && stderr.contains("(a loop); it was skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("charters/dangling.yaml")
+            && stderr.contains("a symbolic link to something that does not exist"),
+        "{stderr}"
+    );
+    assert!(
+        dir.join("out/z/later.pdf").is_file(),
+        "the walk went on after the bad entries:\n{stderr}"
+    );
+    assert!(dir.join("out/good.pdf").is_file());
+}
+
+/// Run as an unprivileged user (root reads every file), when there is a way to become one.
+#[test]
+fn an_unreadable_file_is_reported_and_the_rest_is_built() {
+    let dir = batch("unreadable");
+    let secret = dir.join("charters/secret.yaml");
+    std::fs::copy(root().join("examples/minimal.yaml"), &secret).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root_user = std::fs::read(&secret).is_ok();
+    let mut command = if root_user {
+        // As `nobody`: the folder must be theirs to write in.
+        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
+            let mode = if entry.path() == secret {
+                0o000
+            } else if entry.file_type().is_dir() {
+                0o777
+            } else {
+                0o644
+            };
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        let mut ancestors = dir.parent();
+        while let Some(folder) = ancestors.filter(|p| p.starts_with(std::env::temp_dir())) {
+            let mode = std::fs::metadata(folder).unwrap().permissions().mode();
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(mode | 0o711))
+                .unwrap();
+            ancestors = folder.parent();
+        }
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        command.arg(env!("CARGO_BIN_EXE_charter"));
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_charter"))
+    };
+    let output = command
+        .args(["build", "charters", "-o", "out"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("setpriv (util-linux) runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot read `charters/secret.yaml`: permission denied"),
+        "{stderr}"
+    );
+    assert!(dir.join("out/good.pdf").is_file(), "{stderr}");
+}
+
+#[test]
+fn thousands_of_other_files_are_walked_past() {
+    let dir = batch("thousands");
+    let notes = dir.join("charters/notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    for i in 0..3000 {
+        std::fs::write(notes.join(format!("scan-{i}.txt")), "not yaml").unwrap();
+    }
+    for i in 0..500 {
+        std::fs::write(
+            notes.join(format!("config-{i}.yml")),
+            "version: 3\nname: x\n",
+        )
+        .unwrap();
+    }
+    let (code, stderr) = run(&dir, &["build", "charters", "-o", "out"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 charter built; 500 YAML files skipped as not charters"),
+        "{stderr}"
+    );
+    let (_, verbose) = run(&dir, &["build", "charters", "-o", "out", "-v"]);
+    assert!(
+        verbose.contains("skipped charters/notes/config-7.yml: not a charter"),
+        "{verbose}"
+    );
+}
+
+#[test]
+fn excluded_paths_are_not_read() {
+    let dir = batch("exclude");
+    std::fs::create_dir_all(dir.join("charters/drafts")).unwrap();
+    std::fs::write(dir.join("charters/drafts/broken.yaml"), "services: [").unwrap();
+    let (code, stderr) = run(
+        &dir,
+        &["build", "charters", "-o", "out", "--exclude", "drafts"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, stderr) = run(&dir, &["check", "charters", "--exclude", "drafts/**"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _) = run(&dir, &["check", "charters"]);
+    assert_eq!(code, Some(1), "without --exclude the draft is read");
+}
+
+/// How many copies of each of two real charters a slow batch holds.
+const COPIES: usize = 16;
+/// Their outputs: a PDF and a page each.
+const OUTPUTS: usize = COPIES * 2 * 2;
+
+/// Copies of the real charters, each under its own name, to make a batch that takes a
+/// few seconds.
+fn slow_batch(name: &str) -> PathBuf {
+    let dir = out_dir("faults", name);
+    std::fs::create_dir_all(dir.join("charters")).unwrap();
+    for i in 0..COPIES {
+        for file in ["kitui-bilingual.yaml", "kilosa.yaml"] {
+            let text = std::fs::read_to_string(root().join("charters").join(file)).unwrap();
+            std::fs::write(
+                dir.join(format!("charters/{i}-{file}")),
+                // Other words, so no copy is laid out from another's cache.
+                text.replace("Huduma", &format!("Huduma {i}")),
+            )
+            .unwrap();
+        }
+    }
+    dir
+}
+
+/// Starts a build, waits for its first output, then signals it.
+fn interrupt(dir: &Path, signal: &str) -> std::process::Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["build", "charters", "-o", "out", "--format", "pdf,html"])
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !std::fs::read_dir(dir.join("out")).is_ok_and(|mut d| d.next().is_some()) {
+        assert!(Instant::now() < deadline, "the build wrote nothing");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let status = Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    child.wait_with_output().unwrap()
+}
+
+/// Every output in `out` is whole: PDFs end with `%%EOF`, pages with `</html>`.
+fn assert_outputs_whole(out: &Path) -> (usize, Vec<PathBuf>) {
+    let mut whole = 0;
+    let mut temporary = Vec::new();
+    for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with(".charter-") && name.ends_with(".tmp") {
+            temporary.push(path.to_owned());
+            continue;
+        }
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("pdf") => {
+                assert!(
+                    text.trim_end().ends_with("%%EOF"),
+                    "{} is cut short",
+                    path.display()
+                );
+                whole += 1;
+            }
+            Some("html") => {
+                assert!(
+                    text.trim_end().ends_with("</html>"),
+                    "{} is cut short",
+                    path.display()
+                );
+                whole += 1;
+            }
+            _ => {}
+        }
+    }
+    (whole, temporary)
+}
+
+#[test]
+fn a_build_killed_mid_batch_leaves_no_partial_output() {
+    let dir = slow_batch("sigkill");
+    let output = interrupt(&dir, "-KILL");
+    assert_eq!(output.status.code(), None, "killed by the signal");
+    let (whole, _) = assert_outputs_whole(&dir.join("out"));
+    assert!(
+        whole < OUTPUTS,
+        "the build was stopped mid-batch ({whole} outputs)"
+    );
+    // The next build finishes the batch and removes what the killed one left.
+    let (code, stderr) = run(&dir, &["build", "charters", "-o", "out"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (whole, temporary) = assert_outputs_whole(&dir.join("out"));
+    assert_eq!(whole, OUTPUTS);
+    assert!(temporary.is_empty(), "{temporary:?}");
+}
+
+#[test]
+fn a_build_stopped_by_sigterm_finishes_what_it_started_and_records_it() {
+    let dir = slow_batch("sigterm");
+    let output = interrupt(&dir, "-TERM");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("not started: interrupted"), "{stderr}");
+    let (whole, temporary) = assert_outputs_whole(&dir.join("out"));
+    assert!(
+        temporary.is_empty(),
+        "nothing half-written is left: {temporary:?}"
+    );
+    assert!(whole > 0 && whole < OUTPUTS, "{whole} outputs\n{stderr}");
+    // What was written is recorded: the next build only builds the rest.
+    let (code, stderr) = run(&dir, &["build", "charters", "-o", "out"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} up to date", whole / 2)),
+        "{stderr}"
+    );
+}
