@@ -18,6 +18,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod paper;
+pub mod preview;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -85,6 +85,10 @@ pub struct BuildResult {
     pub elapsed: std::time::Duration,
     /// The outputs' sizes and hashes, as recorded.
     pub outputs: Vec<incremental::Output>,
+    /// Where its outputs go, below the output folder, without extension (`kitui`).
+    pub stem: String,
+    /// The files besides the charter that its build read (its logo).
+    pub inputs: Vec<PathBuf>,
     /// What to record for it (a successful build only).
     entry: Option<(String, Entry)>,
 }
@@ -109,6 +113,8 @@ impl BuildResult {
             status,
             elapsed: std::time::Duration::ZERO,
             outputs: Vec::new(),
+            stem: String::new(),
+            inputs: Vec::new(),
             entry: None,
         }
     }
@@ -307,6 +313,8 @@ fn build_one(
         && entry.is_fresh(run, hash, out)
     {
         let mut result = BuildResult::new(source.clone(), Status::UpToDate);
+        result.stem = key;
+        result.inputs = entry.inputs.iter().map(|i| i.path.clone()).collect();
         result.diagnostics = entry.warnings.iter().filter_map(|w| w.restore()).collect();
         result.written = entry.outputs.iter().map(|o| out.join(&o.path)).collect();
         result.outputs = entry.outputs.clone();
@@ -320,6 +328,7 @@ fn build_one(
     }
     let loaded = load(read);
     let mut result = BuildResult::new(loaded.source, Status::Failed);
+    result.stem = key.clone();
     result.diagnostics = loaded.diagnostics.into_vec();
     let Some(charter) = loaded.charter else {
         result.elapsed = start.elapsed();
@@ -335,6 +344,7 @@ fn build_one(
     match build(engine, &settings, &result.source, &charter) {
         Ok(rendered) => {
             result.diagnostics.extend(rendered.warnings.iter().cloned());
+            result.inputs = rendered.inputs.clone();
             let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
             if let Some(pdf) = &rendered.pdf {
                 files.push((stem.with_extension("pdf"), pdf));

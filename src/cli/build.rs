@@ -16,7 +16,7 @@ use crate::paper::Paper;
 use crate::report::HumanReporter;
 use crate::theme::{self, Theme};
 
-#[derive(Debug, clap::Args)]
+#[derive(Clone, Debug, clap::Args)]
 pub struct Args {
     /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
     pub paths: Vec<PathBuf>,
@@ -114,32 +114,59 @@ pub enum LayoutArg {
     Handbook,
 }
 
-pub fn run(args: Args, color: Color) -> u8 {
-    let args = match with_config(args) {
-        Ok(args) => args,
-        Err(message) => {
-            print_error(&message);
-            return status::FAILURE;
+/// What a run builds with, checked before any charter is read: shared by `build`,
+/// `watch` and `serve`.
+pub(super) struct Prepared {
+    pub engine: Engine,
+    pub settings: Settings,
+    pub outputs: Outputs,
+    pub paths: Vec<PathBuf>,
+    pub out_dir: PathBuf,
+    pub exclude: Exclude,
+    pub args: Args,
+}
+
+impl Prepared {
+    /// The run's fingerprint for incremental builds (hashes the theme folder and fonts).
+    pub fn fingerprint(&self) -> String {
+        fingerprint(
+            &self.engine.theme,
+            &self.settings,
+            self.outputs,
+            &self.args.font_path,
+        )
+    }
+
+    pub fn verbosity(&self) -> Verbosity {
+        if self.args.quiet {
+            Verbosity::Quiet
+        } else if self.args.verbose {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
         }
-    };
+    }
+}
+
+/// Reads `charter.toml`, loads the theme and its templates, checks the flags. On failure
+/// the problem has been printed and the exit status is returned.
+pub(super) fn prepare(args: Args, color: Color) -> Result<Prepared, u8> {
+    let args = with_config(args).map_err(|message| {
+        print_error(&message);
+        status::FAILURE
+    })?;
     let theme_name = args
         .theme
         .clone()
         .unwrap_or_else(|| theme::DEFAULT.to_owned());
-    let theme = match Theme::load(&theme_name) {
-        Ok(theme) => theme,
-        Err(error) => {
-            print_error(&error);
-            return status::FAILURE;
-        }
-    };
-    let settings = match settings(&args, &theme) {
-        Ok(settings) => settings,
-        Err(message) => {
-            print_error(&message);
-            return status::FAILURE;
-        }
-    };
+    let theme = Theme::load(&theme_name).map_err(|error| {
+        print_error(&error);
+        status::FAILURE
+    })?;
+    let settings = settings(&args, &theme).map_err(|message| {
+        print_error(&message);
+        status::FAILURE
+    })?;
     let formats = if args.format.is_empty() {
         vec![OutputFormat::Pdf, OutputFormat::Html]
     } else {
@@ -161,7 +188,7 @@ pub fn run(args: Args, color: Color) -> u8 {
             "there is no font folder `{}` (`--font-path` takes a folder of .ttf/.otf files)",
             missing.display()
         ));
-        return status::FAILURE;
+        return Err(status::FAILURE);
     }
     let mut engine = Engine::new(theme, &args.font_path);
     if outputs.html {
@@ -178,7 +205,7 @@ pub fn run(args: Args, color: Color) -> u8 {
                             .trim_end()
                     );
                 }
-                return status::PROBLEMS;
+                return Err(status::PROBLEMS);
             }
         }
     }
@@ -191,44 +218,54 @@ pub fn run(args: Args, color: Color) -> u8 {
             "`{}` is a file, not a folder: `-o` names the folder the posters go in",
             out_dir.display()
         ));
-        return status::FAILURE;
+        return Err(status::FAILURE);
     }
-    let exclude = match Exclude::new(&args.exclude) {
-        Ok(exclude) => exclude,
-        Err(message) => {
-            print_error(&message);
-            return status::FAILURE;
-        }
+    let exclude = Exclude::new(&args.exclude).map_err(|message| {
+        print_error(&message);
+        status::FAILURE
+    })?;
+    Ok(Prepared {
+        engine,
+        settings,
+        outputs,
+        paths,
+        out_dir,
+        exclude,
+        args,
+    })
+}
+
+pub fn run(args: Args, color: Color) -> u8 {
+    let prepared = match prepare(args, color) {
+        Ok(prepared) => prepared,
+        Err(status) => return status,
     };
     let start = std::time::Instant::now();
-    let fingerprint = fingerprint(&engine.theme, &settings, outputs, &args.font_path);
+    let args = &prepared.args;
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(ProgressBar::new);
     let batch = Batch {
-        outputs,
-        exclude,
+        outputs: prepared.outputs,
+        exclude: prepared.exclude.clone(),
         force: args.force,
         clean: args.clean,
-        fingerprint: Some(fingerprint),
+        fingerprint: Some(prepared.fingerprint()),
         progress: bar.as_ref().map(|bar| bar as &(dyn Progress + Sync)),
     };
     stop_on_ctrl_c();
-    let run = build_paths(&paths, &out_dir, &engine, &settings, &batch);
+    let run = build_paths(
+        &prepared.paths,
+        &prepared.out_dir,
+        &prepared.engine,
+        &prepared.settings,
+        &batch,
+    );
     if let Some(bar) = &bar {
         bar.finish();
     }
-    report(
-        &run,
-        color,
-        if args.quiet {
-            Verbosity::Quiet
-        } else if args.verbose {
-            Verbosity::Verbose
-        } else {
-            Verbosity::Normal
-        },
-    );
+    report(&run, color, prepared.verbosity());
     if let Some(path) = &args.summary {
-        let json = crate::build::summary::to_json(&run, engine.theme.name(), start.elapsed());
+        let json =
+            crate::build::summary::to_json(&run, prepared.engine.theme.name(), start.elapsed());
         if path.as_os_str() == "-" {
             outln!("{json}");
         } else if let Err(e) = crate::build::run::write_atomic(path, format!("{json}\n").as_bytes())
@@ -398,13 +435,13 @@ fn with_config(mut args: Args) -> Result<Args, String> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Verbosity {
+pub(super) enum Verbosity {
     Quiet,
     Normal,
     Verbose,
 }
 
-fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
+pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
     for error in &run.errors {
         print_error(error);
     }

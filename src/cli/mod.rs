@@ -9,7 +9,9 @@ mod lint;
 mod new;
 mod rule;
 mod schema;
+mod serve;
 mod themes;
+mod watch;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -79,6 +81,10 @@ pub struct Cli {
 pub enum Command {
     /// Build charters into printable posters (PDF), web pages (HTML) and previews (PNG).
     Build(build::Args),
+    /// Build, then build again on every save of a charter, its logo or the theme.
+    Watch(watch::Args),
+    /// Watch, and preview the pages and posters in a browser that reloads after each build.
+    Serve(serve::Args),
     /// List the themes a poster can be built with, and their options.
     Themes(themes::Args),
     /// Check that charters are well-formed; report every problem with its line and column.
@@ -133,6 +139,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Build(args) => build::run(args, cli.color),
+        Command::Watch(args) => watch::run(args, cli.color),
+        Command::Serve(args) => serve::run(args, cli.color),
         Command::Themes(args) => themes::run(args),
         Command::Check(args) => check::run(args, cli.color),
         Command::Lint(args) => lint::run(args, cli.color),

@@ -10,6 +10,7 @@ mod html;
 mod incremental;
 mod lint_cli;
 mod lint_rules;
+mod preview;
 mod real_charters;
 mod schema;
 

@@ -1,0 +1,259 @@
+//! `charter watch`: build, then build again on every save of a charter, its logo or the
+//! theme, printing diagnostics as they come. `charter serve` runs the same loop with a
+//! preview server (see `serve.rs`).
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime};
+
+use super::build::{self, Prepared, Verbosity, report};
+use super::{Color, errln, print_error, status, terminal_width};
+use crate::build::run::{Batch, BuildRun, Status, build_paths};
+use crate::preview::server::Server;
+use crate::preview::watcher::Watcher;
+use crate::preview::{CharterState, Snapshot};
+use crate::report::HumanReporter;
+
+#[derive(Debug, clap::Args)]
+#[group(skip)]
+pub struct Args {
+    #[command(flatten)]
+    pub build: build::Args,
+}
+
+pub fn run(args: Args, color: Color) -> u8 {
+    watch(args.build, color, None)
+}
+
+/// Builds, then rebuilds on every change until the process is stopped. With `serve`, the
+/// outputs are served there and browsers reload after each build.
+pub(super) fn watch(args: build::Args, color: Color, serve: Option<(&str, u16)>) -> u8 {
+    let mut prepared = match build::prepare(args.clone(), color) {
+        Ok(prepared) => prepared,
+        Err(status) => return status,
+    };
+    let out = prepared.out_dir.clone();
+    if let Err(error) = std::fs::create_dir_all(&out) {
+        print_error(&format!("cannot create `{}`: {error}", out.display()));
+        return status::FAILURE;
+    }
+    let server = match serve {
+        Some((host, port)) => match Server::start(host, port, &out) {
+            Ok(server) => Some(server),
+            Err(message) => {
+                print_error(&message);
+                return status::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let mut fingerprint = prepared.fingerprint();
+    let run = build_once(&prepared, &fingerprint, color, true);
+    let mut published = snapshot(&run);
+    if let Some(server) = &server {
+        server.publish(published.clone());
+        let host = if server.address.ip().is_loopback() {
+            format!("localhost:{}", server.address.port())
+        } else {
+            errln!(
+                "warning: serving on {} is reachable from other machines; the default, \
+                 127.0.0.1, is not",
+                server.address.ip()
+            );
+            server.address.to_string()
+        };
+        errln!("serving at http://{host}/ (the page reloads after each build)");
+    }
+    let mut watcher = match Watcher::new(std::slice::from_ref(&out)) {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            print_error(&format!("cannot watch for changes: {error}"));
+            return status::FAILURE;
+        }
+    };
+    let mut theme_dirs = watch_all(&mut watcher, &prepared, &run);
+    let mut last = run;
+    errln!("watching for changes (Ctrl-C to stop)");
+    while let Some(changed) = watcher.next() {
+        let changed = match changed {
+            Ok(changed) if changed.is_empty() => continue,
+            Ok(changed) => changed,
+            Err(message) => {
+                print_error(&format!("watching: {message}"));
+                continue;
+            }
+        };
+        // Only what a build reads: charters, their logos, the theme. A log file or an
+        // editor's backup in the same folder is not a reason to build.
+        let theme_changed = changed
+            .iter()
+            .any(|p| theme_dirs.iter().any(|d| p.starts_with(d)));
+        let inputs: Vec<PathBuf> = last_inputs(&prepared, &last);
+        let changed: Vec<PathBuf> = changed
+            .into_iter()
+            .filter(|p| {
+                theme_dirs.iter().any(|d| p.starts_with(d))
+                    || p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                    || inputs.contains(p)
+            })
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        if prepared.verbosity() == Verbosity::Verbose {
+            let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+            errln!("changed: {}", names.join(", "));
+        }
+        if theme_changed {
+            // The theme's files are read once per run: load them again. A theme that no
+            // longer loads is reported, and the last good one is kept.
+            match build::prepare(args.clone(), color) {
+                Ok(next) => {
+                    prepared = next;
+                    fingerprint = prepared.fingerprint();
+                }
+                Err(_) => continue,
+            }
+        }
+        let run = build_once(&prepared, &fingerprint, color, false);
+        if run.built() > 0 {
+            let saved = changed.iter().filter_map(|p| modified(p)).max();
+            if let Some(since) = saved.and_then(|t| SystemTime::now().duration_since(t).ok()) {
+                errln!("  {} ms after the save", since.as_millis());
+            }
+        }
+        // A build that wrote nothing and found the same problems changed nothing a
+        // browser shows: pages are not reloaded for it.
+        let shown = snapshot(&run);
+        if let Some(server) = &server
+            && (run.built() > 0 || shown != published)
+        {
+            server.publish(shown.clone());
+        }
+        published = shown;
+        theme_dirs = watch_all(&mut watcher, &prepared, &run);
+        last = run;
+    }
+    status::OK
+}
+
+/// One incremental build of everything, reported; only what changed is built. `--force`
+/// and `--clean` apply to the first build.
+fn build_once(prepared: &Prepared, fingerprint: &str, color: Color, first: bool) -> BuildRun {
+    let start = Instant::now();
+    let batch = Batch {
+        outputs: prepared.outputs,
+        exclude: prepared.exclude.clone(),
+        fingerprint: Some(fingerprint.to_owned()),
+        force: first && prepared.args.force,
+        clean: first && prepared.args.clean,
+        progress: None,
+    };
+    let run = build_paths(
+        &prepared.paths,
+        &prepared.out_dir,
+        &prepared.engine,
+        &prepared.settings,
+        &batch,
+    );
+    let verbosity = prepared.verbosity();
+    // Called only when something the build reads has changed, so always worth a word
+    // (after a fix that brings back the last good text: "up to date").
+    report(&run, color, verbosity);
+    if run.built() > 0 && verbosity != Verbosity::Quiet {
+        errln!("  done in {} ms", start.elapsed().as_millis());
+    }
+    run
+}
+
+/// Watches the charters' folders, their logos' folders and the theme's; returns the
+/// theme's folders, whose changes need the theme loaded again.
+fn watch_all(watcher: &mut Watcher, prepared: &Prepared, run: &BuildRun) -> Vec<PathBuf> {
+    let mut folders: Vec<(PathBuf, bool)> = Vec::new();
+    for path in &prepared.paths {
+        if path.is_dir() {
+            folders.push((path.clone(), true));
+        } else {
+            // Editors save by writing a new file and renaming it over the old one: watch
+            // the folder, not the file.
+            folders.push((parent(path), false));
+        }
+    }
+    for result in &run.results {
+        for input in &result.inputs {
+            folders.push((parent(input), false));
+        }
+    }
+    let themes: Vec<PathBuf> = prepared
+        .engine
+        .theme
+        .folders()
+        .iter()
+        .map(|d| d.canonicalize().unwrap_or_else(|_| d.clone()))
+        .collect();
+    folders.extend(themes.iter().map(|d| (d.clone(), true)));
+    for (folder, recursive) in folders {
+        if let Err(error) = watcher.watch(&folder, recursive) {
+            print_error(&format!("cannot watch `{}`: {error}", folder.display()));
+        }
+    }
+    themes
+}
+
+/// The files a change to which means a build: those named on the command line and what
+/// the last build read, as the watcher names them (absolute, links resolved).
+fn last_inputs(prepared: &Prepared, run: &BuildRun) -> Vec<PathBuf> {
+    prepared
+        .paths
+        .iter()
+        .chain(run.results.iter().flat_map(|r| &r.inputs))
+        .filter_map(|p| p.canonicalize().ok())
+        .collect()
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).ok()?.modified().ok()
+}
+
+/// What the server shows of a build: each charter's outputs, or its problems.
+fn snapshot(run: &BuildRun) -> Snapshot {
+    let reporter = HumanReporter::new(false, terminal_width());
+    let charters = run
+        .results
+        .iter()
+        .filter(|r| r.is_charter)
+        .map(|result| {
+            let output = |ext: &str| {
+                result
+                    .outputs
+                    .iter()
+                    .find(|o| o.path.ends_with(&format!(".{ext}")))
+                    .map(|o| o.path.clone())
+            };
+            let problems = (result.status == Status::Failed).then(|| {
+                let mut text = String::new();
+                for diagnostic in &result.diagnostics {
+                    text.push_str(&reporter.render(&result.source, diagnostic));
+                }
+                for theme in &result.theme {
+                    text.push_str(&reporter.render(&theme.source, &theme.diagnostic));
+                }
+                text
+            });
+            CharterState {
+                name: result.source.name(),
+                stem: result.stem.clone(),
+                html: output("html"),
+                pdf: output("pdf"),
+                problems,
+            }
+        })
+        .collect();
+    Snapshot { charters }
+}

@@ -1,0 +1,152 @@
+//! The HTML the preview server adds: the reload script it puts into each page it serves
+//! (never into the files written), the index of a folder's charters, the page shown while
+//! a charter is broken, and a page holding the PDF.
+//!
+//! Everything from a charter (its name, its diagnostics) is escaped: the preview must not
+//! be a way to run a charter's text as HTML.
+
+use super::{CharterState, Snapshot};
+
+/// The path the reload script long-polls: it answers when the build's version differs
+/// from `?v=`.
+pub const WAIT_PATH: &str = "/__charter/wait";
+/// The page that holds a charter's PDF and reloads it.
+pub const PDF_PAGE: &str = "/__charter/pdf/";
+
+/// Text safe inside HTML elements and quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The script that reloads the page when a newer build exists. It waits on the server
+/// (a long poll, so the reload follows the build at once) and retries quietly while the
+/// server is away.
+pub fn reload_script(version: u64) -> String {
+    format!(
+        "<script>(function(){{var v={version};function wait(){{\
+         fetch('{WAIT_PATH}?v='+v,{{cache:'no-store'}}).then(function(r){{return r.text()}})\
+         .then(function(t){{if(t.trim()!==String(v)){{location.reload()}}else{{wait()}}}})\
+         .catch(function(){{setTimeout(wait,1000)}})}}wait()}})();</script>"
+    )
+}
+
+/// A built page with the reload script before `</body>` (or at the end).
+pub fn with_reload(html: &str, version: u64) -> String {
+    let script = reload_script(version);
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
+        None => format!("{html}{script}"),
+    }
+}
+
+fn document(title: &str, body: &str, version: u64) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>\
+         body{{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}}\
+         pre{{background:#fff4f4;border-left:4px solid #b00020;padding:1rem;overflow:auto;white-space:pre-wrap}}\
+         li{{margin:.4rem 0}} .bad{{color:#b00020}} iframe{{border:0;width:100%;height:calc(100vh - 4rem)}}\
+         </style></head><body>{body}{}</body></html>\n",
+        escape(title),
+        reload_script(version)
+    )
+}
+
+/// The list of charters, with links to each page and PDF, and what is wrong with each
+/// broken one.
+pub fn index(snapshot: &Snapshot, version: u64) -> String {
+    let mut body = String::from("<h1>Charters</h1><ul>");
+    for charter in &snapshot.charters {
+        body.push_str(&format!("<li><strong>{}</strong>", escape(&charter.name)));
+        if let Some(html) = &charter.html {
+            body.push_str(&format!(" · <a href=\"/{}\">page</a>", escape(html)));
+        }
+        if charter.pdf.is_some() {
+            body.push_str(&format!(
+                " · <a href=\"{PDF_PAGE}{}\">poster (PDF)</a>",
+                escape(&charter.stem)
+            ));
+        }
+        if let Some(problems) = &charter.problems {
+            body.push_str(&format!(
+                " · <span class=\"bad\">has problems</span><pre>{}</pre>",
+                escape(problems)
+            ));
+        }
+        body.push_str("</li>");
+    }
+    body.push_str("</ul>");
+    document("Charters", &body, version)
+}
+
+/// Shown instead of a charter's page while it does not build.
+pub fn broken(charter: &CharterState, problems: &str, version: u64) -> String {
+    let body = format!(
+        "<h1 class=\"bad\">{} does not build</h1><p>Fix the problems below and save: this \
+         page reloads by itself.</p><pre>{}</pre>",
+        escape(&charter.name),
+        escape(problems)
+    );
+    document(&format!("Problems in {}", charter.name), &body, version)
+}
+
+/// A page holding the PDF, reloaded after each build (a browser's PDF viewer cannot
+/// reload itself).
+pub fn pdf(charter: &CharterState, pdf: &str, version: u64) -> String {
+    let body = format!(
+        "<iframe title=\"{}\" src=\"/{}?v={version}\"></iframe>",
+        escape(&charter.name),
+        escape(pdf)
+    );
+    document(&charter.name, &body, version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(name: &str) -> CharterState {
+        CharterState {
+            name: name.into(),
+            stem: "x".into(),
+            html: None,
+            pdf: Some("x.pdf".into()),
+            problems: Some("<script>alert(1)</script>".into()),
+        }
+    }
+
+    #[test]
+    fn charter_text_is_escaped_everywhere() {
+        let charter = state("<img src=x onerror=alert(1)>.yaml");
+        let snapshot = Snapshot {
+            charters: vec![charter.clone()],
+        };
+        for page in [
+            index(&snapshot, 1),
+            broken(&charter, "<script>alert(1)</script>", 1),
+            pdf(&charter, "x.pdf", 1),
+        ] {
+            assert!(!page.contains("<img"), "{page}");
+            assert!(!page.contains("<script>alert"), "{page}");
+        }
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_the_body() {
+        let page = with_reload("<html><body><p>hi</p></body></html>", 7);
+        assert!(page.ends_with("</script></body></html>"), "{page}");
+        assert!(page.contains("?v='+v") && page.contains("var v=7"));
+    }
+}
