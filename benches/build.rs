@@ -5,8 +5,12 @@
 //!    typst`) given the same theme files and the same `charter.json`, with the same fonts and
 //!    standards (PDF/A-2b and PDF/UA-1). Goal: no slower. Both are timed as whole processes,
 //!    so Python's own start-up (measured separately and printed) is part of its figure.
-//! 2. 100 distinct charters in one process, on all cores, with the default theme. Goal: under
-//!    2 s on 2 cores, peak memory under 200 MiB.
+//! 2. 100 distinct charters, each scenario in a fresh process: PDF + HTML on 2 threads and
+//!    on 1, PDF only, HTML only. Goal: PDF + HTML under 2 s on 2 cores, peak memory under
+//!    200 MiB.
+//! 3. A no-op `charter build` of those 100 (nothing changed). Goal: under 100 ms.
+//! 4. `charter watch`: from a save to the new PDF of a one-page poster. Goal: under 100 ms.
+//! 5. Hostile files (10 MB, 1,000 levels deep, an alias bomb): time to the diagnostic.
 //!
 //! Run it with the release binary built: `cargo build --release && cargo bench --bench build`.
 
@@ -23,6 +27,10 @@ const COLD_RUNS: usize = 11;
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if let Ok(formats) = std::env::var("CHARTER_BENCH_SCENARIO") {
+        scenario(&root, &formats);
+        return;
+    }
     cold_single(&root);
     batch(&root);
 }
@@ -116,20 +124,36 @@ fn cold_single(root: &Path) {
     }
 }
 
+/// The batch figures, each scenario in a fresh process (this bench binary run again with
+/// `CHARTER_BENCH_SCENARIO`), so each peak memory is its own.
 fn batch(root: &Path) {
-    let mut bases = Vec::new();
-    for dir in ["charters", "examples"] {
-        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            bases.push(std::fs::read_to_string(path).unwrap());
-        }
+    for (label, threads, formats) in [
+        ("PDF + HTML, 2 threads", "2", "pdf,html"),
+        ("PDF + HTML, 1 thread", "1", "pdf,html"),
+        ("PDF only, 2 threads", "2", "pdf"),
+        ("HTML only, 2 threads", "2", "html"),
+    ] {
+        let output = Command::new(std::env::current_exe().unwrap())
+            .env("CHARTER_BENCH_SCENARIO", formats)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the bench runs itself");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        println!("{DISTINCT} distinct charters, {label}: {}", text.trim());
     }
+    no_op(root);
+    watch_latency(root);
+    faults(root);
+}
+
+/// One scenario, in its own process: setup, then 100 distinct charters built once.
+fn scenario(root: &Path, formats: &str) {
+    let bases = bases(root);
     let theme = Theme::builtin("kenya").expect("built-in theme");
     let mut options = serde_json::Map::new();
     for (name, spec) in &theme.manifest.options {
@@ -146,76 +170,193 @@ fn batch(root: &Path) {
         png: false,
         html: false,
     };
+    let outputs = Outputs {
+        pdf: formats.contains("pdf"),
+        png: false,
+        json: false,
+        html: formats.contains("html"),
+    };
+    let dir = distinct_charters(root, &bases, "Office");
     let start = Instant::now();
     let mut engine = Engine::new(theme, &[]);
-    engine.templates =
-        Some(charter::html::Templates::load(&engine.theme).expect("the templates load"));
-    let setup = start.elapsed();
-    let outputs = Outputs {
-        pdf: true,
-        png: false,
-        json: false,
-        html: false,
-    };
-    // Three rounds of 100 charters, each round with new text, so no round is served from
-    // the previous one's cache: the first round also pays for loading fonts and the theme.
-    let mut rounds = Vec::new();
-    for round in 0..3 {
-        let dir = distinct_charters(root, &bases, &format!("Office {round}"));
-        let out = dir.path().join("out");
-        let start = Instant::now();
-        let run = build_paths(
-            &[dir.path().to_owned()],
-            &out,
-            &engine,
-            &settings,
-            &Batch {
-                outputs,
-                ..Batch::default()
-            },
-        );
-        let elapsed = start.elapsed();
-        assert!(run.errors.is_empty(), "{:?}", run.errors);
-        assert_eq!(run.built(), DISTINCT, "every charter builds");
-        rounds.push(elapsed);
+    if outputs.html {
+        engine.templates =
+            Some(charter::html::Templates::load(&engine.theme).expect("the templates load"));
     }
-    println!(
-        "{DISTINCT} distinct charters to PDF in one process, {} threads: {:.0} ms (first \
-         round, after {:.0} ms setup), then {:.0} ms and {:.0} ms; peak memory {} MiB",
-        rayon::current_num_threads(),
-        ms(rounds[0]),
-        ms(setup),
-        ms(rounds[1]),
-        ms(rounds[2]),
-        peak_mib().map_or("?".into(), |m| m.to_string()),
-    );
-
-    // The same 100 charters as web pages only: Tera, no Typst.
-    let dir = distinct_charters(root, &bases, "Web");
-    let html = Outputs {
-        pdf: false,
-        png: false,
-        json: false,
-        html: true,
+    let batch = Batch {
+        outputs,
+        ..Batch::default()
     };
-    let start = Instant::now();
     let run = build_paths(
         &[dir.path().to_owned()],
         &dir.path().join("out"),
         &engine,
         &settings,
-        &Batch {
-            outputs: html,
-            ..Batch::default()
-        },
+        &batch,
     );
     let elapsed = start.elapsed();
-    assert_eq!(run.built(), DISTINCT, "every page builds");
+    assert!(run.errors.is_empty(), "{:?}", run.errors);
+    assert_eq!(run.built(), DISTINCT, "every charter builds");
     println!(
-        "{DISTINCT} distinct charters to HTML only: {:.0} ms ({:.1} ms each)",
+        "{:.0} ms ({:.1} ms each, setup included), peak memory {} MiB",
         ms(elapsed),
-        ms(elapsed) / DISTINCT as f64
+        ms(elapsed) / DISTINCT as f64,
+        peak_mib().map_or("?".into(), |m| m.to_string()),
     );
+}
+
+/// `charter build DIR` again when nothing changed: the incremental build's floor, as a
+/// whole process (start-up, walking, hashing 100 charters and their logo, reading the
+/// record). Goal: under 100 ms.
+fn no_op(root: &Path) {
+    let binary = root.join("target/release/charter");
+    if !binary.is_file() {
+        println!("no-op rebuild: skipped, run `cargo build --release` first");
+        return;
+    }
+    let dir = distinct_charters(root, &bases(root), "Office");
+    let build = || {
+        let output = Command::new(&binary)
+            .args(["build", ".", "-o", "out", "--exclude", "out"])
+            .current_dir(dir.path())
+            .output()
+            .expect("charter runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let start = Instant::now();
+    build();
+    let first = start.elapsed();
+    let again = median(COLD_RUNS, || {
+        let stderr = build();
+        assert!(stderr.contains("up to date, nothing to build"), "{stderr}");
+    });
+    println!(
+        "`charter build` of {DISTINCT} charters (PDF + HTML) as a process: first {:.0} ms; \
+         again with nothing changed: median {:.1} ms",
+        ms(first),
+        ms(again)
+    );
+}
+
+/// `charter watch` on a one-page poster: from each save to the new PDF, as the tool
+/// itself reports it ("N ms after the save", from the file's modification time), over
+/// ten saves that each change a service's name (so each is a real new layout).
+fn watch_latency(root: &Path) {
+    use std::io::BufRead;
+    let binary = root.join("target/release/charter");
+    if !binary.is_file() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let charter = dir.path().join("kitui.yaml");
+    let text = std::fs::read_to_string(root.join("charters/kitui.yaml")).unwrap();
+    std::fs::write(&charter, &text).unwrap();
+    let mut child = Command::new(&binary)
+        .args(["watch", "kitui.yaml", "-o", "out", "--format", "pdf"])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut wait_for = |needle: &str| loop {
+        let line = lines.next().expect("watch is running").unwrap();
+        if line.contains(needle) {
+            return line;
+        }
+    };
+    wait_for("watching for changes");
+    let mut after_save = Vec::new();
+    for i in 0..10 {
+        std::thread::sleep(Duration::from_millis(150));
+        std::fs::write(
+            &charter,
+            text.replace("- name: ", &format!("- name: Edit {i} ")),
+        )
+        .unwrap();
+        let line = wait_for("ms after the save");
+        let ms: u64 = line.split_whitespace().next().unwrap().parse().unwrap();
+        after_save.push(ms);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    after_save.sort();
+    println!(
+        "`charter watch` of kitui.yaml (A2 poster, PDF): save to new PDF median {} ms, \
+         slowest {} ms over {} saves (debounce {} ms included)",
+        after_save[after_save.len() / 2],
+        after_save[after_save.len() - 1],
+        after_save.len(),
+        charter::preview::watcher::DEBOUNCE.as_millis()
+    );
+}
+
+/// Hostile files, each built alone as a process: how long until the diagnostic.
+fn faults(root: &Path) {
+    let binary = root.join("target/release/charter");
+    if !binary.is_file() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut huge = String::from("organization:\n  name: Big\nservices:\n");
+    while huge.len() < 10_000_000 {
+        huge.push_str("  - name: A service that repeats to make the file enormous\n");
+    }
+    let mut deep = String::from("services:\n");
+    for level in 0..1000 {
+        deep.push_str(&format!("{}k{level}:\n", "  ".repeat(level + 1)));
+    }
+    let bomb = std::fs::read_to_string(root.join("tests/check/yaml-syntax-alias-bomb.yaml"))
+        .unwrap()
+        .replace("a: &a", "services: &a");
+    let cases = [
+        ("10 MB file", huge),
+        ("1,000 levels deep", deep),
+        (
+            "brackets 1,000 deep",
+            format!("services: {}{}\n", "[".repeat(1000), "]".repeat(1000)),
+        ),
+        ("alias bomb", bomb),
+    ];
+    let mut figures = Vec::new();
+    for (label, text) in cases {
+        let path = dir.path().join("hostile.yaml");
+        std::fs::write(&path, text).unwrap();
+        let took = median(5, || {
+            let output = Command::new(&binary)
+                .args(["build", "hostile.yaml", "-o", "out"])
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{label}");
+        });
+        figures.push(format!("{label} {:.0} ms", ms(took)));
+    }
+    println!(
+        "hostile charters, each to its diagnostic: {}",
+        figures.join(", ")
+    );
+}
+
+fn bases(root: &Path) -> Vec<String> {
+    let mut bases = Vec::new();
+    for dir in ["charters", "examples"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            bases.push(std::fs::read_to_string(path).unwrap());
+        }
+    }
+    bases
 }
 
 /// A folder of `DISTINCT` charters made from the real ones, each with its own office and

@@ -238,13 +238,21 @@ fn snapshot(run: &BuildRun) -> Snapshot {
             };
             let problems = (result.status == Status::Failed).then(|| {
                 let mut text = String::new();
-                for diagnostic in &result.diagnostics {
-                    text.push_str(&reporter.render(&result.source, diagnostic));
+                let rendered = result
+                    .diagnostics
+                    .iter()
+                    .map(|d| reporter.render(&result.source, d))
+                    .chain(
+                        result
+                            .theme
+                            .iter()
+                            .map(|t| reporter.render(&t.source, &t.diagnostic)),
+                    );
+                for diagnostic in rendered {
+                    text.push_str(diagnostic.trim_end());
+                    text.push_str("\n\n");
                 }
-                for theme in &result.theme {
-                    text.push_str(&reporter.render(&theme.source, &theme.diagnostic));
-                }
-                text
+                text.trim_end().to_owned()
             });
             CharterState {
                 name: result.source.name(),

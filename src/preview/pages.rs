@@ -57,7 +57,7 @@ fn document(title: &str, body: &str, version: u64) -> String {
          <title>{}</title><style>\
          body{{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}}\
          pre{{background:#fff4f4;border-left:4px solid #b00020;padding:1rem;overflow:auto;white-space:pre-wrap}}\
-         li{{margin:.4rem 0}} .bad{{color:#b00020}} iframe{{border:0;width:100%;height:calc(100vh - 4rem)}}\
+         li{{margin:.4rem 0}} .bad{{color:#b00020}}\
          </style></head><body>{body}{}</body></html>\n",
         escape(title),
         reload_script(version)
@@ -105,12 +105,16 @@ pub fn broken(charter: &CharterState, problems: &str, version: u64) -> String {
 /// A page holding the PDF, reloaded after each build (a browser's PDF viewer cannot
 /// reload itself).
 pub fn pdf(charter: &CharterState, pdf: &str, version: u64) -> String {
-    let body = format!(
-        "<iframe title=\"{}\" src=\"/{}?v={version}\"></iframe>",
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\
+         <style>html,body{{margin:0;height:100%}}iframe{{display:block;border:0;width:100%;\
+         height:100%}}</style></head><body><iframe title=\"{}\" src=\"/{}?v={version}\">\
+         </iframe>{}</body></html>\n",
         escape(&charter.name),
-        escape(pdf)
-    );
-    document(&charter.name, &body, version)
+        escape(&charter.name),
+        escape(pdf),
+        reload_script(version)
+    )
 }
 
 #[cfg(test)]
