@@ -22,6 +22,9 @@ use charter::build::run::{Batch, Outputs, build_paths};
 use charter::build::{Engine, Settings, parse_standards};
 use charter::theme::Theme;
 
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
+
 const DISTINCT: usize = 100;
 const COLD_RUNS: usize = 11;
 
@@ -50,6 +53,8 @@ fn cold_single(root: &Path) {
             .arg("-o")
             .arg(work.path())
             .arg("-q")
+            // Every run builds (the same charter would otherwise be up to date).
+            .arg("--force")
             .status()
             .expect("charter runs");
         assert!(status.success());
@@ -273,11 +278,9 @@ fn watch_latency(root: &Path) {
     let mut after_save = Vec::new();
     for i in 0..10 {
         std::thread::sleep(Duration::from_millis(150));
-        std::fs::write(
-            &charter,
-            text.replace("- name: ", &format!("- name: Edit {i} ")),
-        )
-        .unwrap();
+        let edited = text.replace("    name: ", &format!("    name: Edit {i} "));
+        assert_ne!(edited, text, "the edit changes the services' names");
+        std::fs::write(&charter, edited).unwrap();
         let line = wait_for("ms after the save");
         let ms: u64 = line.split_whitespace().next().unwrap().parse().unwrap();
         after_save.push(ms);
@@ -302,28 +305,9 @@ fn faults(root: &Path) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut huge = String::from("organization:\n  name: Big\nservices:\n");
-    while huge.len() < 10_000_000 {
-        huge.push_str("  - name: A service that repeats to make the file enormous\n");
-    }
-    let mut deep = String::from("services:\n");
-    for level in 0..1000 {
-        deep.push_str(&format!("{}k{level}:\n", "  ".repeat(level + 1)));
-    }
-    let bomb = std::fs::read_to_string(root.join("tests/check/yaml-syntax-alias-bomb.yaml"))
-        .unwrap()
-        .replace("a: &a", "services: &a");
-    let cases = [
-        ("10 MB file", huge),
-        ("1,000 levels deep", deep),
-        (
-            "brackets 1,000 deep",
-            format!("services: {}{}\n", "[".repeat(1000), "]".repeat(1000)),
-        ),
-        ("alias bomb", bomb),
-    ];
+    let cases = hostile::hostile_charters(root);
     let mut figures = Vec::new();
-    for (label, text) in cases {
+    for (label, _, text) in cases {
         let path = dir.path().join("hostile.yaml");
         std::fs::write(&path, text).unwrap();
         let took = median(5, || {

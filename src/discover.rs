@@ -32,8 +32,9 @@ pub struct Discovered {
     /// Directories that held no charter: reported, since a CI job pointed at the wrong
     /// folder would otherwise pass while checking nothing.
     pub empty_dirs: Vec<(PathBuf, Diagnostic)>,
-    /// YAML files found under a folder that are not charters, and why they were skipped.
-    pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Entries found under a folder that were not read, and why: YAML files of other
+    /// tools, links that loop or lead nowhere (when they are not named as charters).
+    pub skipped: Vec<(PathBuf, String)>,
     /// Paths that could not be read or walked. Everything else is still walked.
     pub errors: Vec<Error>,
 }
@@ -51,7 +52,7 @@ impl Exclude {
         for pattern in patterns {
             let pattern = pattern.as_ref();
             let glob = Glob::new(pattern.trim_end_matches('/'))
-                .map_err(|e| format!("`--exclude {pattern}` is not a valid pattern: {e}"))?;
+                .map_err(|e| format!("`{pattern}` is not a valid exclude pattern: {e}"))?;
             builder.add(glob);
         }
         let set = builder.build().map_err(|e| e.to_string())?;
@@ -117,9 +118,15 @@ fn discover_one(
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                // One bad entry (a loop, a folder we may not open, a dangling link) is
-                // reported; the rest of the tree is still walked.
-                found.errors.push(walk_error(path, &err));
+                // One bad entry is reported and the rest of the tree is still walked. What
+                // could hold charters (a `.yaml` file, a folder we may not open) fails the
+                // run; a loop, or a dangling link to something else, is only skipped.
+                match skip_reason(&err) {
+                    Some(reason) => found
+                        .skipped
+                        .push((tidy(err.path().unwrap_or(path).to_owned()), reason)),
+                    None => found.errors.push(walk_error(path, &err)),
+                }
                 continue;
             }
         };
@@ -127,7 +134,9 @@ fn discover_one(
             continue;
         }
         if let Some(reason) = not_a_charter(entry.path()) {
-            found.skipped.push((tidy(entry.into_path()), reason));
+            found
+                .skipped
+                .push((tidy(entry.into_path()), reason.to_owned()));
             skipped += 1;
             continue;
         }
@@ -161,21 +170,31 @@ fn discover_one(
     Ok(())
 }
 
+/// Why an entry that cannot be walked may be passed over, or `None` when it must be
+/// reported as a failure.
+fn skip_reason(err: &walkdir::Error) -> Option<String> {
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Some(format!(
+            "a symbolic link back to `{}` (a loop)",
+            ancestor.display()
+        ));
+    }
+    let dangling = err
+        .io_error()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
+    let charter_name = err.path().is_some_and(is_charter_file);
+    (dangling && !charter_name)
+        .then(|| "a symbolic link to something that does not exist".to_owned())
+}
+
 fn walk_error(root: &Path, err: &walkdir::Error) -> Error {
     let path = err.path().unwrap_or(root).to_owned();
-    let message = if let Some(ancestor) = err.loop_ancestor() {
-        format!(
-            "it is a symbolic link back to `{}` (a loop); it was skipped",
-            ancestor.display()
-        )
-    } else if let Some(io) = err.io_error() {
-        if io.kind() == std::io::ErrorKind::NotFound {
-            "it is a symbolic link to something that does not exist; it was skipped".to_owned()
-        } else {
-            format!("{}; it was skipped", crate::error::plain_io(io))
+    let message = match err.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "it is a symbolic link to something that does not exist".to_owned()
         }
-    } else {
-        err.to_string()
+        Some(io) => crate::error::plain_io(io),
+        None => err.to_string(),
     };
     Error::Walk { path, message }
 }
@@ -219,7 +238,9 @@ fn not_a_charter(path: &Path) -> Option<&'static str> {
     if keys.any(|key| CHARTER_KEYS.contains(&key)) {
         None
     } else {
-        Some("not a charter: none of its top-level keys is a charter's")
+        Some(
+            "not a charter (no `organization:`, `services:` or other charter key at its top level)",
+        )
     }
 }
 

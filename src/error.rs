@@ -15,7 +15,7 @@ pub enum Error {
     AlreadyExists { path: PathBuf },
     #[error("two charters would both be written to `{}`; build them into different folders", path.display())]
     Clash { path: PathBuf },
-    #[error("cannot walk `{}`: {message}", path.display())]
+    #[error("cannot read `{}`: {message}", path.display())]
     Walk { path: PathBuf, message: String },
 }
 

@@ -10,8 +10,22 @@ use super::world::{CharterWorld, Engine};
 /// The PDF standards a user may ask for, by the names Typst uses.
 pub type PdfStandardChoice = PdfStandard;
 
+/// The PDF standards of a run, with the names they were given by (which the incremental
+/// build's fingerprint hashes: Typst's type does not show its contents).
+#[derive(Clone, Debug)]
+pub struct Standards {
+    names: Vec<String>,
+    pub pdf: PdfStandards,
+}
+
+impl Standards {
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
 /// Reads `a-2b,ua-1` (Typst's names); an empty list gives a plain tagged PDF.
-pub fn parse_standards(names: &[String]) -> Result<PdfStandards, String> {
+pub fn parse_standards(names: &[String]) -> Result<Standards, String> {
     let mut list = Vec::new();
     for name in names {
         let standard: PdfStandard = serde_json::from_value(serde_json::Value::String(name.clone()))
@@ -23,7 +37,11 @@ pub fn parse_standards(names: &[String]) -> Result<PdfStandards, String> {
             })?;
         list.push(standard);
     }
-    PdfStandards::new(&list).map_err(|e| e.message().to_string())
+    let pdf = PdfStandards::new(&list).map_err(|e| e.message().to_string())?;
+    Ok(Standards {
+        names: names.to_vec(),
+        pdf,
+    })
 }
 
 pub fn pdf(

@@ -48,7 +48,8 @@ pub struct Manifest {
 /// One charter's last successful build.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Entry {
-    /// The charter's absolute path, to tell when it has gone.
+    /// The charter's path from the output folder (so moving the whole project keeps the
+    /// record valid), to tell when it has gone.
     pub source: PathBuf,
     /// The run's fingerprint (see [`fingerprint`]).
     pub run: String,
@@ -128,11 +129,11 @@ impl Manifest {
         super::run::write_atomic(&out.join(MANIFEST), json.as_bytes())
     }
 
-    /// Entries whose charter file no longer exists, with their outputs still on disk.
-    pub fn orphans(&self) -> Vec<(&str, &Entry)> {
+    /// Entries whose charter file no longer exists.
+    pub fn orphans(&self, out: &Path) -> Vec<(&str, &Entry)> {
         self.entries
             .iter()
-            .filter(|(_, entry)| !entry.source.exists())
+            .filter(|(_, entry)| !out.join(&entry.source).exists())
             .map(|(stem, entry)| (stem.as_str(), entry))
             .collect()
     }
@@ -190,11 +191,18 @@ pub fn fingerprint(
             settings.landscape,
             settings.layout,
             serde_json::Value::Object(settings.options.clone()),
-            settings.standards,
+            settings.standards.names(),
         )
         .as_bytes(),
     );
     part("outputs", format!("{outputs:?}").as_bytes());
+    // The date of a charter without `issued:` (see `build::date`).
+    part(
+        "SOURCE_DATE_EPOCH",
+        std::env::var("SOURCE_DATE_EPOCH")
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     for dir in font_paths {
         for entry in walkdir::WalkDir::new(dir)
             .follow_links(true)
@@ -220,9 +228,32 @@ pub fn stem_key(out: &Path, stem: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// A charter's absolute path (as the record keeps it), or the path as given.
-pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+/// `out/../charters/x.yaml` → `charters/x.yaml`, by the path's words alone (for messages).
+pub fn tidy(path: &Path) -> PathBuf {
+    let mut tidy = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir
+                if matches!(
+                    tidy.components().next_back(),
+                    Some(std::path::Component::Normal(_))
+                ) =>
+            {
+                tidy.pop();
+            }
+            other => tidy.push(other),
+        }
+    }
+    tidy
+}
+
+/// A charter's path as the record keeps it: from the output folder (`../charters/x.yaml`),
+/// or absolute when there is no such path (another drive).
+pub fn source_key(out: &Path, file: &Path) -> PathBuf {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let file = absolute(file);
+    pathdiff::diff_paths(&file, absolute(out)).unwrap_or(file)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
 
 pub use compile::ThemeDiagnostic;
-pub use export::{PdfStandardChoice, parse_standards};
+pub use export::{PdfStandardChoice, Standards, parse_standards};
 pub use fonts::Fonts;
 pub use world::Engine;
 
@@ -46,7 +46,7 @@ pub struct Settings {
     pub layout: Option<Layout>,
     /// The theme's options with the user's values applied.
     pub options: serde_json::Map<String, serde_json::Value>,
-    pub standards: typst_pdf::PdfStandards,
+    pub standards: Standards,
     pub pdf: bool,
     pub png: bool,
     pub html: bool,
@@ -66,9 +66,9 @@ pub struct Rendered {
     pub body_size: f64,
     /// Warnings about the charter that did not stop the build.
     pub warnings: Vec<Diagnostic>,
-    /// Files besides the charter that the build read (its logo): an incremental build
-    /// rebuilds when one changes.
-    pub inputs: Vec<std::path::PathBuf>,
+    /// Files besides the charter that the build read (its logo), with the hash of the
+    /// bytes it used: an incremental build rebuilds when one changes.
+    pub inputs: Vec<incremental::Input>,
 }
 
 /// Why a charter was not built: problems in the charter, or in the theme's code.
@@ -152,7 +152,10 @@ pub fn build(
     if let Some(logo) = &charter.organization.logo {
         match assets::logo(&source.path, logo) {
             Ok(logo) => {
-                inputs.push(logo.path);
+                inputs.push(incremental::Input {
+                    sha256: incremental::sha256(&logo.bytes),
+                    path: logo.path,
+                });
                 let path = format!("/logo.{}", logo.extension);
                 if settings.html {
                     logo_bytes = Some((logo.extension, logo.bytes.clone()));
@@ -363,12 +366,12 @@ pub fn build(
         .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0).map(typst_pdf::Timestamp::new_utc));
     let pdf = if settings.pdf {
         Some(
-            export::pdf(engine, &document, &settings.standards, timestamp).map_err(|theme| {
-                Failure {
+            export::pdf(engine, &document, &settings.standards.pdf, timestamp).map_err(
+                |theme| Failure {
                     charter: Vec::new(),
                     theme,
-                }
-            })?,
+                },
+            )?,
         )
     } else {
         None

@@ -135,16 +135,19 @@ pub struct Orphan {
     /// The charter that was built into them.
     pub source: PathBuf,
     pub outputs: Vec<PathBuf>,
-    /// Whether `--clean` removed them.
+    /// Whether `--clean` removed them (and forgot the charter).
     pub removed: bool,
+    /// Outputs `--clean` kept because they changed after the build wrote them.
+    pub kept: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default)]
 pub struct BuildRun {
     pub results: Vec<BuildResult>,
     pub errors: Vec<Error>,
-    /// YAML files under the folders that are not charters, and why.
-    pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Entries under the folders that were not read (another tool's YAML, a link loop),
+    /// and why.
+    pub skipped: Vec<(PathBuf, String)>,
     pub orphans: Vec<Orphan>,
     /// Whether the run was interrupted (Ctrl-C) before every charter was built.
     pub interrupted: bool,
@@ -200,7 +203,7 @@ pub fn build_paths(
     stems.sort();
     if let Some(pair) = stems.windows(2).find(|w| w[0] == w[1]) {
         run.errors.push(Error::Clash {
-            path: pair[0].with_extension("pdf"),
+            path: output_path(pair[0], "pdf"),
         });
         return run;
     }
@@ -240,39 +243,33 @@ pub fn build_paths(
         }
     }
     let orphans: Vec<(String, Entry)> = manifest
-        .orphans()
+        .orphans(out)
         .into_iter()
         .map(|(stem, entry)| (stem.to_owned(), entry.clone()))
         .collect();
     for (stem, entry) in orphans {
-        let outputs: Vec<PathBuf> = entry.outputs.iter().map(|o| out.join(&o.path)).collect();
-        let mut removed = false;
+        let mut orphan = Orphan {
+            source: incremental::tidy(&out.join(&entry.source)),
+            outputs: entry.outputs.iter().map(|o| out.join(&o.path)).collect(),
+            removed: false,
+            kept: Vec::new(),
+        };
         if batch.clean {
-            removed = true;
-            for path in &outputs {
-                match std::fs::remove_file(path) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(source) => {
-                        removed = false;
-                        run.errors.push(Error::Write {
-                            path: path.clone(),
-                            source,
-                        });
-                    }
+            for output in &entry.outputs {
+                match remove_output(out, output) {
+                    Ok(true) => {}
+                    Ok(false) => orphan.kept.push(out.join(&output.path)),
+                    Err(error) => run.errors.push(error),
                 }
             }
-            if removed {
-                manifest.entries.remove(&stem);
-                changed = true;
-            }
+            orphan.removed = true;
+            manifest.entries.remove(&stem);
+            changed = true;
         }
-        run.orphans.push(Orphan {
-            source: entry.source,
-            outputs,
-            removed,
-        });
+        run.orphans.push(orphan);
     }
+    // Stopped by Ctrl-C, even if the last charters were already under way.
+    run.interrupted |= CANCELLED.load(Ordering::Relaxed);
     // A run that changed nothing leaves the folder untouched (and costs no write).
     if batch.fingerprint.is_some()
         && changed
@@ -301,7 +298,7 @@ fn build_one(
     }
     let read = SourceFile::read(file)?;
     let key = incremental::stem_key(out, stem);
-    let source_path = incremental::absolute(file);
+    let source_path = incremental::source_key(out, file);
     let charter_hash = match &read {
         Read::Text(source) => Some(sha256(source.text.as_bytes())),
         Read::Refused(..) => None,
@@ -344,19 +341,19 @@ fn build_one(
     match build(engine, &settings, &result.source, &charter) {
         Ok(rendered) => {
             result.diagnostics.extend(rendered.warnings.iter().cloned());
-            result.inputs = rendered.inputs.clone();
+            result.inputs = rendered.inputs.iter().map(|i| i.path.clone()).collect();
             let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
             if let Some(pdf) = &rendered.pdf {
-                files.push((stem.with_extension("pdf"), pdf));
+                files.push((output_path(stem, "pdf"), pdf));
             }
             if let Some(png) = &rendered.png {
-                files.push((stem.with_extension("png"), png));
+                files.push((output_path(stem, "png"), png));
             }
             if let Some(html) = &rendered.html {
-                files.push((stem.with_extension("html"), html.as_bytes()));
+                files.push((output_path(stem, "html"), html.as_bytes()));
             }
             if outputs.json {
-                files.push((stem.with_extension("json"), rendered.data.as_bytes()));
+                files.push((output_path(stem, "json"), rendered.data.as_bytes()));
             }
             for (path, bytes) in files {
                 write_atomic(&path, bytes)?;
@@ -374,17 +371,9 @@ fn build_one(
             };
             result.status = Status::Built;
             if let (Some(run), Some(hash)) = (&batch.fingerprint, charter_hash) {
-                let inputs = rendered
-                    .inputs
-                    .iter()
-                    .filter_map(|path| {
-                        let bytes = std::fs::read(path).ok()?;
-                        Some(incremental::Input {
-                            path: path.clone(),
-                            sha256: sha256(&bytes),
-                        })
-                    })
-                    .collect();
+                // The hashes of the bytes the build used, not read again: a logo saved
+                // during the build must make the next run build again.
+                let inputs = rendered.inputs.clone();
                 let entry = Entry {
                     source: source_path,
                     run: run.clone(),
@@ -413,9 +402,43 @@ fn build_one(
     Ok(result)
 }
 
+/// Removes an output of a charter that has gone, if it is still what the build wrote:
+/// `Ok(false)` (kept) for a file changed since, or a recorded path that would lead out of
+/// the output folder. A file already gone is fine.
+fn remove_output(out: &Path, output: &incremental::Output) -> Result<bool, Error> {
+    let relative = Path::new(&output.path);
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain {
+        return Ok(false);
+    }
+    let path = out.join(relative);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(source) => return Err(Error::Read { path, source }),
+    };
+    if bytes.len() as u64 != output.bytes || sha256(&bytes) != output.sha256 {
+        return Ok(false);
+    }
+    std::fs::remove_file(&path).map_err(|source| Error::Write { path, source })?;
+    Ok(true)
+}
+
+/// `out/kitui.2024` → `out/kitui.2024.pdf`: the extension is added, never replaces a part
+/// of the name (`with_extension` would make two charters `kitui.yaml` and
+/// `kitui.2024.yaml` write the same `kitui.pdf`).
+fn output_path(stem: &Path, extension: &str) -> PathBuf {
+    let mut name = stem.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
 /// The start of every temporary file a build writes; the process id follows, so a later
 /// build can tell a dead build's leftovers from a live one's.
-const TEMP_PREFIX: &str = ".charter-";
+pub const TEMP_PREFIX: &str = ".charter-";
 const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes through a temporary file in the same folder, then renames: a reader (or a

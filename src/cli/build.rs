@@ -72,10 +72,8 @@ pub struct Args {
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Leave out paths matching a glob below the folders given (`drafts/**`,
-    /// `*.old.yaml`); may be repeated. Files named on the command line are always built.
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
+    #[command(flatten)]
+    pub walk: super::WalkArgs,
 
     /// Build every charter, even those whose outputs are up to date.
     #[arg(long)]
@@ -220,10 +218,7 @@ pub(super) fn prepare(args: Args, color: Color) -> Result<Prepared, u8> {
         ));
         return Err(status::FAILURE);
     }
-    let exclude = Exclude::new(&args.exclude).map_err(|message| {
-        print_error(&message);
-        status::FAILURE
-    })?;
+    let exclude = args.walk.exclude()?;
     Ok(Prepared {
         engine,
         settings,
@@ -419,7 +414,7 @@ fn with_config(mut args: Args) -> Result<Args, String> {
     if args.pdf_standard.is_empty() {
         args.pdf_standard = config.pdf_standard.unwrap_or_default();
     }
-    args.exclude.extend(config.exclude.unwrap_or_default());
+    args.walk.exclude.extend(config.exclude.unwrap_or_default());
     if args.font_path.is_empty() {
         args.font_path = config.font_path.unwrap_or_default();
     }
@@ -503,25 +498,38 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
         }
     }
     for orphan in &run.orphans {
-        let outputs: Vec<String> = orphan
-            .outputs
-            .iter()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .collect();
+        let shown = |paths: &[std::path::PathBuf]| -> Vec<String> {
+            paths
+                .iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect()
+        };
+        let outputs = shown(&orphan.outputs);
+        let source = orphan.source.to_string_lossy().replace('\\', "/");
         if orphan.removed {
-            if verbosity != Verbosity::Quiet {
+            let kept = shown(&orphan.kept);
+            let removed: Vec<&String> = outputs.iter().filter(|o| !kept.contains(o)).collect();
+            if verbosity != Verbosity::Quiet && !removed.is_empty() {
+                let removed: Vec<&str> = removed.iter().map(|s| s.as_str()).collect();
                 errln!(
-                    "removed {} (its charter {} is gone)",
-                    outputs.join(", "),
-                    orphan.source.display()
+                    "removed {} (its charter {source} is gone)",
+                    removed.join(", ")
+                );
+            }
+            if !kept.is_empty() {
+                errln!(
+                    "warning: kept {}: changed since it was built from {source}, which is \
+                     gone; remove it yourself if it is not needed",
+                    kept.join(", ")
                 );
             }
         } else {
             errln!(
-                "warning: {} {} built from {}, which is gone; `--clean` removes them",
+                "warning: {} {} built from {source}, which is gone; run again with `--clean` \
+                 to remove {}",
                 outputs.join(", "),
                 if outputs.len() == 1 { "was" } else { "were" },
-                orphan.source.display()
+                if outputs.len() == 1 { "it" } else { "them" },
             );
         }
     }
@@ -537,12 +545,12 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
     if !run.skipped.is_empty() {
         let n = run.skipped.len();
         parts.push(format!(
-            "{n} YAML {} skipped as not charters{}",
+            "{n} {} skipped{}",
             if n == 1 { "file" } else { "files" },
             if verbosity == Verbosity::Verbose {
                 ""
             } else {
-                " (-v lists them)"
+                " (-v says why)"
             }
         ));
     }
@@ -552,7 +560,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
         .filter(|r| r.status == Status::NotStarted)
         .count();
     if not_started > 0 {
-        parts.push(format!("{not_started} not started: interrupted"));
+        parts.push(format!("{not_started} not built (stopped by Ctrl-C)"));
     }
     let rest = if parts.is_empty() {
         String::new()

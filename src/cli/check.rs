@@ -11,10 +11,8 @@ pub struct Args {
     /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
     pub paths: Vec<PathBuf>,
 
-    /// Leave out paths matching a glob below the folders given (`drafts/**`); may be
-    /// repeated. Files named on the command line are always read.
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
+    #[command(flatten)]
+    pub walk: super::WalkArgs,
 
     /// How to print problems: `human` (with the line of YAML) or `json` (on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -27,12 +25,9 @@ pub fn run(args: Args, color: Color) -> u8 {
     } else {
         args.paths
     };
-    let exclude = match crate::discover::Exclude::new(&args.exclude) {
+    let exclude = match args.walk.exclude() {
         Ok(exclude) => exclude,
-        Err(message) => {
-            print_error(&message);
-            return status::FAILURE;
-        }
+        Err(status) => return status,
     };
     let run = check_paths(&paths, &exclude);
     for error in &run.errors {

@@ -19,10 +19,8 @@ pub struct Args {
     /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
     pub paths: Vec<PathBuf>,
 
-    /// Leave out paths matching a glob below the folders given (`drafts/**`); may be
-    /// repeated. Files named on the command line are always read.
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
+    #[command(flatten)]
+    pub walk: super::WalkArgs,
 
     /// How to print findings [default: github under GitHub Actions, full otherwise]
     #[arg(long, value_enum, alias = "format")]
@@ -100,12 +98,9 @@ pub fn run(args: Args, color: Color) -> u8 {
         );
         return status::FAILURE;
     }
-    let exclude = match crate::discover::Exclude::new(&args.exclude) {
+    let exclude = match args.walk.exclude() {
         Ok(exclude) => exclude,
-        Err(message) => {
-            print_error(&message);
-            return status::FAILURE;
-        }
+        Err(status) => return status,
     };
     let today = today();
     let mut run = match lint_paths(&paths, &exclude, &config, today) {

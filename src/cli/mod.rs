@@ -154,6 +154,25 @@ pub fn run() -> ExitCode {
     ExitCode::from(status)
 }
 
+/// Which files under the folders given are read, for `check`, `lint` and `build`.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct WalkArgs {
+    /// Leave out paths matching a glob below the folders given (`drafts/**`,
+    /// `*.old.yaml`); may be repeated. Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+}
+
+impl WalkArgs {
+    /// The patterns, checked; a bad one is printed and gives the exit status.
+    fn exclude(&self) -> Result<crate::discover::Exclude, u8> {
+        crate::discover::Exclude::new(&self.exclude).map_err(|message| {
+            print_error(&message);
+            status::FAILURE
+        })
+    }
+}
+
 /// Prints an operational error as one line.
 fn print_error(error: &dyn std::fmt::Display) {
     errln!("error: {error}");

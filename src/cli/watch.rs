@@ -27,11 +27,42 @@ pub fn run(args: Args, color: Color) -> u8 {
 /// Builds, then rebuilds on every change until the process is stopped. With `serve`, the
 /// outputs are served there and browsers reload after each build.
 pub(super) fn watch(args: build::Args, color: Color, serve: Option<(&str, u16)>) -> u8 {
+    for (flag, given) in [
+        ("--summary", args.summary.is_some()),
+        ("--deny-warnings", args.deny_warnings),
+    ] {
+        if given {
+            print_error(&format!(
+                "`{flag}` is for `charter build`, which runs once; `watch` and `serve` run \
+                 until stopped"
+            ));
+            return status::FAILURE;
+        }
+    }
     let mut prepared = match build::prepare(args.clone(), color) {
         Ok(prepared) => prepared,
         Err(status) => return status,
     };
     let out = prepared.out_dir.clone();
+    // Changes inside the output folder are the build's own and ignored: charters there
+    // would never be seen to change.
+    let absolute = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    if let Some(inside) = prepared.paths.iter().find(|p| {
+        let folder = if p.is_dir() {
+            p.to_path_buf()
+        } else {
+            parent(p)
+        };
+        absolute(&folder).starts_with(absolute(&out))
+    }) {
+        print_error(&format!(
+            "`{}` is inside the output folder `{}`, whose changes watching ignores; choose \
+             another output folder with `-o`",
+            inside.display(),
+            out.display()
+        ));
+        return status::FAILURE;
+    }
     if let Err(error) = std::fs::create_dir_all(&out) {
         print_error(&format!("cannot create `{}`: {error}", out.display()));
         return status::FAILURE;
@@ -87,13 +118,15 @@ pub(super) fn watch(args: build::Args, color: Color, serve: Option<(&str, u16)>)
         let theme_changed = changed
             .iter()
             .any(|p| theme_dirs.iter().any(|d| p.starts_with(d)));
-        let inputs: Vec<PathBuf> = last_inputs(&prepared, &last);
+        let (inputs, failed_folders) = last_inputs(&prepared, &last);
         let changed: Vec<PathBuf> = changed
             .into_iter()
             .filter(|p| {
                 theme_dirs.iter().any(|d| p.starts_with(d))
                     || p.extension().is_some_and(|e| e == "yaml" || e == "yml")
                     || inputs.contains(p)
+                    || p.parent()
+                        .is_some_and(|d| failed_folders.iter().any(|f| f == d))
             })
             .collect();
         if changed.is_empty() {
@@ -106,12 +139,11 @@ pub(super) fn watch(args: build::Args, color: Color, serve: Option<(&str, u16)>)
         if theme_changed {
             // The theme's files are read once per run: load them again. A theme that no
             // longer loads is reported, and the last good one is kept.
-            match build::prepare(args.clone(), color) {
-                Ok(next) => {
-                    prepared = next;
-                    fingerprint = prepared.fingerprint();
-                }
-                Err(_) => continue,
+            // (The problem has been printed; charters still build with the last good
+            // theme.)
+            if let Ok(next) = build::prepare(args.clone(), color) {
+                prepared = next;
+                fingerprint = prepared.fingerprint();
             }
         }
         let run = build_once(&prepared, &fingerprint, color, false);
@@ -137,7 +169,7 @@ pub(super) fn watch(args: build::Args, color: Color, serve: Option<(&str, u16)>)
 }
 
 /// One incremental build of everything, reported; only what changed is built. `--force`
-/// and `--clean` apply to the first build.
+/// applies to the first build.
 fn build_once(prepared: &Prepared, fingerprint: &str, color: Color, first: bool) -> BuildRun {
     let start = Instant::now();
     let batch = Batch {
@@ -145,7 +177,7 @@ fn build_once(prepared: &Prepared, fingerprint: &str, color: Color, first: bool)
         exclude: prepared.exclude.clone(),
         fingerprint: Some(fingerprint.to_owned()),
         force: first && prepared.args.force,
-        clean: first && prepared.args.clean,
+        clean: prepared.args.clean,
         progress: None,
     };
     let run = build_paths(
@@ -200,14 +232,23 @@ fn watch_all(watcher: &mut Watcher, prepared: &Prepared, run: &BuildRun) -> Vec<
 }
 
 /// The files a change to which means a build: those named on the command line and what
-/// the last build read, as the watcher names them (absolute, links resolved).
-fn last_inputs(prepared: &Prepared, run: &BuildRun) -> Vec<PathBuf> {
-    prepared
+/// the last build read, as the watcher names them (absolute, links resolved); and the
+/// folders of charters that failed, where any new or changed file may be the fix (a
+/// missing logo added, a damaged one replaced).
+fn last_inputs(prepared: &Prepared, run: &BuildRun) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let files = prepared
         .paths
         .iter()
         .chain(run.results.iter().flat_map(|r| &r.inputs))
         .filter_map(|p| p.canonicalize().ok())
-        .collect()
+        .collect();
+    let folders = run
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Failed && r.is_charter)
+        .filter_map(|r| parent(&r.source.path).canonicalize().ok())
+        .collect();
+    (files, folders)
 }
 
 fn parent(path: &Path) -> PathBuf {

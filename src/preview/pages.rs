@@ -13,6 +13,22 @@ pub const WAIT_PATH: &str = "/__charter/wait";
 /// The page that holds a charter's PDF and reloads it.
 pub const PDF_PAGE: &str = "/__charter/pdf/";
 
+/// A path below the output folder as a link: each segment percent-encoded (a charter
+/// named `a#1.yaml` must not become a fragment), then escaped for the attribute.
+pub fn href(path: &str) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    const SEGMENT: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let encoded: Vec<String> = path
+        .split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect();
+    escape(&encoded.join("/"))
+}
+
 /// Text safe inside HTML elements and quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -71,12 +87,12 @@ pub fn index(snapshot: &Snapshot, version: u64) -> String {
     for charter in &snapshot.charters {
         body.push_str(&format!("<li><strong>{}</strong>", escape(&charter.name)));
         if let Some(html) = &charter.html {
-            body.push_str(&format!(" · <a href=\"/{}\">page</a>", escape(html)));
+            body.push_str(&format!(" · <a href=\"/{}\">page</a>", href(html)));
         }
         if charter.pdf.is_some() {
             body.push_str(&format!(
                 " · <a href=\"{PDF_PAGE}{}\">poster (PDF)</a>",
-                escape(&charter.stem)
+                href(&charter.stem)
             ));
         }
         if let Some(problems) = &charter.problems {
@@ -112,7 +128,7 @@ pub fn pdf(charter: &CharterState, pdf: &str, version: u64) -> String {
          </iframe>{}</body></html>\n",
         escape(&charter.name),
         escape(&charter.name),
-        escape(pdf),
+        href(pdf),
         reload_script(version)
     )
 }
@@ -145,6 +161,11 @@ mod tests {
             assert!(!page.contains("<img"), "{page}");
             assert!(!page.contains("<script>alert"), "{page}");
         }
+    }
+
+    #[test]
+    fn links_are_percent_encoded_by_segment() {
+        assert_eq!(href("county/a#1 b.html"), "county/a%231%20b.html");
     }
 
     #[test]

@@ -32,7 +32,10 @@ impl Server {
     /// Binds `host:port` (`port` 0: any free port) and serves `out` in the background.
     pub fn start(host: &str, port: u16, out: &Path) -> Result<Server, String> {
         let http = tiny_http::Server::http((host, port)).map_err(|e| {
-            if e.to_string().contains("in use") {
+            let in_use = e
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
+            if in_use {
                 format!(
                     "port {port} is already in use; choose another with `--port`, or \
                      `--port 0` for any free one"
@@ -53,13 +56,14 @@ impl Server {
             Condvar::new(),
         ));
         let out = std::path::absolute(out).unwrap_or_else(|_| out.to_owned());
+        let loopback = address.ip().is_loopback();
         let shared = Arc::clone(&state);
         std::thread::spawn(move || {
             for request in http.incoming_requests() {
                 let shared = Arc::clone(&shared);
                 let out = out.clone();
                 // One thread per request: a long-poll must not hold up the others.
-                std::thread::spawn(move || handle(request, &shared, &out));
+                std::thread::spawn(move || handle(request, &shared, &out, loopback));
             }
         });
         Ok(Server { state, address })
@@ -75,12 +79,27 @@ impl Server {
     }
 }
 
-fn handle(request: Request, state: &(Mutex<Shared>, Condvar), out: &Path) {
+fn handle(request: Request, state: &(Mutex<Shared>, Condvar), out: &Path, loopback: bool) {
     let url = request.url().to_owned();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let path = percent_decode(path);
+    let path = percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .into_owned();
     let (lock, changed) = state;
-    let response = if path == pages::WAIT_PATH {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_owned());
+    // A web page elsewhere could make the browser ask `evil.example` that resolves to
+    // 127.0.0.1 (DNS rebinding): a loopback preview answers only to local names.
+    let response = if loopback && !local_host(host.as_deref()) {
+        text(
+            "this preview answers only to localhost\n".to_owned(),
+            "text/plain; charset=utf-8",
+        )
+        .with_status_code(403)
+    } else if path == pages::WAIT_PATH {
         let seen: u64 = query
             .split('&')
             .find_map(|pair| pair.strip_prefix("v="))
@@ -98,6 +117,18 @@ fn handle(request: Request, state: &(Mutex<Shared>, Condvar), out: &Path) {
         route(&path, &snapshot, version, out)
     };
     let _ = request.respond(response);
+}
+
+/// Whether a request's `Host` names this machine's loopback.
+fn local_host(host: Option<&str>) -> bool {
+    let Some(host) = host else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    matches!(name, "localhost" | "127.0.0.1" | "::1")
 }
 
 type Reply = Response<std::io::Cursor<Vec<u8>>>;
@@ -195,28 +226,6 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
 }
 
-/// `/Kitui%20County.html` → `/Kitui County.html`. Bytes that do not decode stay as they
-/// are.
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(byte) = path
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(byte);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,9 +249,18 @@ mod tests {
     }
 
     #[test]
-    fn percent_escapes_are_decoded() {
-        assert_eq!(percent_decode("/Kitui%20County.html"), "/Kitui County.html");
-        assert_eq!(percent_decode("/%2e%2e/x"), "/../x");
-        assert_eq!(percent_decode("/100%"), "/100%");
+    fn only_local_names_reach_a_loopback_server() {
+        for host in [
+            "localhost:8000",
+            "127.0.0.1:8000",
+            "[::1]:8000",
+            "localhost",
+        ] {
+            assert!(local_host(Some(host)), "{host}");
+        }
+        for host in ["evil.example:8000", "127.0.0.1.evil.example", ""] {
+            assert!(!local_host(Some(host)), "{host}");
+        }
+        assert!(!local_host(None));
     }
 }

@@ -11,6 +11,9 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 /// rebuilding: events closer together than this are one change. Short, since the goal is
 /// a new PDF within 100 ms of the save.
 pub const DEBOUNCE: Duration = Duration::from_millis(25);
+/// The longest a change waits while other events keep coming (a log written every few
+/// milliseconds in the same folder must not hold a rebuild back for ever).
+pub const MAX_WAIT: Duration = Duration::from_millis(250);
 
 pub struct Watcher {
     watcher: RecommendedWatcher,
@@ -56,11 +59,18 @@ impl Watcher {
     /// watcher's error. `None` when the watcher has gone.
     pub fn next(&self) -> Option<Result<Vec<PathBuf>, String>> {
         let mut paths = Vec::new();
+        let mut first = None;
         loop {
             let event = if paths.is_empty() {
                 self.events.recv().ok()?
             } else {
-                match self.events.recv_timeout(DEBOUNCE) {
+                let started: std::time::Instant =
+                    *first.get_or_insert_with(std::time::Instant::now);
+                let left = MAX_WAIT.saturating_sub(started.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                match self.events.recv_timeout(DEBOUNCE.min(left)) {
                     Ok(event) => event,
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return None,
@@ -92,7 +102,7 @@ impl Watcher {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         // The build's temporary files, and editors' swap and backup files.
-        let noise = name.starts_with(".charter-")
+        let noise = name.starts_with(crate::build::run::TEMP_PREFIX)
             || name.ends_with('~')
             || name.ends_with(".swp")
             || name.ends_with(".swx")

@@ -201,9 +201,15 @@ impl Theme {
         for layer in &self.layers {
             match layer {
                 Layer::Dir(dir) => {
+                    // Through links, as `file` reads; not into hidden entries (`.git`),
+                    // which change without changing the theme.
                     for entry in walkdir::WalkDir::new(dir)
+                        .follow_links(true)
                         .sort_by_file_name()
                         .into_iter()
+                        .filter_entry(|e| {
+                            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                        })
                         .flatten()
                         .filter(|e| e.file_type().is_file())
                     {

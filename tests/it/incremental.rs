@@ -133,6 +133,97 @@ fn new_options_a_missing_output_or_force_rebuild() {
 }
 
 #[test]
+fn the_pdf_standard_the_theme_folder_and_the_date_are_inputs_too() {
+    let dir = project("more-inputs");
+    build(&dir, &[]);
+    let (_, summary, _) = build(&dir, &["--pdf-standard", "none"]);
+    assert_eq!(summary["built"], 2, "another PDF standard");
+    let (_, summary, _) = build(&dir, &["--pdf-standard", "none"]);
+    assert_eq!(summary["up_to_date"], 2);
+
+    let theme = dir.join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    for file in ["theme.toml", "page.html"] {
+        std::fs::copy(
+            root().join("tests/html/override/theme").join(file),
+            theme.join(file),
+        )
+        .unwrap();
+    }
+    let (_, summary, _) = build(&dir, &["--theme", "theme"]);
+    assert_eq!(summary["built"], 2, "another theme");
+    let page = dir.join("theme/page.html");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("market days", "Fridays")).unwrap();
+    let (_, summary, _) = build(&dir, &["--theme", "theme"]);
+    assert_eq!(summary["built"], 2, "a file of the theme changed");
+    assert!(
+        std::fs::read_to_string(dir.join("out/full.html"))
+            .unwrap()
+            .contains("Fridays")
+    );
+    // A hidden file in the theme folder (a `.git` folder, an editor's state) is not the
+    // theme.
+    std::fs::write(dir.join("theme/.notes"), "x").unwrap();
+    let (_, summary, _) = build(&dir, &["--theme", "theme"]);
+    assert_eq!(summary["up_to_date"], 2);
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args([
+            "build",
+            "charters",
+            "-o",
+            "out",
+            "--theme",
+            "theme",
+            "--summary",
+            "-",
+        ])
+        .current_dir(&dir)
+        .env("SOURCE_DATE_EPOCH", "1800000000")
+        .output()
+        .unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        summary["built"], 2,
+        "SOURCE_DATE_EPOCH dates a charter without `issued:`"
+    );
+}
+
+#[test]
+fn a_name_with_a_dot_keeps_its_own_outputs() {
+    let dir = project("dots");
+    std::fs::copy(
+        dir.join("charters/minimal.yaml"),
+        dir.join("charters/minimal.2024.yaml"),
+    )
+    .unwrap();
+    let (code, summary, stderr) = build(&dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary["built"], 3);
+    assert!(dir.join("out/minimal.2024.pdf").is_file());
+    assert!(dir.join("out/minimal.pdf").is_file());
+    let (_, summary, _) = build(&dir, &[]);
+    assert_eq!(summary["up_to_date"], 3);
+}
+
+#[test]
+fn clean_keeps_an_output_changed_since_it_was_built() {
+    let dir = project("clean-kept");
+    build(&dir, &[]);
+    std::fs::remove_file(dir.join("charters/minimal.yaml")).unwrap();
+    std::fs::write(dir.join("out/minimal.html"), "<p>edited by hand</p>").unwrap();
+    let (code, _, stderr) = build(&dir, &["--clean"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!dir.join("out/minimal.pdf").exists(), "{stderr}");
+    assert!(dir.join("out/minimal.html").is_file(), "{stderr}");
+    assert!(
+        stderr.contains("warning: kept out/minimal.html: changed since it was built"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_skipped_charter_still_reports_its_warnings() {
     let dir = project("warnings");
     std::fs::copy(
@@ -178,7 +269,10 @@ fn outputs_of_a_deleted_charter_are_reported_then_cleaned() {
         stderr.contains("warning: out/minimal.pdf, out/minimal.html were built from"),
         "{stderr}"
     );
-    assert!(stderr.contains("`--clean` removes them"), "{stderr}");
+    assert!(
+        stderr.contains("run again with `--clean` to remove them"),
+        "{stderr}"
+    );
     assert!(
         dir.join("out/minimal.pdf").is_file(),
         "not removed without --clean"
@@ -214,6 +308,8 @@ fn building_one_file_does_not_call_the_others_orphans() {
     assert!(stderr.contains("1 charter up to date"), "{stderr}");
 }
 
+/// Linux only: whether a build is alive is read from `/proc`.
+#[cfg(target_os = "linux")]
 #[test]
 fn leftovers_of_a_killed_build_are_removed_and_a_live_builds_kept() {
     let dir = project("leftovers");

@@ -5,7 +5,11 @@ mod build;
 mod check_fixtures;
 mod cli;
 mod diff_cli;
+#[cfg(target_os = "linux")]
 mod faults;
+#[cfg(target_os = "linux")]
+#[path = "../support/hostile.rs"]
+mod hostile;
 mod html;
 mod incremental;
 mod lint_cli;

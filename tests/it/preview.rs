@@ -50,6 +50,20 @@ impl Running {
         }
     }
 
+    /// The lines printed during `duration`.
+    fn lines_for(&mut self, duration: Duration) -> Vec<String> {
+        let deadline = Instant::now() + duration;
+        let mut lines = Vec::new();
+        while let Ok(line) = self
+            .lines
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            self.seen.push(line.clone());
+            lines.push(line);
+        }
+        lines
+    }
+
     /// Waits for a line containing `needle` (after those already waited for).
     fn wait_for(&mut self, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -73,11 +87,16 @@ impl Running {
 
 /// A GET over a plain socket: the status code and the body.
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_as(port, path, "localhost")
+}
+
+/// A GET with the given `Host` header.
+fn get_as(port: u16, path: &str, host: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(40)))
         .unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
@@ -163,6 +182,8 @@ fn serve_shows_the_page_reloads_it_after_a_save_and_shows_problems_instead_of_a_
     ] {
         assert_eq!(get(port, outside).0, 404, "{outside}");
     }
+    // A page of another site resolving its name to 127.0.0.1 (DNS rebinding) is refused.
+    assert_eq!(get_as(port, "/", "evil.example").0, 403);
 
     // A save: a page waiting to reload is answered with a newer version.
     let waiting =
@@ -213,6 +234,13 @@ fn watch_rebuilds_when_the_logo_or_the_theme_changes_but_not_for_other_files() {
 
     // Another file in the folder is not a reason to build.
     std::fs::write(dir.join("notes.txt"), "minutes of the meeting").unwrap();
+    let quiet = watch.lines_for(Duration::from_millis(500));
+    assert!(
+        !quiet
+            .iter()
+            .any(|l| l.contains("changed") || l.contains("built")),
+        "{quiet:?}"
+    );
     // The logo is.
     let logo = dir.join("ziwani-county-logo.svg");
     let svg = std::fs::read_to_string(&logo).unwrap();
@@ -241,4 +269,27 @@ fn watch_rebuilds_when_the_logo_or_the_theme_changes_but_not_for_other_files() {
         "{:?}",
         watch.seen
     );
+}
+
+#[test]
+fn watch_builds_again_when_a_broken_logo_is_replaced() {
+    let dir = out_dir("preview", "logo-fix");
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["charter.yaml", "logo.png"] {
+        std::fs::copy(
+            root().join("tests/build/bad-logo").join(file),
+            dir.join(file),
+        )
+        .unwrap();
+    }
+    let mut watch = Running::start(&dir, &["watch", "charter.yaml", "-o", "out"]);
+    watch.wait_for("E402");
+    watch.wait_for("watching for changes");
+    // The logo was never read into a build, yet replacing it is the fix.
+    let svg = std::fs::read(root().join("examples/ziwani-county-logo.svg")).unwrap();
+    let temporary = dir.join("logo.saving");
+    std::fs::write(&temporary, svg).unwrap();
+    std::fs::rename(&temporary, dir.join("logo.png")).unwrap();
+    watch.wait_for("built charter.yaml");
+    assert!(dir.join("out/charter.pdf").is_file());
 }
