@@ -177,7 +177,7 @@ fn scenario(root: &Path, formats: &str) {
     };
     let outputs = Outputs {
         pdf: formats.contains("pdf"),
-        png: false,
+        png: formats.contains("png"),
         json: false,
         html: formats.contains("html"),
     };

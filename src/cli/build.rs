@@ -16,8 +16,25 @@ use crate::paper::Paper;
 use crate::report::HumanReporter;
 use crate::theme::{self, Theme};
 
-#[derive(Clone, Debug, clap::Args)]
+#[derive(Debug, clap::Args)]
 pub struct Args {
+    #[command(flatten)]
+    pub options: Options,
+
+    /// Write a JSON summary of the run to FILE (`-` for standard output): per charter its
+    /// status, outputs with sizes and SHA-256 hashes, diagnostics and time.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+
+    /// Fail (exit 1) when any charter has a warning, such as a language without labels or a
+    /// word too long for its column. Every charter is still built and reported first.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// What a build is made of and where it goes: shared by `build`, `watch` and `serve`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Options {
     /// Charter files, or folders to search for `.yaml`/`.yml` files [default: .]
     pub paths: Vec<PathBuf>,
 
@@ -61,16 +78,6 @@ pub struct Args {
     /// never used otherwise.
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
-
-    /// Write a JSON summary of the run to FILE (`-` for standard output): per charter its
-    /// status, outputs with sizes and SHA-256 hashes, diagnostics and time.
-    #[arg(long, value_name = "FILE")]
-    pub summary: Option<PathBuf>,
-
-    /// Fail (exit 1) when any charter has a warning, such as a language without labels or a
-    /// word too long for its column. Every charter is still built and reported first.
-    #[arg(long)]
-    pub deny_warnings: bool,
 
     #[command(flatten)]
     pub walk: super::WalkArgs,
@@ -121,7 +128,7 @@ pub(super) struct Prepared {
     pub paths: Vec<PathBuf>,
     pub out_dir: PathBuf,
     pub exclude: Exclude,
-    pub args: Args,
+    pub args: Options,
 }
 
 impl Prepared {
@@ -148,7 +155,7 @@ impl Prepared {
 
 /// Reads `charter.toml`, loads the theme and its templates, checks the flags. On failure
 /// the problem has been printed and the exit status is returned.
-pub(super) fn prepare(args: Args, color: Color) -> Result<Prepared, u8> {
+pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
     let args = with_config(args).map_err(|message| {
         print_error(&message);
         status::FAILURE
@@ -231,7 +238,12 @@ pub(super) fn prepare(args: Args, color: Color) -> Result<Prepared, u8> {
 }
 
 pub fn run(args: Args, color: Color) -> u8 {
-    let prepared = match prepare(args, color) {
+    let Args {
+        options,
+        summary,
+        deny_warnings,
+    } = args;
+    let prepared = match prepare(options, color) {
         Ok(prepared) => prepared,
         Err(status) => return status,
     };
@@ -258,7 +270,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         bar.finish();
     }
     report(&run, color, prepared.verbosity());
-    if let Some(path) = &args.summary {
+    if let Some(path) = &summary {
         let json =
             crate::build::summary::to_json(&run, prepared.engine.theme.name(), start.elapsed());
         if path.as_os_str() == "-" {
@@ -270,7 +282,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         }
     }
     let warnings = warnings(&run);
-    if args.deny_warnings && warnings > 0 {
+    if deny_warnings && warnings > 0 {
         errln!(
             "{warnings} {} denied by --deny-warnings",
             if warnings == 1 { "warning" } else { "warnings" }
@@ -280,7 +292,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         status::INTERRUPTED
     } else if !run.errors.is_empty() {
         status::FAILURE
-    } else if run.failed() > 0 || (args.deny_warnings && warnings > 0) {
+    } else if run.failed() > 0 || (deny_warnings && warnings > 0) {
         status::PROBLEMS
     } else {
         status::OK
@@ -297,7 +309,7 @@ fn warnings(run: &crate::build::run::BuildRun) -> usize {
 }
 
 /// The command line's settings, checked against the theme before any charter is read.
-fn settings(args: &Args, theme: &Theme) -> Result<Settings, String> {
+fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
     let manifest = &theme.manifest;
     let layout = args.layout.map(|l| match l {
         LayoutArg::Poster => Layout::Poster,
@@ -373,7 +385,7 @@ fn settings(args: &Args, theme: &Theme) -> Result<Settings, String> {
 }
 
 /// Fills what the command line leaves out from the `[build]` table of `charter.toml`.
-fn with_config(mut args: Args) -> Result<Args, String> {
+fn with_config(mut args: Options) -> Result<Options, String> {
     let path = match &args.config {
         Some(path) => Some(path.clone()),
         None => std::env::current_dir()

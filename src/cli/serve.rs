@@ -8,7 +8,7 @@ use super::{Color, watch};
 #[group(skip)]
 pub struct Args {
     #[command(flatten)]
-    pub build: build::Args,
+    pub build: build::Options,
 
     /// The address to listen on. The default, 127.0.0.1, is reachable only from this
     /// machine; `0.0.0.0` shares the preview with the whole network.

@@ -17,7 +17,7 @@ use crate::report::HumanReporter;
 #[group(skip)]
 pub struct Args {
     #[command(flatten)]
-    pub build: build::Args,
+    pub build: build::Options,
 }
 
 pub fn run(args: Args, color: Color) -> u8 {
@@ -26,19 +26,7 @@ pub fn run(args: Args, color: Color) -> u8 {
 
 /// Builds, then rebuilds on every change until the process is stopped. With `serve`, the
 /// outputs are served there and browsers reload after each build.
-pub(super) fn watch(args: build::Args, color: Color, serve: Option<(&str, u16)>) -> u8 {
-    for (flag, given) in [
-        ("--summary", args.summary.is_some()),
-        ("--deny-warnings", args.deny_warnings),
-    ] {
-        if given {
-            print_error(&format!(
-                "`{flag}` is for `charter build`, which runs once; `watch` and `serve` run \
-                 until stopped"
-            ));
-            return status::FAILURE;
-        }
-    }
+pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16)>) -> u8 {
     let mut prepared = match build::prepare(args.clone(), color) {
         Ok(prepared) => prepared,
         Err(status) => return status,
