@@ -132,14 +132,18 @@ fn cold_single(root: &Path) {
 /// The batch figures, each scenario in a fresh process (this bench binary run again with
 /// `CHARTER_BENCH_SCENARIO`), so each peak memory is its own.
 fn batch(root: &Path) {
-    for (label, threads, formats) in [
-        ("PDF + HTML, 2 threads", "2", "pdf,html"),
-        ("PDF + HTML, 1 thread", "1", "pdf,html"),
-        ("PDF only, 2 threads", "2", "pdf"),
-        ("HTML only, 2 threads", "2", "html"),
+    for (label, threads, formats, count) in [
+        ("PDF + HTML, 2 threads", "2", "pdf,html", DISTINCT),
+        ("PDF + HTML, 1 thread", "1", "pdf,html", DISTINCT),
+        ("PDF only, 2 threads", "2", "pdf", DISTINCT),
+        ("HTML only, 2 threads", "2", "html", DISTINCT),
+        // Twice as many: does memory grow with the batch? (And 200 once overflowed a
+        // build thread's stack.)
+        ("PDF + HTML, 2 threads", "2", "pdf,html", 2 * DISTINCT),
     ] {
         let output = Command::new(std::env::current_exe().unwrap())
             .env("CHARTER_BENCH_SCENARIO", formats)
+            .env("CHARTER_BENCH_COUNT", count.to_string())
             .env("RAYON_NUM_THREADS", threads)
             .output()
             .expect("the bench runs itself");
@@ -149,7 +153,7 @@ fn batch(root: &Path) {
             "{text}{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        println!("{DISTINCT} distinct charters, {label}: {}", text.trim());
+        println!("{count} distinct charters, {label}: {}", text.trim());
     }
     no_op(root);
     watch_latency(root);
@@ -201,11 +205,11 @@ fn scenario(root: &Path, formats: &str) {
     );
     let elapsed = start.elapsed();
     assert!(run.errors.is_empty(), "{:?}", run.errors);
-    assert_eq!(run.built(), DISTINCT, "every charter builds");
+    assert_eq!(run.built(), count(), "every charter builds");
     println!(
         "{:.0} ms ({:.1} ms each, setup included), peak memory {} MiB",
         ms(elapsed),
-        ms(elapsed) / DISTINCT as f64,
+        ms(elapsed) / count() as f64,
         peak_mib().map_or("?".into(), |m| m.to_string()),
     );
 }
@@ -343,7 +347,16 @@ fn bases(root: &Path) -> Vec<String> {
     bases
 }
 
-/// A folder of `DISTINCT` charters made from the real ones, each with its own office and
+/// How many charters a batch has: `DISTINCT`, or `CHARTER_BENCH_COUNT` (to see whether
+/// memory keeps growing with the batch).
+fn count() -> usize {
+    std::env::var("CHARTER_BENCH_COUNT")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(DISTINCT)
+}
+
+/// A folder of `count()` charters made from the real ones, each with its own office and
 /// service names (so no charter is served from another's cache), and the logo they use.
 fn distinct_charters(root: &Path, bases: &[String], prefix: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -352,7 +365,7 @@ fn distinct_charters(root: &Path, bases: &[String], prefix: &str) -> tempfile::T
         dir.path().join("ziwani-county-logo.svg"),
     )
     .unwrap();
-    for i in 0..DISTINCT {
+    for i in 0..count() {
         let text = bases[i % bases.len()]
             .replacen("  name: ", &format!("  name: {prefix}-{i} of "), 1)
             .replace("- name: ", &format!("- name: No. {i} "));

@@ -211,16 +211,21 @@ fn is_charter_file(path: &Path) -> bool {
 }
 
 /// The keys only a charter has at its top level: a file with block keys at the top and
-/// none of these belongs to another tool.
+/// none of these belongs to another tool. (`services` and `title` are a charter's too, but
+/// also a `docker-compose.yml`'s and a Jekyll `_config.yml`'s.)
 const CHARTER_KEYS: &[&str] = &[
     "organization",
     "organisation",
-    "services",
     "languages",
     "vision",
     "mission",
+    "values",
     "complaints",
     "standards",
+    "rights",
+    "duties",
+    "preface",
+    "commitment",
 ];
 
 /// Why a YAML file found under a folder is not a charter, judged from its top-level keys
@@ -238,9 +243,7 @@ fn not_a_charter(path: &Path) -> Option<&'static str> {
     if keys.any(|key| CHARTER_KEYS.contains(&key)) {
         None
     } else {
-        Some(
-            "not a charter (no `organization:`, `services:` or other charter key at its top level)",
-        )
+        Some("not a charter (no `organization:`, `vision:` or other charter key at its top level)")
     }
 }
 

@@ -19,6 +19,17 @@ struct Summary<'a> {
     charters: Vec<Charter>,
     /// Problems that are not about one charter (an unreadable folder).
     errors: Vec<String>,
+    /// Outputs whose charter has gone: kept, or removed by `--clean`.
+    orphans: Vec<Orphan>,
+}
+
+#[derive(Serialize)]
+struct Orphan {
+    source: String,
+    outputs: Vec<String>,
+    removed: bool,
+    /// Outputs `--clean` kept because they changed after they were built.
+    kept: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -63,8 +74,22 @@ pub fn to_json(run: &BuildRun, theme: &str, elapsed: std::time::Duration) -> Str
         millis: elapsed.as_millis(),
         charters,
         errors: run.errors.iter().map(ToString::to_string).collect(),
+        orphans: run
+            .orphans
+            .iter()
+            .map(|o| Orphan {
+                source: slashed(&o.source),
+                outputs: o.outputs.iter().map(|p| slashed(p)).collect(),
+                removed: o.removed,
+                kept: o.kept.iter().map(|p| slashed(p)).collect(),
+            })
+            .collect(),
     };
     serde_json::to_string_pretty(&summary).expect("the summary serialises")
+}
+
+fn slashed(path: &std::path::Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 fn charter(result: &BuildResult) -> Charter {

@@ -113,8 +113,9 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
                 theme_dirs.iter().any(|d| p.starts_with(d))
                     || p.extension().is_some_and(|e| e == "yaml" || e == "yml")
                     || inputs.contains(p)
-                    || p.parent()
-                        .is_some_and(|d| failed_folders.iter().any(|f| f == d))
+                    || (is_image(p)
+                        && p.parent()
+                            .is_some_and(|d| failed_folders.iter().any(|f| f == d)))
             })
             .collect();
         if changed.is_empty() {
@@ -135,6 +136,20 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
             }
         }
         let run = build_once(&prepared, &fingerprint, color, false);
+        // A fix that brings back the text of the last good build builds nothing: say
+        // that the charter is fine again, or the save seems ignored.
+        for result in run.results.iter().filter(|r| r.status == Status::UpToDate) {
+            let was_broken = last
+                .results
+                .iter()
+                .any(|l| l.status == Status::Failed && l.source.path == result.source.path);
+            if was_broken {
+                errln!(
+                    "{} is fixed: its outputs are up to date",
+                    result.source.name()
+                );
+            }
+        }
         if run.built() > 0 {
             let saved = changed.iter().filter_map(|p| modified(p)).max();
             if let Some(since) = saved.and_then(|t| SystemTime::now().duration_since(t).ok()) {
@@ -221,7 +236,7 @@ fn watch_all(watcher: &mut Watcher, prepared: &Prepared, run: &BuildRun) -> Vec<
 
 /// The files a change to which means a build: those named on the command line and what
 /// the last build read, as the watcher names them (absolute, links resolved); and the
-/// folders of charters that failed, where any new or changed file may be the fix (a
+/// folders of charters that failed, where a new or changed image may be the fix (a
 /// missing logo added, a damaged one replaced).
 fn last_inputs(prepared: &Prepared, run: &BuildRun) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let files = prepared
@@ -237,6 +252,17 @@ fn last_inputs(prepared: &Prepared, run: &BuildRun) -> (Vec<PathBuf>, Vec<PathBu
         .filter_map(|r| parent(&r.source.path).canonicalize().ok())
         .collect();
     (files, folders)
+}
+
+/// Whether a file could be a logo (what a failed charter may be waiting for). Other files
+/// beside a charter, such as a log its watcher writes to, are no reason to build.
+fn is_image(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg"
+        )
+    })
 }
 
 fn parent(path: &Path) -> PathBuf {

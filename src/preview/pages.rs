@@ -91,13 +91,14 @@ pub fn index(snapshot: &Snapshot, version: u64) -> String {
         }
         if charter.pdf.is_some() {
             body.push_str(&format!(
-                " · <a href=\"{PDF_PAGE}{}\">poster (PDF)</a>",
+                " · <a href=\"{PDF_PAGE}{}\">PDF</a>",
                 href(&charter.stem)
             ));
         }
         if let Some(problems) = &charter.problems {
             body.push_str(&format!(
-                " · <span class=\"bad\">has problems</span><pre>{}</pre>",
+                " · <a class=\"bad\" href=\"/{}.html\">does not build</a><pre>{}</pre>",
+                href(&charter.stem),
                 escape(problems)
             ));
         }

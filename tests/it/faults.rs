@@ -168,7 +168,13 @@ fn thousands_of_other_files_are_walked_past() {
     for i in 0..3000 {
         std::fs::write(notes.join(format!("scan-{i}.txt")), "not yaml").unwrap();
     }
-    for i in 0..500 {
+    // Another tool's YAML that shares a key with charters (`services`) is still skipped.
+    std::fs::write(
+        notes.join("docker-compose.yml"),
+        "version: \"3.8\"\nservices:\n  web:\n    image: nginx\n",
+    )
+    .unwrap();
+    for i in 0..499 {
         std::fs::write(
             notes.join(format!("config-{i}.yml")),
             "version: 3\nname: x\n",
@@ -192,7 +198,7 @@ fn thousands_of_other_files_are_walked_past() {
 fn excluded_paths_are_not_read() {
     let dir = batch("exclude");
     std::fs::create_dir_all(dir.join("charters/drafts")).unwrap();
-    std::fs::write(dir.join("charters/drafts/broken.yaml"), "services: [").unwrap();
+    std::fs::write(dir.join("charters/drafts/broken.yaml"), "vision: [").unwrap();
     let (code, stderr) = run(
         &dir,
         &["build", "charters", "-o", "out", "--exclude", "drafts"],

@@ -278,8 +278,10 @@ fn outputs_of_a_deleted_charter_are_reported_then_cleaned() {
         "not removed without --clean"
     );
 
-    let (code, _, stderr) = build(&dir, &["--clean"]);
+    let (code, summary, stderr) = build(&dir, &["--clean"]);
     assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary["orphans"][0]["source"], "charters/minimal.yaml");
+    assert_eq!(summary["orphans"][0]["removed"], true);
     assert!(
         stderr.contains("removed out/minimal.pdf, out/minimal.html"),
         "{stderr}"

@@ -210,6 +210,14 @@ fn serve_shows_the_page_reloads_it_after_a_save_and_shows_problems_instead_of_a_
     save(&dir.join("full.yaml"), &text);
     get(port, &format!("/__charter/wait?v={}", version(&page)));
     assert!(get(port, "/").1.contains("Ziwani"));
+
+    // Broken again, then back to the text of the last good build: nothing to build, and
+    // the terminal says the charter is fine (or the save would seem ignored).
+    serve.lines_for(Duration::from_millis(300));
+    save(&dir.join("full.yaml"), &format!("{text}\nservices: [\n"));
+    serve.wait_for("1 failed: full.yaml");
+    save(&dir.join("full.yaml"), &text);
+    serve.wait_for("full.yaml is fixed: its outputs are up to date");
 }
 
 #[test]

@@ -11,16 +11,16 @@ pub fn hostile_charters(root: &Path) -> Vec<(&'static str, &'static str, String)
         huge.push_str("  - name: A service that repeats to make the file enormous\n");
     }
     // 1,000 levels deep, by indentation and by brackets.
-    let mut deep = String::from("services:\n");
+    let mut deep = String::from("organization:\n");
     for level in 0..1000 {
         deep.push_str(&format!("{}k{level}:\n", "  ".repeat(level + 1)));
     }
-    let brackets = format!("services: {}{}\n", "[".repeat(1000), "]".repeat(1000));
+    let brackets = format!("organization: {}{}\n", "[".repeat(1000), "]".repeat(1000));
     // An alias bomb: a billion values from a few lines (with a charter's key, so a walk
     // reads it as a charter).
     let bomb = std::fs::read_to_string(root.join("tests/check/yaml-syntax-alias-bomb.yaml"))
         .expect("the alias bomb fixture")
-        .replace("a: &a", "services: &a");
+        .replace("a: &a", "organization: &a");
     vec![
         ("10 MB file", "huge.yaml", huge),
         ("1,000 levels deep", "deep.yaml", deep),
