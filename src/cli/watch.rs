@@ -127,9 +127,8 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
         }
         if theme_changed {
             // The theme's files are read once per run: load them again. A theme that no
-            // longer loads is reported, and the last good one is kept.
-            // (The problem has been printed; charters still build with the last good
-            // theme.)
+            // longer loads has been reported by `prepare`; charters still build with the
+            // last good one.
             if let Ok(next) = build::prepare(args.clone(), color) {
                 prepared = next;
                 fingerprint = prepared.fingerprint();
