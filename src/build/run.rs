@@ -89,6 +89,9 @@ pub struct BuildResult {
     pub stem: String,
     /// The files besides the charter that its build read (its logo).
     pub inputs: Vec<PathBuf>,
+    /// For a charter that failed: the outputs of its last good build, still in the output
+    /// folder (someone could print an out-of-date poster).
+    pub stale: Vec<PathBuf>,
     /// What to record for it (a successful build only).
     entry: Option<(String, Entry)>,
 }
@@ -115,6 +118,7 @@ impl BuildResult {
             outputs: Vec::new(),
             stem: String::new(),
             inputs: Vec::new(),
+            stale: Vec::new(),
             entry: None,
         }
     }
@@ -346,6 +350,19 @@ fn build_one(
     let loaded = load(read);
     let mut result = BuildResult::new(loaded.source, Status::Failed);
     result.stem = key.clone();
+    // Cleared again below if this build succeeds.
+    result.stale = manifest
+        .entries
+        .get(&key)
+        .map(|entry| {
+            entry
+                .outputs
+                .iter()
+                .map(|o| out.join(&o.path))
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
     result.diagnostics = loaded.diagnostics.into_vec();
     let Some(charter) = loaded.charter else {
         result.elapsed = start.elapsed();
@@ -390,6 +407,7 @@ fn build_one(
                 body_size: rendered.body_size,
             };
             result.status = Status::Built;
+            result.stale.clear();
             if let (Some(run), Some(hash)) = (&batch.fingerprint, charter_hash) {
                 // The hashes of the bytes the build used, not read again: a logo saved
                 // during the build must make the next run build again.

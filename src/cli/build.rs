@@ -466,6 +466,20 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
         if !result.theme.is_empty() {
             errln!("  while building {}\n", result.source.name());
         }
+        if !result.stale.is_empty() {
+            let stale: Vec<String> = result
+                .stale
+                .iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect();
+            errln!(
+                "note: {} {} from an earlier version of {}; do not print {} until it builds again",
+                stale.join(", "),
+                if stale.len() == 1 { "is" } else { "are" },
+                result.source.name(),
+                if stale.len() == 1 { "it" } else { "them" },
+            );
+        }
         let shown = match result.status {
             Status::Built => verbosity != Verbosity::Quiet,
             Status::UpToDate => verbosity == Verbosity::Verbose,

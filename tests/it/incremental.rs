@@ -328,3 +328,26 @@ fn leftovers_of_a_killed_build_are_removed_and_a_live_builds_kept() {
         "a running build's temporary file is left alone"
     );
 }
+
+#[test]
+fn a_charter_that_breaks_says_its_old_outputs_are_out_of_date() {
+    let dir = project("stale");
+    build(&dir, &[]);
+    let minimal = dir.join("charters/minimal.yaml");
+    let text = std::fs::read_to_string(&minimal).unwrap();
+    std::fs::write(&minimal, format!("{text}\nvision: [\n")).unwrap();
+    let (code, summary, stderr) = build(&dir, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(status_of(&summary, "minimal.yaml"), "failed");
+    assert!(
+        stderr.contains(
+            "note: out/minimal.pdf, out/minimal.html are from an earlier version of \
+             charters/minimal.yaml; do not print them until it builds again"
+        ),
+        "{stderr}"
+    );
+    std::fs::write(&minimal, text).unwrap();
+    let (code, _, stderr) = build(&dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("earlier version"), "{stderr}");
+}
