@@ -25,6 +25,19 @@ pub enum Read {
     Refused(SourceFile, Diagnostic),
 }
 
+/// A path as shown to people and written in reports: forward slashes on every platform,
+/// so reports and snapshots read the same everywhere.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The folder a file is in: `.` for a bare name (whose `parent()` is empty).
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         Self {
@@ -36,7 +49,7 @@ impl SourceFile {
     /// The file name as shown in diagnostics (forward slashes on every platform, so reports
     /// and snapshots read the same everywhere).
     pub fn name(&self) -> String {
-        self.path.to_string_lossy().replace('\\', "/")
+        display_path(&self.path)
     }
 
     /// Reads a file. Failing to read it at all is an operational error; reading bytes that

@@ -18,12 +18,7 @@ pub struct Logo {
 /// stay inside it: a charter must not be able to pull `../../etc/passwd` into a poster.
 pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>> {
     let written = logo.0.as_str();
-    let folder = charter_path.parent().unwrap_or(Path::new("."));
-    let folder = if folder.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        folder
-    };
+    let folder = crate::source::folder_of(charter_path);
     let outside = || {
         Diagnostic::error(
             Code::LogoOutsideFolder,

@@ -222,10 +222,7 @@ pub fn fingerprint(
 
 /// `out/kitui/poster` → `kitui/poster`: an output stem as the record names it.
 pub fn stem_key(out: &Path, stem: &Path) -> String {
-    stem.strip_prefix(out)
-        .unwrap_or(stem)
-        .to_string_lossy()
-        .replace('\\', "/")
+    crate::source::display_path(stem.strip_prefix(out).unwrap_or(stem))
 }
 
 /// `out/../charters/x.yaml` → `charters/x.yaml`, by the path's words alone (for messages).

@@ -78,18 +78,22 @@ pub fn to_json(run: &BuildRun, theme: &str, elapsed: std::time::Duration) -> Str
             .orphans
             .iter()
             .map(|o| Orphan {
-                source: slashed(&o.source),
-                outputs: o.outputs.iter().map(|p| slashed(p)).collect(),
+                source: crate::source::display_path(&o.source),
+                outputs: o
+                    .outputs
+                    .iter()
+                    .map(|p| crate::source::display_path(p))
+                    .collect(),
                 removed: o.removed,
-                kept: o.kept.iter().map(|p| slashed(p)).collect(),
+                kept: o
+                    .kept
+                    .iter()
+                    .map(|p| crate::source::display_path(p))
+                    .collect(),
             })
             .collect(),
     };
     serde_json::to_string_pretty(&summary).expect("the summary serialises")
-}
-
-fn slashed(path: &std::path::Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
 
 fn charter(result: &BuildResult) -> Charter {
@@ -111,7 +115,7 @@ fn charter(result: &BuildResult) -> Charter {
             .iter()
             .zip(&result.outputs)
             .map(|(path, output)| Output {
-                path: path.to_string_lossy().replace('\\', "/"),
+                path: crate::source::display_path(path),
                 bytes: output.bytes,
                 sha256: output.sha256.clone(),
             })

@@ -142,6 +142,17 @@ impl Prepared {
         )
     }
 
+    /// Builds every charter of the run's paths into its output folder.
+    pub fn build(&self, batch: &Batch) -> BuildRun {
+        build_paths(
+            &self.paths,
+            &self.out_dir,
+            &self.engine,
+            &self.settings,
+            batch,
+        )
+    }
+
     pub fn verbosity(&self) -> Verbosity {
         if self.args.quiet {
             Verbosity::Quiet
@@ -259,13 +270,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         progress: bar.as_ref().map(|bar| bar as &(dyn Progress + Sync)),
     };
     stop_on_ctrl_c();
-    let run = build_paths(
-        &prepared.paths,
-        &prepared.out_dir,
-        &prepared.engine,
-        &prepared.settings,
-        &batch,
-    );
+    let run = prepared.build(&batch);
     if let Some(bar) = &bar {
         bar.finish();
     }
@@ -470,7 +475,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             let stale: Vec<String> = result
                 .stale
                 .iter()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .map(|p| crate::source::display_path(p))
                 .collect();
             errln!(
                 "note: {} {} from an earlier version of {}; do not print {} until it builds again",
@@ -489,7 +494,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             let written: Vec<String> = result
                 .written
                 .iter()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .map(|p| crate::source::display_path(p))
                 .collect();
             // A poster says the size its text was laid out at (it may have been shrunk to
             // fit); a handbook its page count; data alone neither.
@@ -527,11 +532,11 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
         let shown = |paths: &[std::path::PathBuf]| -> Vec<String> {
             paths
                 .iter()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .map(|p| crate::source::display_path(p))
                 .collect()
         };
         let outputs = shown(&orphan.outputs);
-        let source = orphan.source.to_string_lossy().replace('\\', "/");
+        let source = crate::source::display_path(&orphan.source);
         if orphan.removed {
             let kept = shown(&orphan.kept);
             let removed: Vec<&String> = outputs.iter().filter(|o| !kept.contains(o)).collect();

@@ -7,7 +7,7 @@ use std::time::{Instant, SystemTime};
 
 use super::build::{self, Prepared, Verbosity, report};
 use super::{Color, errln, print_error, status, terminal_width};
-use crate::build::run::{Batch, BuildRun, Status, build_paths};
+use crate::build::run::{Batch, BuildRun, Status};
 use crate::preview::server::Server;
 use crate::preview::watcher::Watcher;
 use crate::preview::{CharterState, Snapshot};
@@ -182,13 +182,7 @@ fn build_once(prepared: &Prepared, fingerprint: &str, color: Color, first: bool)
         clean: prepared.args.clean,
         progress: None,
     };
-    let run = build_paths(
-        &prepared.paths,
-        &prepared.out_dir,
-        &prepared.engine,
-        &prepared.settings,
-        &batch,
-    );
+    let run = prepared.build(&batch);
     let verbosity = prepared.verbosity();
     // Called only when something the build reads has changed, so always worth a word
     // (after a fix that brings back the last good text: "up to date").
@@ -265,10 +259,7 @@ fn is_image(path: &Path) -> bool {
 }
 
 fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    }
+    crate::source::folder_of(path).to_owned()
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

@@ -138,19 +138,31 @@ fn collect_names(services: &[charter::model::Service], lang: &str, out: &mut Vec
     }
 }
 
-#[test]
-fn json_ld_states_prices_and_processing_times() {
-    let out = out_dir("html", "jsonld");
-    let output = charter(&[
+/// Builds one charter's page (with `extra` flags) into a folder of its own, and returns it.
+fn build_page(name: &str, charter_path: &str, extra: &[&str]) -> String {
+    let out = out_dir("html", name);
+    let mut args = vec![
         "build",
-        "examples/full.yaml",
+        charter_path,
         "--format",
         "html",
         "-o",
         out.to_str().unwrap(),
-    ]);
-    assert!(output.status.success());
-    let page = std::fs::read_to_string(out.join("full.html")).unwrap();
+    ];
+    args.extend_from_slice(extra);
+    let output = charter(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stem = std::path::Path::new(charter_path).file_stem().unwrap();
+    std::fs::read_to_string(out.join(stem).with_extension("html")).unwrap()
+}
+
+#[test]
+fn json_ld_states_prices_and_processing_times() {
+    let page = build_page("jsonld", "examples/full.yaml", &[]);
     let ld = jsonld(&parse(&page, "full"), "full");
     let graph = ld["@graph"].as_array().unwrap();
     let office = &graph[0];
@@ -201,21 +213,7 @@ fn json_ld_states_prices_and_processing_times() {
 
 #[test]
 fn hostile_text_stays_text_in_the_page() {
-    let out = out_dir("html", "hostile");
-    let output = charter(&[
-        "build",
-        "tests/build/hostile-printable/charter.yaml",
-        "--format",
-        "html",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let page = std::fs::read_to_string(out.join("charter.html")).unwrap();
+    let page = build_page("hostile", "tests/build/hostile-printable/charter.yaml", &[]);
     let html = parse(&page, "hostile");
     // The only script is the JSON-LD, and no element carries an event handler.
     let scripts = Selector::parse("script").unwrap();
@@ -254,23 +252,11 @@ fn hostile_text_stays_text_in_the_page() {
 
 #[test]
 fn a_users_template_can_override_one_block_of_a_builtin_page() {
-    let out = out_dir("html", "override");
-    let output = charter(&[
-        "build",
+    let page = build_page(
+        "override",
         "tests/html/override/charter.yaml",
-        "--theme",
-        "tests/html/override/theme",
-        "--format",
-        "html",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        &["--theme", "tests/html/override/theme"],
     );
-    let page = std::fs::read_to_string(out.join("charter.html")).unwrap();
     let html = parse(&page, "override");
     let text = text_of(&html);
     assert!(

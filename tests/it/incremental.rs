@@ -141,15 +141,7 @@ fn the_pdf_standard_the_theme_folder_and_the_date_are_inputs_too() {
     let (_, summary, _) = build(&dir, &["--pdf-standard", "none"]);
     assert_eq!(summary["up_to_date"], 2);
 
-    let theme = dir.join("theme");
-    std::fs::create_dir_all(&theme).unwrap();
-    for file in ["theme.toml", "page.html"] {
-        std::fs::copy(
-            root().join("tests/html/override/theme").join(file),
-            theme.join(file),
-        )
-        .unwrap();
-    }
+    crate::override_theme(&dir);
     let (_, summary, _) = build(&dir, &["--theme", "theme"]);
     assert_eq!(summary["built"], 2, "another theme");
     let page = dir.join("theme/page.html");

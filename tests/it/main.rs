@@ -66,6 +66,21 @@ pub fn out_dir(area: &str, name: &str) -> PathBuf {
     dir
 }
 
+/// A user's theme in `dir/theme`: the kenya theme with its own page footer (the fixture
+/// of `tests/html/override`). Returns the theme folder.
+pub fn override_theme(dir: &Path) -> PathBuf {
+    let theme = dir.join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    for file in ["theme.toml", "page.html"] {
+        std::fs::copy(
+            root().join("tests/html/override/theme").join(file),
+            theme.join(file),
+        )
+        .unwrap();
+    }
+    theme
+}
+
 /// The real charters and the examples: what every build test runs through.
 pub fn all_charters() -> Vec<PathBuf> {
     let mut files = yaml_files(&root().join("charters"));

@@ -223,15 +223,7 @@ fn serve_shows_the_page_reloads_it_after_a_save_and_shows_problems_instead_of_a_
 #[test]
 fn watch_rebuilds_when_the_logo_or_the_theme_changes_but_not_for_other_files() {
     let dir = project("watch");
-    let theme = dir.join("theme");
-    std::fs::create_dir_all(&theme).unwrap();
-    for file in ["theme.toml", "page.html"] {
-        std::fs::copy(
-            root().join("tests/html/override/theme").join(file),
-            theme.join(file),
-        )
-        .unwrap();
-    }
+    let theme = crate::override_theme(&dir);
     let mut watch = Running::start(
         &dir,
         &["watch", "full.yaml", "-o", "out", "--theme", "theme", "-v"],
