@@ -6,8 +6,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rayon::prelude::*;
-
 use super::incremental::{self, Entry, Manifest, StoredDiagnostic, sha256};
 use super::{Engine, Failure, Settings, build};
 use crate::diagnostic::Diagnostic;
@@ -219,20 +217,15 @@ pub fn build_paths(
     if let Some(progress) = batch.progress {
         progress.start(targets.len());
     }
-    let outcomes: Vec<_> = workers().install(|| {
-        targets
-            .par_iter()
-            .map(|(file, stem)| {
-                let outcome = build_one(file, stem, out, engine, settings, batch, &manifest);
-                // Keep Typst's cache to what the last few documents used: a batch of a
-                // thousand charters must not hold every layout in memory.
-                typst::comemo::evict(10);
-                if let (Some(progress), Ok(result)) = (batch.progress, &outcome) {
-                    progress.done(result);
-                }
-                outcome
-            })
-            .collect()
+    let outcomes = on_build_threads(&targets, |(file, stem)| {
+        let outcome = build_one(file, stem, out, engine, settings, batch, &manifest);
+        // Keep Typst's cache to what the last few documents used: a batch of a
+        // thousand charters must not hold every layout in memory.
+        typst::comemo::evict(10);
+        if let (Some(progress), Ok(result)) = (batch.progress, &outcome) {
+            progress.done(result);
+        }
+        outcome
     });
     let mut changed = false;
     for outcome in outcomes {
@@ -286,22 +279,65 @@ pub fn build_paths(
     run
 }
 
-/// How much stack each build thread has. Typst lays out by recursion, and a worker's
-/// default 2 MiB overflowed (an abort, not an error) in a batch of 200 charters that each
-/// build alone on the 8 MiB main thread; the memory is reserved, and used only as needed.
-const WORKER_STACK: usize = 32 * 1024 * 1024;
+/// How much stack each thread has, ours and those of the pool Typst lays pages out on.
+/// Typst lays out by recursion; a single poster fits in the 8 MiB of a main thread. The
+/// memory is only reserved, and used as needed.
+const STACK: usize = 16 * 1024 * 1024;
 
-/// The threads charters are built on (as many as rayon would use, `RAYON_NUM_THREADS`
-/// included), with stacks deep enough for Typst.
-fn workers() -> &'static rayon::ThreadPool {
-    static POOL: std::sync::LazyLock<rayon::ThreadPool> = std::sync::LazyLock::new(|| {
-        rayon::ThreadPoolBuilder::new()
-            .stack_size(WORKER_STACK)
-            .thread_name(|i| format!("charter-build-{i}"))
-            .build()
-            .expect("the build threads start")
+/// Runs `job` on every item, on as many plain threads as rayon would use
+/// (`RAYON_NUM_THREADS` included), and returns the outcomes in the items' order.
+///
+/// Why not `par_iter`: Typst and krilla fork work onto rayon themselves, and a rayon
+/// worker that waits for such a fork runs other queued jobs meanwhile, including other
+/// charters. Those nested builds keep every charter below them alive on one stack:
+/// memory grew by about 1.3 MB per charter for the whole batch whatever Typst's cache
+/// kept, and 200 charters overflowed a 2 MiB worker stack. A plain thread that waits for
+/// rayon just blocks, so each thread holds one charter at a time.
+fn on_build_threads<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    layout_pool_stacks();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|i| {
+                std::thread::Builder::new()
+                    .name(format!("charter-build-{i}"))
+                    .stack_size(STACK)
+                    .spawn_scoped(scope, || {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(item) = items.get(index) else { break };
+                            done.push((index, job(item)));
+                        }
+                        done
+                    })
+                    .expect("a build thread starts")
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
     });
-    &POOL
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// Gives rayon's global pool, where Typst lays out pages in parallel, the same deep
+/// stacks as the build threads. This only works before the pool's first use; if something
+/// used it earlier, it keeps rayon's defaults, as typst-cli does.
+fn layout_pool_stacks() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK)
+            .thread_name(|i| format!("charter-layout-{i}"))
+            .build_global();
+    });
 }
 
 fn build_one(
@@ -531,4 +567,33 @@ fn remove_abandoned_temporaries(out: &Path) {
 fn process_alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A charter built on a rayon worker can be nested inside another charter's build
+    /// (the worker runs queued jobs while it waits for Typst's own forks), which kept
+    /// whole batches alive in memory. Charters get plain threads, each item is done once,
+    /// and the outcomes keep the items' order.
+    #[test]
+    fn charters_are_built_on_plain_threads_in_order() {
+        let items: Vec<usize> = (0..40).collect();
+        let outcomes = on_build_threads(&items, |&i| {
+            // As Typst does: fork work onto rayon and wait for it.
+            let (a, b) = rayon::join(|| i * 2, || i * 3);
+            (i, a + b, rayon::current_thread_index())
+        });
+        assert_eq!(outcomes.len(), items.len());
+        for (index, (item, sum, rayon_worker)) in outcomes.into_iter().enumerate() {
+            assert_eq!(item, index, "outcomes are in the items' order");
+            assert_eq!(sum, index * 5);
+            assert_eq!(
+                rayon_worker, None,
+                "item {index} was built on a rayon worker"
+            );
+        }
+        assert!(on_build_threads(&[] as &[u8], |_| ()).is_empty());
+    }
 }
