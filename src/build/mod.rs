@@ -113,6 +113,9 @@ struct Qr {
     file: &'static str,
 }
 
+/// How many times a poster is laid out at most while its text is shrunk to fit one sheet.
+const MAX_COMPILATIONS: usize = 6;
+
 /// Builds one valid charter. `path` is the charter file (its folder is where the logo is
 /// read from); `source` is its text, for pointing at fields.
 pub fn build(
@@ -253,7 +256,7 @@ pub fn build(
     }
 
     // Lay out at the preferred size; a poster that runs over one sheet is laid out again
-    // smaller, never below the theme's minimum: at most five compilations (~30 ms each),
+    // smaller, never below the theme's minimum: at most `MAX_COMPILATIONS` (~25 ms each),
     // usually one or two.
     let compile_at = |data: &ThemeData, size: f64| {
         let mut data = data.clone();
@@ -277,28 +280,39 @@ pub fn build(
     let document = if layout == Layout::Handbook || fits(&first) {
         first
     } else {
-        // Text area grows with the square of the size, so the first overflow says roughly
-        // which size fits: try just under it. Most long charters fit at that second
-        // compilation; otherwise the theme's minimum decides, and a short bisection in
-        // quarter points finds the largest size that fits.
+        // Text area grows with the square of the size, so an overflow's fill ratio says
+        // roughly which size fits: step down to just under it, from each overflow in
+        // turn, until a size fits. Each step is at least a quarter point; the last
+        // possible one is the theme's minimum, and if that overflows, E404 says by how
+        // much. A size that fits is usually found at the second compilation; columns
+        // make the fit uneven (a sheet can overflow at a fill ratio under 1), hence the
+        // minimum step.
         let warnings = failure.charter.clone();
         let failed = |theme| Failure {
             charter: warnings.clone(),
             theme,
         };
         let quarter = |size: f64| (size * 4.0).floor() / 4.0;
-        let ratio = compile::fill_ratio(&first);
-        let guess = quarter(sizes.preferred / ratio.max(1.0).sqrt() * 0.98)
-            .clamp(sizes.min, (sizes.preferred - 0.25).max(sizes.min));
-        let guessed = compile_at(&data, guess).map_err(failed)?;
-        let (size, document) = if fits(&guessed) {
-            (guess, guessed)
-        } else {
-            let smallest = compile_at(&data, sizes.min).map_err(failed)?;
-            if !fits(&smallest) {
-                let ratio = compile::fill_ratio(&smallest);
+        let mut over = (sizes.preferred, compile::fill_ratio(&first));
+        let mut compilations = 1;
+        loop {
+            let (size, ratio) = over;
+            let next = if compilations + 1 >= MAX_COMPILATIONS {
+                sizes.min
+            } else {
+                quarter(size / ratio.max(1.0).sqrt() * 0.98)
+                    .clamp(sizes.min, (size - 0.25).max(sizes.min))
+            };
+            let document = compile_at(&data, next).map_err(failed)?;
+            compilations += 1;
+            if fits(&document) {
+                data.build.body_size = next;
+                break document;
+            }
+            let ratio = compile::fill_ratio(&document);
+            if next <= sizes.min {
                 failure.charter.push(overflow(
-                    &smallest,
+                    &document,
                     ratio,
                     paper,
                     sizes.min,
@@ -307,25 +321,8 @@ pub fn build(
                 ));
                 return Err(failure);
             }
-            let (mut low, mut high) = (sizes.min, guess);
-            let mut best = (sizes.min, smallest);
-            for _ in 0..2 {
-                let mid = quarter((low + high) / 2.0);
-                if mid <= low {
-                    break;
-                }
-                let document = compile_at(&data, mid).map_err(failed)?;
-                if fits(&document) {
-                    low = mid;
-                    best = (mid, document);
-                } else {
-                    high = mid;
-                }
-            }
-            best
-        };
-        data.build.body_size = size;
-        document
+            over = (next, ratio);
+        }
     };
     // The sheet must be the paper asked for: a layout that forgets `set page(...)` would
     // otherwise print an A4 page while we report A1.
