@@ -129,19 +129,13 @@ pub(super) struct Prepared {
     pub out_dir: PathBuf,
     pub exclude: Exclude,
     pub args: Options,
+    /// The run's fingerprint for incremental builds (hashes the theme folder and fonts),
+    /// taken before anything of the theme is read for building: a theme saved meanwhile
+    /// then makes the next run build again, never skip with outputs of the old theme.
+    pub fingerprint: String,
 }
 
 impl Prepared {
-    /// The run's fingerprint for incremental builds (hashes the theme folder and fonts).
-    pub fn fingerprint(&self) -> String {
-        fingerprint(
-            &self.engine.theme,
-            &self.settings,
-            self.outputs,
-            &self.args.font_path,
-        )
-    }
-
     /// Builds every charter of the run's paths into its output folder.
     pub fn build(&self, batch: &Batch) -> BuildRun {
         build_paths(
@@ -206,6 +200,7 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
         ));
         return Err(status::FAILURE);
     }
+    let fingerprint = fingerprint(&theme, &settings, outputs, &args.font_path);
     let mut engine = Engine::new(theme, &args.font_path);
     if outputs.html {
         // The templates are the theme's: when they do not parse, no charter can be built.
@@ -245,6 +240,7 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
         out_dir,
         exclude,
         args,
+        fingerprint,
     })
 }
 
@@ -266,7 +262,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         exclude: prepared.exclude.clone(),
         force: args.force,
         clean: args.clean,
-        fingerprint: Some(prepared.fingerprint()),
+        fingerprint: Some(prepared.fingerprint.clone()),
         progress: bar.as_ref().map(|bar| bar as &(dyn Progress + Sync)),
     };
     stop_on_ctrl_c();

@@ -65,22 +65,23 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
         },
         None => None,
     };
-    let mut fingerprint = prepared.fingerprint();
-    let run = build_once(&prepared, &fingerprint, color, true);
+    let run = build_once(&prepared, color, true);
     let mut published = snapshot(&run);
     if let Some(server) = &server {
         server.publish(published.clone());
-        let host = if server.address.ip().is_loopback() {
-            format!("localhost:{}", server.address.port())
-        } else {
+        // The address itself, not `localhost`: that name can mean ::1 first, where a
+        // server on 127.0.0.1 is not listening.
+        if !server.address.ip().is_loopback() {
             errln!(
                 "warning: serving on {} is reachable from other machines; the default, \
                  127.0.0.1, is not",
                 server.address.ip()
             );
-            server.address.to_string()
-        };
-        errln!("serving at http://{host}/ (the page reloads after each build)");
+        }
+        errln!(
+            "serving at http://{}/ (the page reloads after each build)",
+            server.address
+        );
     }
     let mut watcher = match Watcher::new(std::slice::from_ref(&out)) {
         Ok(watcher) => watcher,
@@ -131,10 +132,9 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
             // last good one.
             if let Ok(next) = build::prepare(args.clone(), color) {
                 prepared = next;
-                fingerprint = prepared.fingerprint();
             }
         }
-        let run = build_once(&prepared, &fingerprint, color, false);
+        let run = build_once(&prepared, color, false);
         // A fix that brings back the text of the last good build builds nothing: say
         // that the charter is fine again, or the save seems ignored.
         for result in run.results.iter().filter(|r| r.status == Status::UpToDate) {
@@ -172,12 +172,12 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
 
 /// One incremental build of everything, reported; only what changed is built. `--force`
 /// applies to the first build.
-fn build_once(prepared: &Prepared, fingerprint: &str, color: Color, first: bool) -> BuildRun {
+fn build_once(prepared: &Prepared, color: Color, first: bool) -> BuildRun {
     let start = Instant::now();
     let batch = Batch {
         outputs: prepared.outputs,
         exclude: prepared.exclude.clone(),
-        fingerprint: Some(fingerprint.to_owned()),
+        fingerprint: Some(prepared.fingerprint.clone()),
         force: first && prepared.args.force,
         clean: prepared.args.clean,
         progress: None,

@@ -143,7 +143,7 @@ fn save(path: &Path, text: &str) {
 fn serve_shows_the_page_reloads_it_after_a_save_and_shows_problems_instead_of_a_stale_page() {
     let dir = project("serve");
     let mut serve = Running::start(&dir, &["serve", "full.yaml", "-o", "out", "--port", "0"]);
-    let line = serve.wait_for("serving at http://localhost:");
+    let line = serve.wait_for("serving at http://127.0.0.1:");
     let port: u16 = line
         .rsplit(':')
         .next()
