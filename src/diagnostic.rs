@@ -206,6 +206,10 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut Diagnostic> {
+        self.0.get_mut(index)
+    }
+
     /// Sorts by position so a reader meets them top to bottom.
     pub fn sort(&mut self) {
         self.0

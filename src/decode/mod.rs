@@ -41,6 +41,10 @@ pub struct Cx {
     pub currency: Option<String>,
     /// The key (or list item) whose value is being decoded: missing fields point here.
     anchor: Vec<Span>,
+    /// Unknown keys that were given a "did you mean" (the key's place, the field it
+    /// suggests, the report's index), so that a misspelt required field is one problem
+    /// (`nme:`, did you mean `name`?) rather than that and "no `name`" as well.
+    suggested: Vec<(Span, String, usize)>,
 }
 
 impl Cx {
@@ -100,6 +104,8 @@ impl Cx {
                 .or_else(|| did_you_mean(&key.name, fields.iter().copied()));
             let diagnostic = match suggestion {
                 Some(suggestion) => {
+                    self.suggested
+                        .push((key.span, suggestion.to_owned(), self.diagnostics.len()));
                     diagnostic.at(key.span, format!("did you mean `{suggestion}`?"))
                 }
                 None => diagnostic.at(key.span, "unknown field"),
@@ -124,6 +130,21 @@ impl Cx {
                 decoded
             }
             None => T::absent().or_else(|| {
+                // Left out because it is misspelt: the unknown key's report says so.
+                let misspelt = entries.iter().find_map(|(key, _)| {
+                    self.suggested
+                        .iter()
+                        .find(|(span, field, _)| *span == key.span && field == name)
+                        .map(|(_, _, index)| (key.name.clone(), *index))
+                });
+                if let Some((key, index)) = misspelt
+                    && let Some(report) = self.diagnostics.get_mut(index)
+                {
+                    report.hint = Some(format!(
+                        "rename `{key}` to `{name}`: {context} must have a `{name}`"
+                    ));
+                    return None;
+                }
                 let diagnostic =
                     Diagnostic::error(Code::MissingField, format!("{context} has no `{name}`"))
                         .with_hint(missing_hint::<T>(name, context));
