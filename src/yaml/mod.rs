@@ -99,9 +99,25 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
         );
     }
     if message.contains("simple key expected") {
+        // The reader says the same of `fee:free` and of `vision Land for all`.
+        let content = line.trim().trim_start_matches("- ");
+        let (key, value, label) = match content.split_once(':') {
+            Some((key, value)) => (key, value, "a key without a space after its colon"),
+            None => {
+                let key = content.split_whitespace().next().unwrap_or("key");
+                let label = "this line has no colon, so its key and value cannot be told apart";
+                (key, &content[key.len()..], label)
+            }
+        };
+        let value = value.trim();
+        let short: String = value.chars().take(30).collect();
+        let more = if short.len() < value.len() { "…" } else { "" };
         return (
-            "a key without a space after its colon".into(),
-            "put a space after the colon: `fee: free`".into(),
+            label.into(),
+            format!(
+                "write the key, a colon and a space, then the value: `{key}: {}{more}`",
+                short.trim_end()
+            ),
         );
     }
     let (label, hint) = if message.contains("mapping values are not allowed") {
