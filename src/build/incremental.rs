@@ -179,6 +179,14 @@ pub fn fingerprint(
             .map_or(0, |d| d.as_nanos());
         part("exe", format!("{} {time}", exe.len()).as_bytes());
     }
+    // The manifest as parsed for this run, besides its file: `theme.toml` saved after it
+    // was read must not be recorded as what the outputs were built with.
+    part(
+        "theme manifest",
+        serde_json::to_string(&theme.manifest)
+            .expect("a manifest serialises")
+            .as_bytes(),
+    );
     for (path, bytes) in theme.fingerprint_files() {
         part("theme file", path.as_bytes());
         part("theme bytes", &bytes);
@@ -273,5 +281,33 @@ mod tests {
         let mut stored = StoredDiagnostic::new(&Diagnostic::error(Code::TooWide, "x"));
         stored.code = "E999".into();
         assert_eq!(stored.restore(), None);
+    }
+
+    /// What the outputs were built with is the manifest as parsed, which the fingerprint
+    /// covers apart from the file (saved again, maybe, since it was read).
+    #[test]
+    fn the_parsed_manifest_is_part_of_the_fingerprint() {
+        let mut theme = crate::theme::Theme::builtin("kenya").unwrap();
+        let settings = Settings {
+            paper: None,
+            landscape: false,
+            layout: None,
+            options: serde_json::Map::new(),
+            standards: crate::build::parse_standards(&[]).unwrap(),
+            pdf: true,
+            png: false,
+            html: false,
+        };
+        let before = fingerprint(&theme, &settings, Outputs::default(), &[]);
+        assert_eq!(
+            before,
+            fingerprint(&theme, &settings, Outputs::default(), &[]),
+            "the same run has the same fingerprint"
+        );
+        theme.manifest.pdf_ua = !theme.manifest.pdf_ua;
+        assert_ne!(
+            before,
+            fingerprint(&theme, &settings, Outputs::default(), &[])
+        );
     }
 }

@@ -129,9 +129,9 @@ pub(super) struct Prepared {
     pub out_dir: PathBuf,
     pub exclude: Exclude,
     pub args: Options,
-    /// The run's fingerprint for incremental builds (hashes the theme folder and fonts),
-    /// taken before anything of the theme is read for building: a theme saved meanwhile
-    /// then makes the next run build again, never skip with outputs of the old theme.
+    /// The run's fingerprint for incremental builds: the theme's manifest as parsed, and
+    /// its folder's files hashed before the templates and Typst files are read for building
+    /// (a theme saved meanwhile can then only make the next run build again).
     pub fingerprint: String,
 }
 
