@@ -6,6 +6,7 @@ mod assets;
 mod compile;
 pub mod config;
 mod export;
+mod fit;
 mod fonts;
 mod glyphs;
 pub mod incremental;
@@ -112,9 +113,6 @@ struct Qr {
     /// The SVG file in the world.
     file: &'static str,
 }
-
-/// How many times a poster is laid out at most while its text is shrunk to fit one sheet.
-const MAX_COMPILATIONS: usize = 6;
 
 /// Builds one valid charter. `path` is the charter file (its folder is where the logo is
 /// read from); `source` is its text, for pointing at fields.
@@ -256,8 +254,8 @@ pub fn build(
     }
 
     // Lay out at the preferred size; a poster that runs over one sheet is laid out again
-    // smaller, never below the theme's minimum: at most `MAX_COMPILATIONS` (~25 ms each),
-    // usually one or two.
+    // smaller (see `fit`), never below the theme's minimum: at most `fit::MAX_LAYOUTS`
+    // compilations (~25 ms each), usually one or two.
     let compile_at = |data: &ThemeData, size: f64| {
         let mut data = data.clone();
         data.build.body_size = size;
@@ -280,37 +278,21 @@ pub fn build(
     let document = if layout == Layout::Handbook || fits(&first) {
         first
     } else {
-        // Text area grows with the square of the size, so an overflow's fill ratio says
-        // roughly which size fits: step down to just under it, from each overflow in
-        // turn, until a size fits. Each step is at least a quarter point; the last
-        // possible one is the theme's minimum, and if that overflows, E404 says by how
-        // much. A size that fits is usually found at the second compilation; columns
-        // make the fit uneven (a sheet can overflow at a fill ratio under 1), hence the
-        // minimum step.
         let warnings = failure.charter.clone();
-        let failed = |theme| Failure {
-            charter: warnings.clone(),
-            theme,
+        let trial = |document: PagedDocument| fit::Trial {
+            fits: fits(&document),
+            ratio: compile::fill_ratio(&document),
+            document,
         };
-        let quarter = |size: f64| (size * 4.0).floor() / 4.0;
-        let mut over = (sizes.preferred, compile::fill_ratio(&first));
-        let mut compilations = 1;
-        loop {
-            let (size, ratio) = over;
-            let next = if compilations + 1 >= MAX_COMPILATIONS {
-                sizes.min
-            } else {
-                quarter(size / ratio.max(1.0).sqrt() * 0.98)
-                    .clamp(sizes.min, (size - 0.25).max(sizes.min))
-            };
-            let document = compile_at(&data, next).map_err(failed)?;
-            compilations += 1;
-            if fits(&document) {
-                data.build.body_size = next;
-                break document;
+        let search = fit::shrink_to_fit(sizes.preferred, sizes.min, trial(first), |size| {
+            compile_at(&data, size).map(trial)
+        });
+        match search {
+            Ok(fit::Fit::Fits { size, document }) => {
+                data.build.body_size = size;
+                document
             }
-            let ratio = compile::fill_ratio(&document);
-            if next <= sizes.min {
+            Ok(fit::Fit::Overflows { document, ratio }) => {
                 failure.charter.push(overflow(
                     &document,
                     ratio,
@@ -321,7 +303,12 @@ pub fn build(
                 ));
                 return Err(failure);
             }
-            over = (next, ratio);
+            Err(theme) => {
+                return Err(Failure {
+                    charter: warnings,
+                    theme,
+                });
+            }
         }
     };
     // The sheet must be the paper asked for: a layout that forgets `set page(...)` would

@@ -1,0 +1,255 @@
+//! Choosing the body text size at which a poster fits on one sheet: the largest quarter
+//! point, between the theme's minimum and its preferred size, found in few layouts.
+//!
+//! Separate from the layout itself (which costs ~25 ms a time) so the search can be tested
+//! against layouts that are made up.
+
+/// Steps guided by the fill ratio before the search falls back to the minimum.
+const GUIDED_STEPS: usize = 3;
+
+/// How many times a poster is laid out at most: the preferred size, the guided steps down,
+/// the minimum, and one step back up.
+pub const MAX_LAYOUTS: usize = 1 + GUIDED_STEPS + 2;
+
+/// What a layout at one size showed.
+pub struct Trial<D> {
+    pub fits: bool,
+    /// How much content there is for one sheet: 1.4 needs 40% more room (see
+    /// `compile::fill_ratio`).
+    pub ratio: f64,
+    pub document: D,
+}
+
+/// Where the search ended.
+pub enum Fit<D> {
+    Fits {
+        size: f64,
+        document: D,
+    },
+    /// Even the minimum overflows: the layout at the minimum and its fill ratio, for E404.
+    Overflows {
+        document: D,
+        ratio: f64,
+    },
+}
+
+/// Finds the size to lay the poster out at, given its layout at the preferred size.
+///
+/// Text area grows with the square of the size, so a layout's fill ratio says roughly
+/// which size would just fit: each step goes to 2% under that, on the quarter point. Down
+/// from an overflow at least a quarter point; up from a fit only while the estimate says
+/// there is room, and never to a size known to overflow. The estimate is not always right:
+/// columns make the fit uneven (a sheet can overflow at a fill ratio under 1), so after
+/// three steps down the minimum is tried. Errors of `layout` end the search.
+pub fn shrink_to_fit<D, E>(
+    preferred: f64,
+    min: f64,
+    first: Trial<D>,
+    mut layout: impl FnMut(f64) -> Result<Trial<D>, E>,
+) -> Result<Fit<D>, E> {
+    if first.fits {
+        return Ok(Fit::Fits {
+            size: preferred,
+            document: first.document,
+        });
+    }
+    if preferred <= min {
+        return Ok(Fit::Overflows {
+            document: first.document,
+            ratio: first.ratio,
+        });
+    }
+    let quarter = |size: f64| (size * 4.0).floor() / 4.0;
+    // Where the text would just fit, by the square law, less 2%.
+    let estimate = |size: f64, ratio: f64| quarter(size / ratio.max(0.25).sqrt() * 0.98);
+    let mut layouts = 1;
+    // The smallest size known to overflow, and its fill ratio.
+    let mut over = (preferred, first.ratio);
+    // The largest size known to fit, its fill ratio and its layout.
+    let mut best: Option<(f64, f64, D)> = None;
+    while layouts < MAX_LAYOUTS {
+        let next = match &best {
+            None if layouts <= GUIDED_STEPS => {
+                estimate(over.0, over.1.max(1.0)).clamp(min, (over.0 - 0.25).max(min))
+            }
+            None => min,
+            Some((size, ratio, _)) => {
+                let up = estimate(*size, *ratio).min(over.0 - 0.25);
+                if up <= *size {
+                    break;
+                }
+                up
+            }
+        };
+        let trial = layout(next)?;
+        layouts += 1;
+        if trial.fits {
+            best = Some((next, trial.ratio, trial.document));
+        } else if next <= min {
+            return Ok(Fit::Overflows {
+                document: trial.document,
+                ratio: trial.ratio,
+            });
+        } else {
+            over = (next, trial.ratio);
+        }
+    }
+    if let Some((size, _, document)) = best {
+        return Ok(Fit::Fits { size, document });
+    }
+    // Not reached while the minimum comes within the budget; kept so the search always
+    // ends with an answer.
+    let smallest = layout(min)?;
+    Ok(if smallest.fits {
+        Fit::Fits {
+            size: min,
+            document: smallest.document,
+        }
+    } else {
+        Fit::Overflows {
+            document: smallest.document,
+            ratio: smallest.ratio,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A made-up poster that fits at `limit` points and below. Its fill ratio is what the
+    /// square law says, times `skew` (under 1: the sheet overflows earlier than the ratio
+    /// shows, as with columns). Counts the layouts.
+    struct Poster {
+        limit: f64,
+        skew: f64,
+        layouts: Vec<f64>,
+    }
+
+    impl Poster {
+        fn new(limit: f64, skew: f64) -> Self {
+            Poster {
+                limit,
+                skew,
+                layouts: Vec::new(),
+            }
+        }
+
+        fn trial(&mut self, size: f64) -> Trial<f64> {
+            self.layouts.push(size);
+            let ratio = (size / self.limit).powi(2);
+            Trial {
+                fits: size <= self.limit,
+                ratio: if size <= self.limit {
+                    ratio
+                } else {
+                    ratio * self.skew
+                },
+                document: size,
+            }
+        }
+
+        fn search(&mut self, preferred: f64, min: f64) -> Fit<f64> {
+            let first = self.trial(preferred);
+            shrink_to_fit(preferred, min, first, |size| Ok::<_, ()>(self.trial(size))).unwrap()
+        }
+    }
+
+    fn size(fit: &Fit<f64>) -> f64 {
+        match fit {
+            Fit::Fits { size, document } => {
+                assert_eq!(size, document, "the document laid out at that size");
+                *size
+            }
+            Fit::Overflows { .. } => panic!("expected it to fit"),
+        }
+    }
+
+    #[test]
+    fn a_poster_that_fits_is_laid_out_once() {
+        let mut poster = Poster::new(20.0, 1.0);
+        assert_eq!(size(&poster.search(16.0, 11.5)), 16.0);
+        assert_eq!(poster.layouts, [16.0]);
+    }
+
+    #[test]
+    fn an_honest_overflow_is_found_in_one_step_near_the_largest_size() {
+        let mut poster = Poster::new(13.1, 1.0);
+        let fitted = size(&poster.search(16.0, 11.5));
+        assert!((12.5..=13.1).contains(&fitted), "{fitted}");
+        assert_eq!(poster.layouts.len(), 2, "{:?}", poster.layouts);
+    }
+
+    #[test]
+    fn an_uneven_overflow_falls_back_to_the_minimum_and_steps_back_up() {
+        // Overflowing sheets that look under-full: each guided step is only a quarter.
+        let mut poster = Poster::new(13.0, 0.7);
+        let fitted = size(&poster.search(16.0, 11.5));
+        assert_eq!(poster.layouts.len(), MAX_LAYOUTS, "{:?}", poster.layouts);
+        assert_eq!(poster.layouts[4], 11.5, "the minimum after three steps");
+        assert!(
+            (12.5..=13.0).contains(&fitted),
+            "{fitted}: {:?}",
+            poster.layouts
+        );
+    }
+
+    #[test]
+    fn every_search_stays_within_the_bounds_and_the_budget() {
+        for limit in (0..=80).map(|i| 6.0 + f64::from(i) * 0.17) {
+            for skew in [0.5, 0.8, 0.95, 1.0, 1.2, 2.0] {
+                let mut poster = Poster::new(limit, skew);
+                let fit = poster.search(16.0, 11.5);
+                assert!(poster.layouts.len() <= MAX_LAYOUTS, "{:?}", poster.layouts);
+                assert!(
+                    poster.layouts.iter().all(|s| (11.5..=16.0).contains(s)),
+                    "{:?}",
+                    poster.layouts
+                );
+                match fit {
+                    Fit::Fits { size, .. } => {
+                        assert!(size <= limit && size >= 11.5, "{size} for {limit}");
+                        // Within three quarters of a point of the largest size that
+                        // fits (the estimates keep a 2% margin), or a point when the
+                        // overflows misled the steps badly (a sheet overflowing while
+                        // it looks half full).
+                        let slack = if skew >= 0.8 { 0.75 } else { 1.0 };
+                        assert!(
+                            size >= limit.min(16.0) - slack,
+                            "{size} for {limit}, skew {skew}: {:?}",
+                            poster.layouts
+                        );
+                    }
+                    Fit::Overflows { document, ratio } => {
+                        assert!(limit < 11.5, "{limit} fits at the minimum");
+                        assert_eq!(document, 11.5, "reported at the minimum");
+                        assert!(ratio > 0.0);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn when_the_preferred_size_is_the_minimum_an_overflow_is_laid_out_once() {
+        let mut poster = Poster::new(10.0, 1.0);
+        assert!(matches!(poster.search(11.0, 11.0), Fit::Overflows { .. }));
+        assert_eq!(poster.layouts, [11.0]);
+    }
+
+    #[test]
+    fn a_layout_error_ends_the_search() {
+        let first = Trial {
+            fits: false,
+            ratio: 1.5,
+            document: (),
+        };
+        let mut calls = 0;
+        let result = shrink_to_fit(16.0, 11.5, first, |_| {
+            calls += 1;
+            Err::<Trial<()>, _>("theme error")
+        });
+        assert!(matches!(result, Err("theme error")));
+        assert_eq!(calls, 1);
+    }
+}
