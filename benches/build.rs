@@ -29,6 +29,7 @@ const DISTINCT: usize = 100;
 const COLD_RUNS: usize = 11;
 
 fn main() {
+    charter::build::run::configure_threads();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     if let Ok(formats) = std::env::var("CHARTER_BENCH_SCENARIO") {
         scenario(&root, &formats);

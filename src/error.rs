@@ -17,6 +17,10 @@ pub enum Error {
     Clash { path: PathBuf },
     #[error("cannot read `{}`: {message}", path.display())]
     Walk { path: PathBuf, message: String },
+    /// A panic while building one charter: a bug of ours (or Typst's), reported for that
+    /// charter while the rest of the batch goes on.
+    #[error("charter crashed while building `{}` ({message}); this is a bug: please report it with the charter file", path.display())]
+    Crashed { path: PathBuf, message: String },
 }
 
 /// `io::Error`'s text without the "(os error 2)" suffix, which means nothing to our users.

@@ -177,6 +177,9 @@ impl BuildRun {
 
 /// Builds every charter under `paths` into `out`. A file named on the command line is
 /// written as `out/<name>.pdf`; files found under a folder keep their path below it.
+///
+/// Charters are built on threads of their own, one at a time each (see
+/// [`configure_threads`] for the stacks of rayon's pool, which Typst uses meanwhile).
 pub fn build_paths(
     paths: &[PathBuf],
     out: &Path,
@@ -226,6 +229,15 @@ pub fn build_paths(
             progress.done(result);
         }
         outcome
+    });
+    let outcomes = targets.iter().zip(outcomes).map(|((file, _), outcome)| {
+        // A panic is a bug, but one charter's: the others were still built and recorded.
+        outcome.unwrap_or_else(|message| {
+            Err(Error::Crashed {
+                path: file.clone(),
+                message,
+            })
+        })
     });
     let mut changed = false;
     for outcome in outcomes {
@@ -285,7 +297,8 @@ pub fn build_paths(
 const STACK: usize = 16 * 1024 * 1024;
 
 /// Runs `job` on every item, on as many plain threads as rayon would use
-/// (`RAYON_NUM_THREADS` included), and returns the outcomes in the items' order.
+/// (`RAYON_NUM_THREADS` included), and returns the outcomes in the items' order (a panic
+/// as its message).
 ///
 /// Why not `par_iter`: Typst and krilla fork work onto rayon themselves, and a rayon
 /// worker that waits for such a fork runs other queued jobs meanwhile, including other
@@ -293,51 +306,75 @@ const STACK: usize = 16 * 1024 * 1024;
 /// memory grew by about 1.3 MB per charter for the whole batch whatever Typst's cache
 /// kept, and 200 charters overflowed a 2 MiB worker stack. A plain thread that waits for
 /// rayon just blocks, so each thread holds one charter at a time.
-fn on_build_threads<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    layout_pool_stacks();
+///
+/// Called on a rayon worker (a library user's `par_iter`), it builds one charter at a time
+/// on that worker instead: build threads there could wait for the very workers that wait
+/// for them.
+fn on_build_threads<T: Sync, R: Send>(
+    items: &[T],
+    job: impl Fn(&T) -> R + Sync,
+) -> Vec<Result<R, String>> {
+    // A panic ends its item only, as the panic's message.
+    let job = |item: &T| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(item))).map_err(|panic| {
+            panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_owned())
+        })
+    };
+    if rayon::current_thread_index().is_some() {
+        return items.iter().map(&job).collect();
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else { break };
+            done.push((index, job(item)));
+        }
+        done
+    };
+    let mut done: Vec<(usize, Result<R, String>)> = std::thread::scope(|scope| {
+        // A thread the system refuses is one fewer: the others share the items.
         let workers: Vec<_> = (0..threads)
-            .map(|i| {
+            .filter_map(|i| {
                 std::thread::Builder::new()
                     .name(format!("charter-build-{i}"))
                     .stack_size(STACK)
-                    .spawn_scoped(scope, || {
-                        let mut done = Vec::new();
-                        loop {
-                            let index = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(item) = items.get(index) else { break };
-                            done.push((index, job(item)));
-                        }
-                        done
-                    })
-                    .expect("a build thread starts")
+                    .spawn_scoped(scope, work)
+                    .ok()
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(done) => done,
+        let mut done = if workers.is_empty() {
+            work()
+        } else {
+            Vec::new()
+        };
+        for worker in workers {
+            match worker.join() {
+                Ok(part) => done.extend(part),
                 Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+            }
+        }
+        done
     });
     done.sort_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, outcome)| outcome).collect()
 }
 
-/// Gives rayon's global pool, where Typst lays out pages in parallel, the same deep
-/// stacks as the build threads. This only works before the pool's first use; if something
-/// used it earlier, it keeps rayon's defaults, as typst-cli does.
-fn layout_pool_stacks() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .stack_size(STACK)
-            .thread_name(|i| format!("charter-layout-{i}"))
-            .build_global();
-    });
+/// Gives rayon's global pool, where Typst lays out pages and krilla writes them in
+/// parallel, the same deep stacks as the build threads. Call it at the start of a program,
+/// before anything uses rayon (the `charter` command does); later, rayon's defaults stay,
+/// as in typst-cli. It does nothing if the pool is already set up.
+pub fn configure_threads() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK)
+        .thread_name(|i| format!("charter-layout-{i}"))
+        .build_global();
 }
 
 fn build_one(
@@ -586,7 +623,8 @@ mod tests {
             (i, a + b, rayon::current_thread_index())
         });
         assert_eq!(outcomes.len(), items.len());
-        for (index, (item, sum, rayon_worker)) in outcomes.into_iter().enumerate() {
+        for (index, outcome) in outcomes.into_iter().enumerate() {
+            let (item, sum, rayon_worker) = outcome.unwrap();
             assert_eq!(item, index, "outcomes are in the items' order");
             assert_eq!(sum, index * 5);
             assert_eq!(
@@ -595,5 +633,107 @@ mod tests {
             );
         }
         assert!(on_build_threads(&[] as &[u8], |_| ()).is_empty());
+    }
+
+    #[test]
+    fn a_panic_ends_its_own_item_only() {
+        let items: Vec<usize> = (0..10).collect();
+        let outcomes = on_build_threads(&items, |&i| {
+            if i == 3 {
+                panic!("item {i} is broken");
+            }
+            i
+        });
+        for (index, outcome) in outcomes.into_iter().enumerate() {
+            match outcome {
+                Ok(item) => assert_eq!(item, index),
+                Err(message) => {
+                    assert_eq!(index, 3);
+                    assert_eq!(message, "item 3 is broken");
+                }
+            }
+        }
+    }
+
+    /// Build threads started from a rayon worker could wait for the workers that wait for
+    /// them (krilla and Typst fork onto rayon); there the items are done on the worker.
+    #[test]
+    fn called_from_a_rayon_worker_it_finishes() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let items: Vec<usize> = (0..8).collect();
+        let outcomes = pool.install(|| on_build_threads(&items, |&i| rayon::join(|| i, || i * 2)));
+        let sums: Vec<usize> = outcomes
+            .into_iter()
+            .map(|o| o.map(|(a, b)| a + b).unwrap())
+            .collect();
+        assert_eq!(sums, (0..8).map(|i| i * 3).collect::<Vec<_>>());
+    }
+
+    /// The same, through a real batch: every charter is done off rayon's workers.
+    #[test]
+    fn a_batch_builds_each_charter_off_rayon_workers() {
+        struct Threads(std::sync::Mutex<Vec<Option<usize>>>);
+        impl Progress for Threads {
+            fn start(&self, _: usize) {}
+            fn done(&self, _: &BuildResult) {
+                self.0.lock().unwrap().push(rayon::current_thread_index());
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let out = tempfile::tempdir().unwrap();
+        let engine = Engine::new(crate::theme::Theme::builtin("kenya").unwrap(), &[]);
+        let options = engine
+            .theme
+            .manifest
+            .options
+            .iter()
+            .map(|(name, spec)| (name.clone(), spec.default_json().unwrap()))
+            .collect();
+        let settings = Settings {
+            paper: None,
+            landscape: false,
+            layout: None,
+            options,
+            standards: super::super::parse_standards(&[]).unwrap(),
+            pdf: true,
+            png: false,
+            html: false,
+        };
+        let threads = Threads(std::sync::Mutex::default());
+        let batch = Batch {
+            outputs: Outputs {
+                pdf: true,
+                ..Outputs::default()
+            },
+            progress: Some(&threads),
+            ..Batch::default()
+        };
+        let run = build_paths(
+            &[
+                root.join("examples/minimal.yaml"),
+                root.join("charters/kitui.yaml"),
+            ],
+            out.path(),
+            &engine,
+            &settings,
+            &batch,
+        );
+        assert!(run.errors.is_empty(), "{:?}", run.errors);
+        assert_eq!(
+            run.built(),
+            2,
+            "{:?}",
+            run.results
+                .iter()
+                .map(|r| (
+                    &r.diagnostics,
+                    r.theme.iter().map(|t| &t.diagnostic).collect::<Vec<_>>()
+                ))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(*threads.0.lock().unwrap(), [None, None]);
     }
 }

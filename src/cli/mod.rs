@@ -136,6 +136,7 @@ impl Color {
 }
 
 pub fn run() -> ExitCode {
+    crate::build::run::configure_threads();
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Build(args) => build::run(args, cli.color),
