@@ -128,7 +128,10 @@ fn local_host(host: Option<&str>) -> bool {
         Some(v6) => v6.split(']').next().unwrap_or(""),
         None => host.split(':').next().unwrap_or(""),
     };
-    matches!(name, "localhost" | "127.0.0.1" | "::1")
+    name == "localhost"
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 type Reply = Response<std::io::Cursor<Vec<u8>>>;
@@ -255,10 +258,17 @@ mod tests {
             "127.0.0.1:8000",
             "[::1]:8000",
             "localhost",
+            // `--host 127.0.0.2`: all of 127.0.0.0/8 is loopback.
+            "127.0.0.2:8000",
         ] {
             assert!(local_host(Some(host)), "{host}");
         }
-        for host in ["evil.example:8000", "127.0.0.1.evil.example", ""] {
+        for host in [
+            "evil.example:8000",
+            "127.0.0.1.evil.example",
+            "",
+            "10.0.0.1:8000",
+        ] {
             assert!(!local_host(Some(host)), "{host}");
         }
         assert!(!local_host(None));
