@@ -49,6 +49,11 @@ pub struct Batch<'a> {
 pub trait Progress {
     fn start(&self, total: usize);
     fn done(&self, result: &BuildResult);
+    /// A charter that ended without a result (an unreadable file, a crash), reported at
+    /// the end of the run.
+    fn errored(&self, path: &Path) {
+        let _ = path;
+    }
 }
 
 /// What became of one charter.
@@ -225,14 +230,20 @@ pub fn build_paths(
         // Keep Typst's cache to what the last few documents used: a batch of a
         // thousand charters must not hold every layout in memory.
         typst::comemo::evict(10);
-        if let (Some(progress), Ok(result)) = (batch.progress, &outcome) {
-            progress.done(result);
+        if let Some(progress) = batch.progress {
+            match &outcome {
+                Ok(result) => progress.done(result),
+                Err(_) => progress.errored(file),
+            }
         }
         outcome
     });
     let outcomes = targets.iter().zip(outcomes).map(|((file, _), outcome)| {
         // A panic is a bug, but one charter's: the others were still built and recorded.
         outcome.unwrap_or_else(|message| {
+            if let Some(progress) = batch.progress {
+                progress.errored(file);
+            }
             Err(Error::Crashed {
                 path: file.clone(),
                 message,
@@ -684,24 +695,7 @@ mod tests {
         }
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let out = tempfile::tempdir().unwrap();
-        let engine = Engine::new(crate::theme::Theme::builtin("kenya").unwrap(), &[]);
-        let options = engine
-            .theme
-            .manifest
-            .options
-            .iter()
-            .map(|(name, spec)| (name.clone(), spec.default_json().unwrap()))
-            .collect();
-        let settings = Settings {
-            paper: None,
-            landscape: false,
-            layout: None,
-            options,
-            standards: super::super::parse_standards(&[]).unwrap(),
-            pdf: true,
-            png: false,
-            html: false,
-        };
+        let (engine, settings) = kenya();
         let threads = Threads(std::sync::Mutex::default());
         let batch = Batch {
             outputs: Outputs {
@@ -735,5 +729,79 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert_eq!(*threads.0.lock().unwrap(), [None, None]);
+    }
+
+    /// The built-in kenya theme with its default options, building PDFs.
+    fn kenya() -> (Engine, Settings) {
+        let engine = Engine::new(crate::theme::Theme::builtin("kenya").unwrap(), &[]);
+        let options = engine
+            .theme
+            .manifest
+            .options
+            .iter()
+            .map(|(name, spec)| (name.clone(), spec.default_json().unwrap()))
+            .collect();
+        let settings = Settings {
+            paper: None,
+            landscape: false,
+            layout: None,
+            options,
+            standards: super::super::parse_standards(&[]).unwrap(),
+            pdf: true,
+            png: false,
+            html: false,
+        };
+        (engine, settings)
+    }
+
+    /// A charter whose outputs cannot be written still counts on the progress bar, and
+    /// the others are built.
+    #[test]
+    fn a_charter_that_cannot_be_written_still_moves_the_progress_on() {
+        #[derive(Default)]
+        struct Count(std::sync::Mutex<(usize, Vec<PathBuf>)>);
+        impl Progress for Count {
+            fn start(&self, _: usize) {}
+            fn done(&self, _: &BuildResult) {
+                self.0.lock().unwrap().0 += 1;
+            }
+            fn errored(&self, path: &Path) {
+                self.0.lock().unwrap().1.push(path.to_owned());
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        for folder in ["a", "b"] {
+            std::fs::create_dir(dir.path().join(folder)).unwrap();
+            std::fs::copy(
+                root.join("examples/minimal.yaml"),
+                dir.path().join(folder).join("x.yaml"),
+            )
+            .unwrap();
+        }
+        let out_dir = tempfile::tempdir().unwrap();
+        let out = out_dir.path().to_owned();
+        // `out/a` is a file, so `out/a/x.pdf` cannot be written.
+        std::fs::write(out.join("a"), "").unwrap();
+        let (engine, settings) = kenya();
+        let count = Count::default();
+        let batch = Batch {
+            outputs: Outputs {
+                pdf: true,
+                ..Outputs::default()
+            },
+            progress: Some(&count),
+            ..Batch::default()
+        };
+        let run = build_paths(&[dir.path().to_owned()], &out, &engine, &settings, &batch);
+        assert!(
+            matches!(run.errors.as_slice(), [Error::Write { .. }]),
+            "{:?}",
+            run.errors
+        );
+        assert_eq!(run.built(), 1);
+        let (done, errored) = &*count.0.lock().unwrap();
+        assert_eq!(*done, 1);
+        assert_eq!(*errored, [dir.path().join("a/x.yaml")]);
     }
 }

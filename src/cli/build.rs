@@ -657,6 +657,10 @@ impl Progress for ProgressBar {
         self.0.set_message(result.source.name());
         self.0.inc(1);
     }
+
+    fn errored(&self, _: &std::path::Path) {
+        self.0.inc(1);
+    }
 }
 
 /// The first Ctrl-C (or SIGTERM) lets the charters being built finish and be written
