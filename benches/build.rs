@@ -19,7 +19,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use charter::build::run::{Batch, Outputs, build_paths};
-use charter::build::{Engine, Settings, parse_standards};
+use charter::build::{Engine, Settings};
 use charter::theme::Theme;
 
 #[path = "../tests/support/hostile.rs"]
@@ -165,21 +165,8 @@ fn batch(root: &Path) {
 fn scenario(root: &Path, formats: &str) {
     let bases = bases(root);
     let theme = Theme::builtin("kenya").expect("built-in theme");
-    let mut options = serde_json::Map::new();
-    for (name, spec) in &theme.manifest.options {
-        options.insert(name.clone(), spec.default_json().unwrap());
-    }
-    let settings = Settings {
-        paper: None,
-        landscape: false,
-        layout: None,
-        options,
-        // The default for the built-in themes.
-        standards: parse_standards(&["a-2b".to_owned(), "ua-1".to_owned()]).unwrap(),
-        pdf: true,
-        png: false,
-        html: false,
-    };
+    // What `charter build` uses with the built-in theme (PDF/A-2b and PDF/UA-1).
+    let settings = Settings::defaults(&theme).expect("the theme's defaults are valid");
     let outputs = Outputs {
         pdf: formats.contains("pdf"),
         png: formats.contains("png"),

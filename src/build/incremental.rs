@@ -288,16 +288,7 @@ mod tests {
     #[test]
     fn the_parsed_manifest_is_part_of_the_fingerprint() {
         let mut theme = crate::theme::Theme::builtin("kenya").unwrap();
-        let settings = Settings {
-            paper: None,
-            landscape: false,
-            layout: None,
-            options: serde_json::Map::new(),
-            standards: crate::build::parse_standards(&[]).unwrap(),
-            pdf: true,
-            png: false,
-            html: false,
-        };
+        let settings = Settings::defaults(&theme).unwrap();
         let before = fingerprint(&theme, &settings, Outputs::default(), &[]);
         assert_eq!(
             before,

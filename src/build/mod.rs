@@ -53,6 +53,40 @@ pub struct Settings {
     pub html: bool,
 }
 
+impl Settings {
+    /// What a theme builds with when nothing is asked: its options' defaults, its own
+    /// paper, PDF/A-2b (plus PDF/UA-1 when the theme says its layouts meet it), a PDF only.
+    /// The command line starts from here; so do the benchmark and the tests.
+    pub fn defaults(theme: &crate::theme::Theme) -> Result<Settings, String> {
+        let mut options = serde_json::Map::new();
+        for (name, spec) in &theme.manifest.options {
+            let value = spec
+                .default_json()
+                .map_err(|e| format!("theme option `{name}`: {e}"))?;
+            options.insert(name.clone(), value);
+        }
+        Ok(Settings {
+            paper: None,
+            landscape: false,
+            layout: None,
+            options,
+            standards: parse_standards(&default_standards(theme))?,
+            pdf: true,
+            png: false,
+            html: false,
+        })
+    }
+}
+
+/// The PDF standards a theme's posters meet unless told otherwise.
+pub fn default_standards(theme: &crate::theme::Theme) -> Vec<String> {
+    let mut standards = vec!["a-2b".to_owned()];
+    if theme.manifest.pdf_ua {
+        standards.push("ua-1".to_owned());
+    }
+    standards
+}
+
 /// A charter's build output, ready to write.
 pub struct Rendered {
     pub pdf: Option<Vec<u8>>,

@@ -697,14 +697,7 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let (engine, settings) = kenya();
         let threads = Threads(std::sync::Mutex::default());
-        let batch = Batch {
-            outputs: Outputs {
-                pdf: true,
-                ..Outputs::default()
-            },
-            progress: Some(&threads),
-            ..Batch::default()
-        };
+        let batch = pdf_batch(&threads);
         let run = build_paths(
             &[
                 root.join("examples/minimal.yaml"),
@@ -731,26 +724,23 @@ mod tests {
         assert_eq!(*threads.0.lock().unwrap(), [None, None]);
     }
 
-    /// The built-in kenya theme with its default options, building PDFs.
+    /// A batch that writes PDFs and tells `progress`.
+    fn pdf_batch(progress: &(dyn Progress + Sync)) -> Batch<'_> {
+        Batch {
+            outputs: Outputs {
+                pdf: true,
+                ..Outputs::default()
+            },
+            progress: Some(progress),
+            ..Batch::default()
+        }
+    }
+
+    /// The built-in kenya theme with its defaults, building PDFs.
     fn kenya() -> (Engine, Settings) {
-        let engine = Engine::new(crate::theme::Theme::builtin("kenya").unwrap(), &[]);
-        let options = engine
-            .theme
-            .manifest
-            .options
-            .iter()
-            .map(|(name, spec)| (name.clone(), spec.default_json().unwrap()))
-            .collect();
-        let settings = Settings {
-            paper: None,
-            landscape: false,
-            layout: None,
-            options,
-            standards: super::super::parse_standards(&[]).unwrap(),
-            pdf: true,
-            png: false,
-            html: false,
-        };
+        let theme = crate::theme::Theme::builtin("kenya").unwrap();
+        let settings = Settings::defaults(&theme).unwrap();
+        let engine = Engine::new(theme, &[]);
         (engine, settings)
     }
 
@@ -785,14 +775,7 @@ mod tests {
         std::fs::write(out.join("a"), "").unwrap();
         let (engine, settings) = kenya();
         let count = Count::default();
-        let batch = Batch {
-            outputs: Outputs {
-                pdf: true,
-                ..Outputs::default()
-            },
-            progress: Some(&count),
-            ..Batch::default()
-        };
+        let batch = pdf_batch(&count);
         let run = build_paths(&[dir.path().to_owned()], &out, &engine, &settings, &batch);
         assert!(
             matches!(run.errors.as_slice(), [Error::Write { .. }]),

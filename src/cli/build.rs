@@ -9,7 +9,7 @@ use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::config::BuildConfig;
 use crate::build::incremental::fingerprint;
 use crate::build::run::{Batch, BuildRun, Outputs, Progress, Status, build_paths};
-use crate::build::{Engine, Settings, parse_standards};
+use crate::build::{Engine, Settings, default_standards, parse_standards};
 use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
@@ -327,13 +327,8 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
             papers.join(", ")
         ));
     }
-    let mut options = serde_json::Map::new();
-    for (name, spec) in &manifest.options {
-        let value = spec
-            .default_json()
-            .map_err(|e| format!("theme option `{name}`: {e}"))?;
-        options.insert(name.clone(), value);
-    }
+    let defaults = Settings::defaults(theme)?;
+    let mut options = defaults.options;
     for assignment in &args.set {
         let Some((name, value)) = assignment.split_once('=') else {
             return Err(format!(
@@ -357,13 +352,8 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
             .map_err(|expected| format!("option `{name}` takes {expected}, not `{value}`"))?;
         options.insert(name.to_owned(), value);
     }
-    // PDF/A-2b always; PDF/UA-1 too when the theme says its layouts meet it.
     let standards = if args.pdf_standard.is_empty() {
-        let mut standards = vec!["a-2b".to_owned()];
-        if manifest.pdf_ua {
-            standards.push("ua-1".to_owned());
-        }
-        standards
+        default_standards(theme)
     } else {
         args.pdf_standard.clone()
     };
