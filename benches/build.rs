@@ -297,9 +297,13 @@ fn faults(root: &Path) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let cases = hostile::hostile_charters(root);
+    let mut cases: Vec<(String, String)> = hostile::hostile_charters(root)
+        .into_iter()
+        .map(|(label, _, text)| (label.to_owned(), text))
+        .collect();
+    cases.extend(hostile::long_line_charters());
     let mut figures = Vec::new();
-    for (label, _, text) in cases {
+    for (label, text) in cases {
         let path = dir.path().join("hostile.yaml");
         std::fs::write(&path, text).unwrap();
         let took = median(5, || {

@@ -63,7 +63,7 @@ pub fn check_paths(paths: &[PathBuf], exclude: &Exclude) -> CheckRun {
     let files = found.files;
     let outcomes: Vec<_> = files
         .par_iter()
-        .map(|path| SourceFile::read(path).map(load))
+        .map(|path| crate::error::isolate(path, || SourceFile::read(path).map(load)))
         .collect();
     for outcome in outcomes {
         match outcome {

@@ -181,6 +181,19 @@ impl Diagnostic {
     }
 }
 
+/// A piece of the user's text as a message quotes it: whole when short, else its first
+/// [`QUOTE`] characters and `…` (a 70,000-character key must not make a 70,000-character
+/// message; the snippet shows where it is).
+pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(QUOTE) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}
+
+/// How many characters of the user's text a message quotes.
+pub const QUOTE: usize = 60;
+
 /// Diagnostics collected while loading one file, in the order they were found.
 #[derive(Clone, Debug, Default)]
 pub struct Diagnostics(Vec<Diagnostic>);

@@ -19,7 +19,7 @@ pub enum Error {
     Walk { path: PathBuf, message: String },
     /// A panic while building one charter: a bug of ours (or Typst's), reported for that
     /// charter while the rest of the batch goes on.
-    #[error("charter crashed while building `{}` ({message}); this is a bug: please report it with the charter file", path.display())]
+    #[error("charter crashed while reading `{}` ({message}); this is a bug: please report it with the charter file", path.display())]
     Crashed { path: PathBuf, message: String },
 }
 
@@ -37,4 +37,27 @@ pub(crate) fn plain_io(error: &io::Error) -> String {
             }
         }
     }
+}
+
+/// Runs the work of one file; a panic in it (a bug) becomes that file's [`Error::Crashed`],
+/// so a batch reports it and goes on with the other files.
+pub fn isolate<T>(
+    path: &std::path::Path,
+    work: impl FnOnce() -> Result<T, Error>,
+) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        Err(Error::Crashed {
+            path: path.to_owned(),
+            message: panic_message(&*panic),
+        })
+    })
+}
+
+/// The message a panic was raised with.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned())
 }

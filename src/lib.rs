@@ -13,6 +13,7 @@ pub mod diff;
 pub mod discover;
 pub mod error;
 pub mod html;
+pub mod lines;
 pub mod lint;
 pub mod load;
 pub mod locale;

@@ -327,13 +327,8 @@ fn on_build_threads<T: Sync, R: Send>(
 ) -> Vec<Result<R, String>> {
     // A panic ends its item only, as the panic's message.
     let job = |item: &T| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(item))).map_err(|panic| {
-            panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic".to_owned())
-        })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(item)))
+            .map_err(|panic| crate::error::panic_message(&*panic))
     };
     if rayon::current_thread_index().is_some() {
         return items.iter().map(&job).collect();

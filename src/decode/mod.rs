@@ -12,7 +12,7 @@ mod suggest;
 
 pub use suggest::did_you_mean;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, clip};
 use crate::model::Lang;
 use crate::yaml::{Key, Node, NodeKind, Span};
 
@@ -89,9 +89,19 @@ impl Cx {
             }
             let diagnostic = Diagnostic::error(
                 Code::UnknownKey,
-                format!("`{}` is not a field of {context}", key.name),
+                format!("`{}` is not a field of {context}", clip(&key.name)),
             )
-            .with_hint(if key.name.chars().all(|c| c.is_ascii_digit()) {
+            .with_hint(if let Some((c, name)) = key
+                .name
+                .chars()
+                .find_map(|c| Some((c, crate::lines::invisible_name(c)?)))
+            {
+                // Pasted from Word: `ti\u{a0}tle`, or a key indented with one.
+                format!(
+                    "this key holds {name}, which looks like a space but is not one to YAML: {}",
+                    crate::lines::invisible_advice(c)
+                )
+            } else if key.name.chars().all(|c| c.is_ascii_digit()) {
                 // `{amount: 5,000}`: inside braces a comma starts a new field.
                 "inside `{ }` a comma separates fields: put a value with a comma in quotes, \
                  like `amount: \"5,000\"`"
@@ -99,8 +109,14 @@ impl Cx {
             } else {
                 format!("the fields of {context} are: {}", fields.join(", "))
             });
+            let visible: String = key
+                .name
+                .chars()
+                .filter(|&c| crate::lines::invisible_name(c).is_none() && c != ' ')
+                .collect();
             let suggestion = synonym(&key.name)
                 .filter(|s| fields.contains(s))
+                .or_else(|| fields.iter().copied().find(|f| *f == visible))
                 .or_else(|| did_you_mean(&key.name, fields.iter().copied()));
             let diagnostic = match suggestion {
                 Some(suggestion) => {
@@ -140,9 +156,18 @@ impl Cx {
                 if let Some((key, index)) = misspelt
                     && let Some(report) = self.diagnostics.get_mut(index)
                 {
-                    report.hint = Some(format!(
-                        "rename `{key}` to `{name}`: {context} must have a `{name}`"
-                    ));
+                    report.hint = Some(match key.chars().find_map(crate::lines::invisible_name) {
+                        Some(invisible) => format!(
+                            "`{}` holds {invisible}, which looks like a space but is not one \
+                             to YAML: write `{name}` with nothing else, as {context} must have \
+                             a `{name}`",
+                            clip(&key)
+                        ),
+                        None => format!(
+                            "rename `{}` to `{name}`: {context} must have a `{name}`",
+                            clip(&key)
+                        ),
+                    });
                     return None;
                 }
                 let diagnostic =

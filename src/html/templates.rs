@@ -199,21 +199,15 @@ fn located(report: &str, sources: &HashMap<String, (String, String)>) -> Option<
         .lines()
         .find(|l| l.contains('^'))
         .map_or(1, |l| l.matches('^').count().max(1));
-    let start = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>()
-        + column.saturating_sub(1);
-    let start = start.min(text.len().saturating_sub(1));
-    let width = width.min(text.len() - start);
+    let start = crate::lines::LineIndex::new(text).offset(line, column);
+    let span = crate::lines::clamp(text, start, width);
     Some(ThemeDiagnostic {
         source: SourceFile::new(display.clone(), text.clone()),
         diagnostic: Diagnostic::error(
             Code::TemplateError,
             format!("the theme's template failed: {message}"),
         )
-        .at(Span::new(start, width), "here"),
+        .at(span, "here"),
     })
 }
 

@@ -66,7 +66,9 @@ pub fn lint_paths(
         .par_iter()
         .zip(configs.par_iter())
         .map(|(path, config)| {
-            SourceFile::read(path).map(|read| lint_loaded(load(read), config, today))
+            crate::error::isolate(path, || {
+                SourceFile::read(path).map(|read| lint_loaded(load(read), config, today))
+            })
         })
         .collect();
     for outcome in outcomes {

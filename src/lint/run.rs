@@ -3,7 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::lint::config::Levels;
 use crate::lint::{Finding, Findings, LintContext, rules, suppress};
-use crate::report::line_column;
 
 /// Runs every enabled rule on a valid charter and applies the charter's suppression
 /// comments. Findings come sorted by position, whole-charter findings first.
@@ -42,12 +41,13 @@ fn apply_suppressions(cx: &LintContext, findings: Vec<Finding>, levels: &Levels)
     for (i, s) in suppressions.iter().enumerate() {
         used[i] = vec![false; s.rules.len()];
     }
+    let lines = crate::lines::LineIndex::new(text);
     let mut kept = Vec::new();
     'findings: for finding in findings {
         let line = finding
             .diagnostic
             .span
-            .map_or(0, |s| line_column(text, s.offset).0);
+            .map_or(0, |s| lines.position(s.offset).0);
         let id = finding.diagnostic.code;
         for (i, suppression) in suppressions.iter().enumerate() {
             if suppression.line != line {

@@ -37,11 +37,16 @@ pub fn parse(text: &str) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut pending: Vec<Suppression> = Vec::new();
     let mut seen_content = false;
-    let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
+    let lines = crate::lines::LineIndex::new(text);
+    for index in 0..lines.len() {
         let number = index + 1;
+        let range = lines.line_range(index);
+        let (offset, line) = (range.start, &text[range]);
         let comment_at = comment_start(line);
-        let content = comment_at.map_or(line, |c| &line[..c]).trim();
+        // White space as YAML means it: a non-breaking space is content.
+        let content = comment_at
+            .map_or(line, |c| &line[..c])
+            .trim_matches([' ', '\t']);
         if let Some(c) = comment_at
             && let Some(found) = parse_comment(&line[c..], offset + c)
         {
@@ -66,7 +71,6 @@ pub fn parse(text: &str) -> Vec<Suppression> {
             }
             seen_content = true;
         }
-        offset += line.len();
     }
     // Comments at the end of the file cover nothing; keep them so they are reported.
     out.extend(pending.into_iter().map(|p| Suppression {
@@ -76,8 +80,8 @@ pub fn parse(text: &str) -> Vec<Suppression> {
     out
 }
 
-/// Where a YAML comment starts on a line: a `#` at the start or after white space, outside
-/// quotes.
+/// Where a YAML comment starts on a line: a `#` at the start or after a space or tab,
+/// outside quotes.
 fn comment_start(line: &str) -> Option<usize> {
     let mut quote: Option<char> = None;
     let mut previous = ' ';
@@ -86,7 +90,7 @@ fn comment_start(line: &str) -> Option<usize> {
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' && previous.is_whitespace() => return Some(i),
+            None if c == '#' && matches!(previous, ' ' | '\t') => return Some(i),
             None => {}
         }
         previous = c;

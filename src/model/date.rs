@@ -6,7 +6,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::yaml::Node;
 
 /// A calendar date. ISO 8601 (`2024-07-01`) is the one form that no reader can take for
@@ -45,7 +45,7 @@ impl Decode for Date {
             "expected a date such as `2024-07-01`"
         };
         cx.report(
-            Diagnostic::error(Code::BadDate, format!("`{text}` is not a date"))
+            Diagnostic::error(Code::BadDate, format!("`{}` is not a date", clip(text)))
                 .at(node.span, label)
                 .with_hint(
                     "write dates as year-month-day, for example `2012-09-12` for 12 September 2012",

@@ -11,7 +11,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::{Str, Text};
 use crate::yaml::{Node, NodeKind, Span};
 
@@ -100,7 +100,7 @@ impl Decode for Fee {
                         cx.report(
                             Diagnostic::error(
                                 Code::BadFee,
-                                format!("cannot read the fee `{written}`"),
+                                format!("cannot read the fee `{}`", clip(&written)),
                             )
                             .at(node.span, problem)
                             .with_hint(FEE_HINT),
@@ -175,9 +175,12 @@ fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
         }
         Ok(None) | Err(_) => {
             cx.report(
-                Diagnostic::error(Code::BadFee, format!("cannot read the amount `{written}`"))
-                    .at(node.span, "expected a number such as `5000` or `KES 5,000`")
-                    .with_hint(FEE_HINT),
+                Diagnostic::error(
+                    Code::BadFee,
+                    format!("cannot read the amount `{}`", clip(&written)),
+                )
+                .at(node.span, "expected a number such as `5000` or `KES 5,000`")
+                .with_hint(FEE_HINT),
             );
             None
         }
@@ -429,7 +432,7 @@ impl Decode for Currency {
             return Some(Currency(text.to_owned()));
         }
         cx.report(
-            Diagnostic::error(Code::BadChoice, format!("`{text}` is not a currency code"))
+            Diagnostic::error(Code::BadChoice, format!("`{}` is not a currency code", clip(text)))
                 .at(node.span, "expected an ISO 4217 code")
                 .with_hint("write the three-letter code: `KES` for Kenya shillings, `TZS` for Tanzania shillings, `UGX`, `USD`"),
         );

@@ -514,7 +514,7 @@ impl Decode for Country {
         cx.report(
             crate::diagnostic::Diagnostic::error(
                 crate::diagnostic::Code::BadChoice,
-                format!("`{text}` is not a country code"),
+                format!("`{}` is not a country code", crate::diagnostic::clip(text)),
             )
             .at(node.span, label)
             .with_hint(

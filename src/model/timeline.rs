@@ -12,7 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct, did_you_mean};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::Text;
 use crate::yaml::{Node, NodeKind, Span};
 
@@ -184,7 +184,7 @@ impl Decode for Timeline {
                         cx.report(
                             Diagnostic::error(
                                 Code::BadTimeline,
-                                format!("cannot read the timeline `{written}`"),
+                                format!("cannot read the timeline `{}`", clip(&written)),
                             )
                             .at(node.span, problem)
                             .with_hint(TIMELINE_HINT),
@@ -245,7 +245,11 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
                         let suggestion = did_you_mean(name, Unit::NAMES.iter().copied());
                         let label = suggestion
                             .map_or("not a unit".to_owned(), |s| format!("did you mean `{s}`?"));
-                        return bad(cx, format!("`{name}` is not a unit of time"), &label);
+                        return bad(
+                            cx,
+                            format!("`{}` is not a unit of time", clip(name)),
+                            &label,
+                        );
                     }
                 },
             };
@@ -431,7 +435,11 @@ fn original_tail(text: &str, count: usize) -> String {
     let mut rest = text.trim_end();
     for _ in 0..count {
         rest = rest.trim_end();
-        let cut = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // After the white space, whatever its width in bytes (a non-breaking space is two).
+        let cut = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         rest = &rest[..cut];
     }
     text[rest.len()..].trim().to_owned()

@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
+
+use super::excerpt::Excerpt;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -33,7 +35,9 @@ impl HumanReporter {
         let report = Report {
             diagnostic,
             file: source.name(),
-            source: NamedSource::new(source.name(), source.text.clone()).with_language("yaml"),
+            excerpt: diagnostic
+                .span
+                .map(|span| Excerpt::new(source.name(), &source.text, span)),
         };
         let mut out = String::new();
         // Writing to a String cannot fail.
@@ -67,7 +71,8 @@ pub fn summary_line(files: usize, failed: usize, problems: usize) -> String {
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     file: String,
-    source: NamedSource<String>,
+    /// The lines the snippet shows, and the span within them.
+    excerpt: Option<Excerpt>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -110,13 +115,13 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.diagnostic
-            .span
-            .map(|_| &self.source as &dyn miette::SourceCode)
+        self.excerpt
+            .as_ref()
+            .map(|excerpt| excerpt as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.diagnostic.span?;
+        let span = self.excerpt.as_ref()?.span;
         let label = LabeledSpan::new_primary_with_span(
             self.diagnostic.label.clone(),
             SourceSpan::from(span),

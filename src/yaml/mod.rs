@@ -4,7 +4,7 @@ mod node;
 
 pub use node::{Key, Node, NodeKind, Scalar, Span};
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::source::SourceFile;
 
 /// A parsed YAML document: the root node of the tree.
@@ -32,8 +32,9 @@ pub fn parse(source: &SourceFile) -> Result<Document, Box<Diagnostic>> {
 
 /// True when the text has nothing but white space and comments.
 fn is_blank(text: &str) -> bool {
-    text.lines().all(|line| {
-        let line = line.trim();
+    let lines = crate::lines::LineIndex::new(text);
+    (0..lines.len()).all(|at| {
+        let line = lines.line(at).trim_matches([' ', '\t']);
         line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
     })
 }
@@ -46,17 +47,23 @@ fn syntax_diagnostic(text: &str, err: &serde_saphyr::Error) -> Diagnostic {
                 .span()
                 .byte_offset()
                 .map(|o| o as usize)
-                .unwrap_or_else(|| offset_of(text, loc.line() as usize, loc.column() as usize));
+                .unwrap_or_else(|| {
+                    crate::lines::LineIndex::new(text)
+                        .offset(loc.line() as usize, loc.column() as usize)
+                });
             let len = loc.span().byte_len().map_or(0, |l| l as usize);
-            Span::new(offset.min(text.len()), len)
+            crate::lines::clamp(text, offset, len)
         })
         .unwrap_or_default();
     match err.without_snippet() {
         serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("this key");
-            Diagnostic::error(Code::DuplicateKey, format!("`{key}` is given twice"))
-                .at(span, "given again here")
-                .with_hint("keep one of the two; a key may appear only once in the same block")
+            Diagnostic::error(
+                Code::DuplicateKey,
+                format!("`{}` is given twice", clip(key)),
+            )
+            .at(span, "given again here")
+            .with_hint("keep one of the two; a key may appear only once in the same block")
         }
         other => {
             let (label, hint) = explain(&strip_location(&other.render()), text, span);
@@ -78,12 +85,33 @@ fn strip_location(message: &str) -> String {
 /// The YAML reader's message for the commonest mistakes, turned into a label and a hint an
 /// officer can act on; other messages are kept as they are.
 fn explain(message: &str, text: &str, span: Span) -> (String, String) {
-    let line_start = text[..span.offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or("");
+    let lines = crate::lines::LineIndex::new(text);
+    let at = lines.line_of(span.offset);
+    let line = lines.line(at);
+    let next_line = lines.line(at + 1);
     let quote_hint = "put the value in quotes, like `title: \"Note: free\"`";
-    let next_line = text[line_start..].lines().nth(1).unwrap_or("");
+    // Word and web pages paste characters that look like spaces but are text to YAML: a
+    // "blank" line of one non-breaking space ends a block as any text would.
+    if let Some((c, name)) = [line, next_line]
+        .iter()
+        .flat_map(|l| l.chars())
+        .find_map(|c| Some((c, crate::lines::invisible_name(c)?)))
+    {
+        let only = line.chars().all(|x| x == c || x == ' ' || x == '\t');
+        let label = if only {
+            format!("this line holds only {name}, which YAML reads as text")
+        } else {
+            format!("this line, or the next, holds {name}, which YAML does not count as a space")
+        };
+        return (
+            label,
+            format!(
+                "{} (text pasted from Word or a web page often carries such characters; an \
+                 editor's \"show invisibles\" option reveals them)",
+                crate::lines::invisible_advice(c)
+            ),
+        );
+    }
     if message.contains("tab") || line.contains('\t') || next_line.starts_with('\t') {
         return (
             "a tab is used for indentation here or on the next line".into(),
@@ -100,16 +128,22 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
     }
     if message.contains("simple key expected") {
         // The reader says the same of `fee:free` and of `vision Land for all`.
-        let content = line.trim().trim_start_matches("- ");
+        let content = line.trim_matches([' ', '\t']);
+        let content = content.strip_prefix("- ").unwrap_or(content);
         let (key, value, label) = match content.split_once(':') {
             Some((key, value)) => (key, value, "a key without a space after its colon"),
             None => {
-                let key = content.split_whitespace().next().unwrap_or("key");
+                let (key, value) = content.split_once([' ', '\t']).unwrap_or((content, ""));
                 let label = "this line has no colon, so its key and value cannot be told apart";
-                (key, &content[key.len()..], label)
+                (key, value, label)
             }
         };
-        let value = value.trim();
+        let key = if key.is_empty() {
+            "key".into()
+        } else {
+            clip(key)
+        };
+        let value = value.trim_matches([' ', '\t']);
         let short: String = value.chars().take(30).collect();
         let more = if short.len() < value.len() { "…" } else { "" };
         return (
@@ -167,22 +201,6 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
     (label.to_owned(), hint.to_owned())
 }
 
-/// Byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (index, current) in text.split_inclusive('\n').enumerate() {
-        if index + 1 == line {
-            return offset
-                + current
-                    .char_indices()
-                    .nth(column.saturating_sub(1))
-                    .map_or(current.len(), |(i, _)| i);
-        }
-        offset += current.len();
-    }
-    text.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,11 +220,6 @@ mod tests {
             .map(|(_, n)| n.as_scalar().unwrap().text().to_owned())
             .collect();
         assert_eq!(texts, ["no", "0712", "1.50", "yes"]);
-    }
-
-    #[test]
-    fn offsets_count_characters_per_line() {
-        assert_eq!(offset_of("ab\nçd: x\n", 2, 3), 3 + 3);
     }
 
     #[test]

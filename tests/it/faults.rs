@@ -346,3 +346,78 @@ fn a_build_stopped_by_sigterm_finishes_what_it_started_and_records_it() {
         "{stderr}"
     );
 }
+
+/// Runs the binary and fails the test on a panic (exit 101, "panicked" on stderr): every
+/// outcome but a crash is fine here, the diagnostics have tests of their own.
+fn assert_no_panic(dir: &Path, args: &[&str]) -> String {
+    let (code, stderr) = run(dir, args);
+    assert!(
+        matches!(code, Some(0..=2)) && !stderr.contains("panicked"),
+        "`charter {}` crashed ({code:?}):\n{stderr}",
+        args.join(" ")
+    );
+    stderr
+}
+
+/// Text pasted from Word: non-breaking spaces, Unicode line and paragraph separators,
+/// ideographic spaces, byte-order marks and lone carriage returns, in every kind of place.
+/// Every command reads every such file without a crash, and a syntax error it causes
+/// names the character.
+#[test]
+fn pasted_characters_never_crash_any_command() {
+    let dir = out_dir("faults", "pasted");
+    let charters = dir.join("charters");
+    std::fs::create_dir_all(&charters).unwrap();
+    let minimal = std::fs::read_to_string(root().join("examples/minimal.yaml")).unwrap();
+    let files = crate::pasted::pasted_charters(&minimal);
+    for (name, text) in &files {
+        std::fs::write(charters.join(name), text).unwrap();
+    }
+    assert_no_panic(&dir, &["check", "charters"]);
+    assert_no_panic(&dir, &["check", "charters", "--format", "json"]);
+    assert_no_panic(&dir, &["lint", "charters"]);
+    assert_no_panic(&dir, &["lint", "charters", "--output-format", "sarif"]);
+    assert_no_panic(&dir, &["lint", "charters", "--diff"]);
+    assert_no_panic(
+        &dir,
+        &["build", "charters", "-o", "out", "--format", "pdf,html"],
+    );
+    std::fs::write(dir.join("minimal.yaml"), &minimal).unwrap();
+    for (name, _) in &files {
+        let path = format!("charters/{name}");
+        assert_no_panic(&dir, &["diff", "minimal.yaml", &path]);
+        assert_no_panic(&dir, &["diff", &path, "minimal.yaml"]);
+    }
+    // The reproducer of the report: a line of one non-breaking space.
+    std::fs::write(dir.join("x.yaml"), "a: b\n\u{a0}\n").unwrap();
+    let stderr = assert_no_panic(&dir, &["check", "x.yaml"]);
+    assert!(
+        stderr.contains("this line holds only a non-breaking space (U+00A0)"),
+        "{stderr}"
+    );
+}
+
+/// A problem past column 65,535 of a line, or a span longer than that, is shown clipped
+/// around it, at its real line and column.
+#[test]
+fn problems_far_along_a_line_are_shown_clipped() {
+    let dir = out_dir("faults", "long-lines");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in crate::hostile::long_line_charters() {
+        std::fs::write(dir.join(&name), text).unwrap();
+        for args in [
+            vec!["check", name.as_str()],
+            vec!["lint", name.as_str()],
+            vec!["build", name.as_str(), "-o", "out", "--format", "html"],
+        ] {
+            let stderr = assert_no_panic(&dir, &args);
+            assert!(
+                stderr.lines().all(|l| l.chars().count() < 400),
+                "a line of the report is not clipped:\n{stderr}"
+            );
+        }
+    }
+    let stderr = assert_no_panic(&dir, &["check", "far-key.yaml"]);
+    assert!(stderr.contains("[far-key.yaml:3:70024]"), "{stderr}");
+    assert!(stderr.contains("…xxxx"), "{stderr}");
+}

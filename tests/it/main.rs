@@ -14,6 +14,9 @@ mod html;
 mod incremental;
 mod lint_cli;
 mod lint_rules;
+#[cfg(target_os = "linux")]
+#[path = "../support/pasted.rs"]
+mod pasted;
 mod preview;
 mod real_charters;
 mod schema;

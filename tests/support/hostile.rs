@@ -28,3 +28,27 @@ pub fn hostile_charters(root: &Path) -> Vec<(&'static str, &'static str, String)
         ("alias bomb", "bomb.yaml", bomb),
     ]
 }
+
+/// Problems far along one line: past column 65,535 (where a snippet's caret can no longer
+/// be padded) and a span longer than that. Returns (file name, text).
+pub fn long_line_charters() -> Vec<(String, String)> {
+    let filler = "x".repeat(70_000);
+    vec![
+        (
+            "far-key.yaml".into(),
+            format!("languages: [en]\ntitle: T\norganization: {{name: {filler}, nme: 1}}\n"),
+        ),
+        (
+            "far-syntax.yaml".into(),
+            format!("languages: [en]\ntitle: T\norganization: {{name: {filler}, \"bad}}\n"),
+        ),
+        (
+            "long-value.yaml".into(),
+            format!("languages: [en]\ntitle: T\norganization:\n  name: [{filler}]\n"),
+        ),
+        (
+            "long-key.yaml".into(),
+            format!("languages: [en]\ntitle: T\norganization:\n  name: N\n  {filler}: 1\n"),
+        ),
+    ]
+}
