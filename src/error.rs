@@ -11,6 +11,9 @@ pub enum Error {
     Read { path: PathBuf, source: io::Error },
     #[error("cannot write `{}`: {}", path.display(), plain_io(source))]
     Write { path: PathBuf, source: io::Error },
+    /// `lint --fix` could not replace a charter (it changed meanwhile, it is read-only).
+    #[error("cannot fix `{}`: {message}", path.display())]
+    NotFixed { path: PathBuf, message: String },
     #[error("`{}` already exists; pick another name or remove it first", path.display())]
     AlreadyExists { path: PathBuf },
     #[error("two charters would both be written to `{}`; build them into different folders", path.display())]

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod discover;
 pub mod error;
+pub mod files;
 pub mod html;
 pub mod lines;
 pub mod lint;

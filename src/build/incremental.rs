@@ -126,7 +126,7 @@ impl Manifest {
     pub fn save(&mut self, out: &Path) -> Result<(), crate::error::Error> {
         self.format = FORMAT;
         let json = serde_json::to_string_pretty(self).expect("the record serialises");
-        super::run::write_atomic(&out.join(MANIFEST), json.as_bytes())
+        crate::files::write_atomic(&out.join(MANIFEST), json.as_bytes())
     }
 
     /// Entries whose charter file no longer exists.

@@ -2,7 +2,6 @@
 //! the rest in parallel, write every artifact atomically, keep going past failures and
 //! report everything at the end.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -221,7 +220,7 @@ pub fn build_paths(
         Some(_) => Manifest::load(out),
         None => Manifest::default(),
     };
-    remove_abandoned_temporaries(out);
+    crate::files::remove_abandoned_temporaries(out);
     if let Some(progress) = batch.progress {
         progress.start(targets.len());
     }
@@ -472,7 +471,7 @@ fn build_one(
                 files.push((output_path(stem, "json"), rendered.data.as_bytes()));
             }
             for (path, bytes) in files {
-                write_atomic(&path, bytes)?;
+                crate::files::write_atomic(&path, bytes)?;
                 result.outputs.push(incremental::Output {
                     path: incremental::stem_key(out, &path),
                     bytes: bytes.len() as u64,
@@ -551,65 +550,6 @@ fn output_path(stem: &Path, extension: &str) -> PathBuf {
     name.push(".");
     name.push(extension);
     PathBuf::from(name)
-}
-
-/// The start of every temporary file a build writes; the process id follows, so a later
-/// build can tell a dead build's leftovers from a live one's.
-pub const TEMP_PREFIX: &str = ".charter-";
-const TEMP_SUFFIX: &str = ".tmp";
-
-/// Writes through a temporary file in the same folder, then renames: a reader (or a
-/// crashed build) never sees half a PDF. A build killed mid-write leaves only a hidden
-/// `.charter-PID-….tmp`, which the next build into the folder removes.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let write_error = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = crate::source::folder_of(path);
-    std::fs::create_dir_all(dir).map_err(write_error)?;
-    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
-    // Output is for sharing: readable by everyone, like any file a build tool writes.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut file = builder.tempfile_in(dir).map_err(write_error)?;
-    file.write_all(bytes).map_err(write_error)?;
-    file.as_file().sync_all().map_err(write_error)?;
-    file.persist(path).map_err(|e| write_error(e.error))?;
-    Ok(())
-}
-
-/// Removes the temporary files of builds that were killed (by SIGKILL, a power cut) while
-/// writing into `out`. A temporary file of a build still running is left alone.
-fn remove_abandoned_temporaries(out: &Path) {
-    let walker = walkdir::WalkDir::new(out)
-        .max_depth(8)
-        .into_iter()
-        .flatten();
-    for entry in walker.filter(|e| e.file_type().is_file()) {
-        let Some(name) = entry.file_name().to_str() else {
-            continue;
-        };
-        let Some(rest) = name
-            .strip_prefix(TEMP_PREFIX)
-            .filter(|_| name.ends_with(TEMP_SUFFIX))
-        else {
-            continue;
-        };
-        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        if pid.is_some_and(|pid| pid != std::process::id() && !process_alive(pid)) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Whether a process is running. Where that cannot be told (no `/proc`), it is assumed to
-/// be, so nothing of a live build is ever removed.
-fn process_alive(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 #[cfg(test)]

@@ -276,8 +276,7 @@ pub fn run(args: Args, color: Color) -> u8 {
             crate::build::summary::to_json(&run, prepared.engine.theme.name(), start.elapsed());
         if path.as_os_str() == "-" {
             outln!("{json}");
-        } else if let Err(e) = crate::build::run::write_atomic(path, format!("{json}\n").as_bytes())
-        {
+        } else if let Err(e) = crate::files::write_atomic(path, format!("{json}\n").as_bytes()) {
             print_error(&e.to_string());
             return status::FAILURE;
         }

@@ -1,6 +1,5 @@
 //! `charter lint`: is this a good charter? Findings for reviewers and CI.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -146,7 +145,8 @@ pub fn run(args: Args, color: Color) -> u8 {
 }
 
 /// Applies a file's safe fixes: writes them (`--fix`) or prints them as a diff (`--diff`),
-/// then re-lints so that what is reported is what is left.
+/// then re-lints so that what is reported is what is left. A fix that could not be proven
+/// is left undone and said; the file is replaced only if nobody changed it meanwhile.
 fn fix_file(
     file: &mut FileLint,
     args: &Args,
@@ -161,15 +161,35 @@ fn fix_file(
     if fixes.is_empty() {
         return Ok(());
     }
-    let (fixed, applied) = fix::apply(&file.source.text, &fixes);
+    let fixed = fix::apply(&file.source.text, &fixes);
+    let lines = crate::lines::LineIndex::new(&file.source.text);
+    for (span, why) in &fixed.refused {
+        let (line, column) = lines.position(span.offset);
+        errln!(
+            "warning: left a fix undone at {}:{line}:{column}: {why} (this is a bug: please report it with the charter file)",
+            file.source.name()
+        );
+    }
+    if fixed.applied == 0 {
+        return Ok(());
+    }
     if args.diff {
         out!(
             "{}",
-            fix::unified_diff(&file.source.name(), &file.source.text, &fixed)
+            fix::unified_diff(&file.source.name(), &file.source.text, &fixed.text)
         );
         return Ok(());
     }
-    write_atomically(&file.source.path, &fixed)?;
+    crate::files::replace_if_unchanged(
+        &file.source.path,
+        file.source.text.as_bytes(),
+        fixed.text.as_bytes(),
+    )
+    .map_err(|e| Error::NotFixed {
+        path: file.source.path.clone(),
+        message: e.to_string(),
+    })?;
+    let applied = fixed.applied;
     let findings = if applied == 1 { "finding" } else { "findings" };
     errln!("Fixed {applied} {findings} in {}.", file.source.name());
     let config = match config {
@@ -179,29 +199,7 @@ fn fix_file(
             .and_then(|p| Config::load(&p).ok())
             .unwrap_or_default(),
     };
-    *file = lint_text(&file.source.path, fixed, &config, today);
-    Ok(())
-}
-
-/// Writes through a temporary file in the same folder and a rename, so an interrupted run
-/// never leaves a half-written charter. A symbolic link is followed (the file it points
-/// to is rewritten, the link stays), and the file keeps its permissions.
-fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Error> {
-    let write_error = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let target = std::fs::canonicalize(path).map_err(write_error)?;
-    let permissions = std::fs::metadata(&target)
-        .map_err(write_error)?
-        .permissions();
-    let dir = target.parent().unwrap_or(std::path::Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_error)?;
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
-    temp.as_file()
-        .set_permissions(permissions)
-        .map_err(write_error)?;
-    temp.persist(&target).map_err(|e| write_error(e.error))?;
+    *file = lint_text(&file.source.path, fixed.text, &config, today);
     Ok(())
 }
 

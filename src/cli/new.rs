@@ -49,18 +49,28 @@ pub fn run(mut args: Args) -> u8 {
 }
 
 /// Writes the starter, never over an existing file; and the schema beside it, which the
-/// starter's modeline names, unless one is there already.
+/// starter's modeline names, unless something is there already (a file, or a link, even
+/// one to nothing: it is the user's). Everything is decided before anything is written, and
+/// a file that cannot be written whole is removed, so a failure leaves nothing behind.
 fn write_starter(path: &Path, lang: StarterLang) -> Result<Option<PathBuf>, Error> {
+    let schema = crate::source::folder_of(path).join(SCHEMA_FILE);
+    let write_schema = std::fs::symlink_metadata(&schema).is_err();
     create_new(path, starter(lang))?;
-    let schema = path.parent().unwrap_or(Path::new("")).join(SCHEMA_FILE);
-    if schema.exists() {
+    if !write_schema {
         return Ok(None);
     }
-    create_new(&schema, &schema_json())?;
+    if let Err(error) = create_new(&schema, &schema_json()) {
+        let _ = std::fs::remove_file(path);
+        return Err(error);
+    }
     Ok(Some(schema))
 }
 
 fn create_new(path: &Path, contents: &str) -> Result<(), Error> {
+    let write_error = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -69,14 +79,14 @@ fn create_new(path: &Path, contents: &str) -> Result<(), Error> {
             std::io::ErrorKind::AlreadyExists => Error::AlreadyExists {
                 path: path.to_owned(),
             },
-            _ => Error::Write {
-                path: path.to_owned(),
-                source,
-            },
+            _ => write_error(source),
         })?;
-    file.write_all(contents.as_bytes())
-        .map_err(|source| Error::Write {
-            path: path.to_owned(),
-            source,
-        })
+    if let Err(source) = file
+        .write_all(contents.as_bytes())
+        .and_then(|()| file.sync_all())
+    {
+        let _ = std::fs::remove_file(path);
+        return Err(write_error(source));
+    }
+    Ok(())
 }

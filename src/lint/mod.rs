@@ -41,11 +41,12 @@ pub trait Rule: Sync {
     fn check(&self, cx: &LintContext, out: &mut Findings);
 }
 
-/// A safe, mechanical repair: replace the text at `span`.
+/// A safe, mechanical repair: the scalar at `span` should hold `value` (how to write it in
+/// YAML, and proving nothing else changes, is [`fix::apply`]'s job).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fix {
     pub span: Span,
-    pub replacement: String,
+    pub value: String,
 }
 
 /// One problem found by a rule.
@@ -101,10 +102,10 @@ impl Finding {
         self
     }
 
-    pub fn fix(&mut self, span: Span, replacement: impl Into<String>) -> &mut Self {
+    pub fn fix(&mut self, span: Span, value: impl Into<String>) -> &mut Self {
         self.fix = Some(Fix {
             span,
-            replacement: replacement.into(),
+            value: value.into(),
         });
         self
     }

@@ -102,7 +102,7 @@ impl Watcher {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         // The build's temporary files, and editors' swap and backup files.
-        let noise = name.starts_with(crate::build::run::TEMP_PREFIX)
+        let noise = name.starts_with(crate::files::TEMP_PREFIX)
             || name.ends_with('~')
             || name.ends_with(".swp")
             || name.ends_with(".swx")

@@ -129,6 +129,24 @@ fn new_writes_starters_that_pass_check_and_never_overwrite() {
     assert!(stderr(&again).contains("already exists"));
 }
 
+/// A link where the schema would go, even one to nothing, is the user's: the starter is
+/// written beside it and the command succeeds (it used to write the starter, then exit 2).
+#[cfg(unix)]
+#[test]
+fn new_leaves_a_dangling_schema_link_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("gone.json", dir.path().join("charter.schema.json")).unwrap();
+    let output = charter_in(dir.path(), &["new", "x.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(dir.path().join("x.yaml").is_file());
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("charter.schema.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
 #[test]
 fn schema_prints_the_committed_schema() {
     let output = charter(&["schema"]);

@@ -302,23 +302,75 @@ fn building_one_file_does_not_call_the_others_orphans() {
     assert!(stderr.contains("1 charter up to date"), "{stderr}");
 }
 
-/// Linux only: whether a build is alive is read from `/proc`.
-#[cfg(target_os = "linux")]
+/// A temporary file is a live build's while its writer holds a lock on it, wherever the
+/// writer runs: here this test holds one, as a build in another container (another PID
+/// namespace, whose process ids mean nothing here) would. One nobody holds is a dead
+/// build's, and is removed.
 #[test]
 fn leftovers_of_a_killed_build_are_removed_and_a_live_builds_kept() {
     let dir = project("leftovers");
     std::fs::create_dir_all(dir.join("out")).unwrap();
-    // No process has pid 4194305 (above Linux's largest pid); ours is alive.
     let dead = dir.join("out/.charter-4194305-abc.tmp");
-    let live = dir.join(format!("out/.charter-{}-abc.tmp", std::process::id()));
+    let live = dir.join("out/.charter-live-abc.tmp");
     std::fs::write(&dead, "%PDF-1.7 cut short").unwrap();
     std::fs::write(&live, "%PDF-1.7 being written").unwrap();
+    let writer = std::fs::File::open(&live).unwrap();
+    writer.lock().unwrap();
     build(&dir, &[]);
     assert!(!dead.exists(), "a dead build's temporary file is removed");
     assert!(
         live.exists(),
         "a running build's temporary file is left alone"
     );
+    drop(writer);
+    build(&dir, &["--force"]);
+    assert!(!live.exists(), "once its writer is gone, it is removed");
+}
+
+/// The report's case itself: the writer runs in another PID namespace (two containers
+/// sharing a volume). Linux, and only where this user may make one.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_temporary_file_held_in_another_pid_namespace_is_kept() {
+    let dir = project("namespace");
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    // Named as the old builds named theirs, by a process id no process has here.
+    let live = dir.join("out/.charter-4194304-abc.tmp");
+    std::fs::write(&live, "%PDF-1.7 being written").unwrap();
+    // `flock` holds the lock in a new PID namespace.
+    let mut writer = match std::process::Command::new("unshare")
+        .args(["--pid", "--fork", "--kill-child", "--mount-proc", "flock"])
+        .arg(&live)
+        .args(["sleep", "30"])
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(_) => return,
+    };
+    // Wait until the lock is taken (or the namespace was refused).
+    let probe = std::fs::File::open(&live).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match probe.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) => break,
+            _ => {
+                let _ = probe.unlock();
+                if writer.try_wait().unwrap().is_some() || std::time::Instant::now() > deadline {
+                    // No namespace for this user: nothing to test here.
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+    }
+    eprintln!("the lock is held in another PID namespace");
+    build(&dir, &[]);
+    assert!(
+        live.exists(),
+        "a live build's file in another namespace was removed"
+    );
+    writer.kill().unwrap();
+    writer.wait().unwrap();
 }
 
 #[test]

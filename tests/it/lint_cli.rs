@@ -278,3 +278,130 @@ fn rule_prints_docs_by_code_or_name_and_lists_all() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("did you mean `fee-not-fixed`"));
 }
+
+/// The reports' reproducers: a `|` block fee and a `- >-` phone. Their spans ran to the
+/// next key, which the fix used to swallow (`Freetimeline: 14 working days`, `emails:`
+/// gone while `check` still said valid). Each is rewritten on its key's line now, and the
+/// charter's other values are all still there.
+#[test]
+fn fixing_block_scalars_keeps_the_keys_after_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "languages: [en]\ntitle: T\norganization:\n  name: Office\n  country: KE\n  \
+                phones:\n    - >-\n      0712 345 678\n  emails: [a@b.go.ke]\nservices:\n  - name: A\n    \
+                fee: |\n      Nil\n    timeline: 14 working days\n  - name: B\n    fee: Free\n    \
+                timeline: 1 working day\n  - name: C\n    fee: Free\n    timeline: 1 working day\n";
+    std::fs::write(dir.path().join("a.yaml"), text).unwrap();
+    let fixed = charter_in(dir.path(), &["lint", "--fix", "a.yaml"]);
+    assert!(
+        stderr(&fixed).contains("Fixed 2 findings in a.yaml."),
+        "{}",
+        stderr(&fixed)
+    );
+    let after = std::fs::read_to_string(dir.path().join("a.yaml")).unwrap();
+    assert_eq!(
+        after,
+        text.replace("- >-\n      0712 345 678", "- \"+254 712 345 678\"")
+            .replace("fee: |\n      Nil", "fee: Free")
+    );
+    let check = charter_in(dir.path(), &["check", "a.yaml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
+/// `--fix` keeps what the file is besides its text: a read-only file is left alone (exit
+/// 2, nothing written), and a file with two names keeps both.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_read_only_files_and_keeps_hard_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let original =
+        std::fs::read_to_string(root().join("tests/lint/phone-country-code/bad.yaml")).unwrap();
+    let file = dir.path().join("a.yaml");
+    std::fs::write(&file, &original).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = charter_in(dir.path(), &["lint", "--fix", "a.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot fix `a.yaml`: it is read-only; nothing was written"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::hard_link(&file, dir.path().join("b.yaml")).unwrap();
+    let output = charter_in(dir.path(), &["lint", "--fix", "a.yaml"]);
+    assert!(stderr(&output).contains("Fixed"), "{}", stderr(&output));
+    let fixed = std::fs::read_to_string(dir.path().join("b.yaml")).unwrap();
+    assert_ne!(fixed, original, "the other name sees the fix");
+    assert_eq!(fixed, std::fs::read_to_string(&file).unwrap());
+}
+
+/// Every way YAML can write a scalar, for the values `--fix` changes (a free word, a phone
+/// number): each fix is applied, none refused, and the fixed charter holds the same values
+/// everywhere else (the proof inside `fix::apply` compares the trees; this checks that it
+/// lets the right fixes through).
+#[test]
+fn fixes_apply_whatever_the_scalar_style() {
+    use charter::lint::batch::lint_text;
+    use charter::lint::config::Config;
+    let styles = [
+        "Nil",
+        "'Nil'",
+        "\"Nil\"",
+        "|\n      Nil",
+        "|-\n      Nil",
+        ">\n      Nil",
+        ">-\n      Nil",
+        "|2\n       Nil",
+        "|  # as the office wrote it\n      Nil",
+        ">-\n\n      Nil\n",
+    ];
+    let phones = [
+        "[\"0712 345 678\"]",
+        "[0712 345 678]",
+        "\n      - 0712 345 678",
+        "\n      - '0712 345 678'",
+        "\n      - >-\n        0712 345 678",
+        "\n      - |\n        0712 345 678",
+        "\n      - 0712\n        345 678",
+    ];
+    let today = jiff::civil::date(2026, 1, 1);
+    for style in styles {
+        for phone in phones {
+            let text = format!(
+                "languages: [en]\ntitle: T\norganization:\n  name: Office\n  country: KE\n  \
+                 phones: {phone}\n  emails: [a@b.go.ke]\nservices:\n  - name: A\n    fee: {style}\n    \
+                 timeline: 14 working days\n  - name: B\n    fee: Free\n    timeline: 1 working day\n  \
+                 - name: C\n    fee: Free\n    timeline: 1 working day\n"
+            );
+            let path = std::path::Path::new("a.yaml");
+            let linted = lint_text(path, text.clone(), &Config::default(), today);
+            let fixes: Vec<_> = linted
+                .findings
+                .iter()
+                .filter_map(|f| f.fix.as_ref())
+                .collect();
+            assert_eq!(fixes.len(), 2, "{text}");
+            let fixed = charter::lint::fix::apply(&text, &fixes);
+            assert_eq!(fixed.refused, [], "{text}");
+            assert_eq!(fixed.applied, 2, "{text}");
+            let again = lint_text(path, fixed.text.clone(), &Config::default(), today);
+            assert!(
+                again.findings.iter().all(|f| f.fix.is_none()),
+                "fixed once, nothing is left to fix:\n{}",
+                fixed.text
+            );
+            assert!(
+                fixed.text.contains("emails: [a@b.go.ke]\nservices:"),
+                "{}",
+                fixed.text
+            );
+            assert!(
+                fixed.text.contains("\n    timeline: 14 working days\n"),
+                "{}",
+                fixed.text
+            );
+        }
+    }
+}

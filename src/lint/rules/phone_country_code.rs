@@ -92,7 +92,7 @@ leading 0. When the charter's `organization.country` is set, `charter lint --fix
             );
             match calling_code.and_then(|code| international(number, code)) {
                 Some(fixed) => {
-                    finding.hint(format!("write `{fixed}` (`charter lint --fix` does it)")).fix(phone.span, format!("\"{fixed}\""));
+                    finding.hint(format!("write `{fixed}` (`charter lint --fix` does it)")).fix(phone.span, fixed.clone());
                 }
                 None if calling_code.is_none() && country.is_none() => {
                     finding.hint("write it with `+` and the country code, such as `+254 20 2270000`; set `organization.country` and `charter lint --fix` can do it");

@@ -44,7 +44,7 @@ Drop the 0 after the country code: `+254 712 345678`. `charter lint --fix` does 
                     "drop this 0",
                 )
                 .hint(format!("write `{fixed}` (`charter lint --fix` does it)"))
-                .fix(phone.span, format!("\"{fixed}\""));
+                .fix(phone.span, fixed.clone());
             }
         }
     }
