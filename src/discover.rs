@@ -68,10 +68,6 @@ impl Exclude {
     }
 }
 
-/// The largest charter file read, in bytes. Real charters are 5–60 kB; a file thousands of
-/// times bigger is a mistake (a log, an export) and reading it whole would cost memory.
-pub const MAX_CHARTER_BYTES: u64 = 2 * 1024 * 1024;
-
 /// Walks every path; a path that fails is recorded and the others are still walked.
 pub fn discover(paths: &[PathBuf], exclude: &Exclude) -> Discovered {
     let mut found = Discovered::default();
@@ -233,9 +229,9 @@ const CHARTER_KEYS: &[&str] = &[
 /// (empty, flow style, unreadable, too big) is read as a charter, so its problem is
 /// reported rather than hidden.
 fn not_a_charter(path: &Path) -> Option<&'static str> {
-    let file = std::fs::File::open(path).ok()?;
+    let (file, _) = crate::files::open_regular(path).ok()?;
     let mut text = String::new();
-    file.take(MAX_CHARTER_BYTES)
+    file.take(crate::limits::CHARTER_BYTES)
         .read_to_string(&mut text)
         .ok()?;
     let mut keys = text.lines().filter_map(top_level_key).peekable();

@@ -30,7 +30,7 @@ pub enum ReadError {
     #[error("it is {size} bytes, more than the {limit} bytes such a file may have")]
     TooLarge { size: u64, limit: u64 },
     /// The real path (after links) is outside the folder it must stay in.
-    #[error("it leads outside `{}`", .0.display())]
+    #[error("its real path, once links are followed, is outside `{}`", .0.display())]
     Outside(PathBuf),
 }
 

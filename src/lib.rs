@@ -14,6 +14,7 @@ pub mod discover;
 pub mod error;
 pub mod files;
 pub mod html;
+pub mod limits;
 pub mod lines;
 pub mod lint;
 pub mod load;

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::discover::MAX_CHARTER_BYTES;
 use crate::error::Error;
+use crate::limits::CHARTER_BYTES;
 use crate::yaml::Span;
 
 /// A charter's source text and the name to show in diagnostics.
@@ -53,36 +53,37 @@ impl SourceFile {
     }
 
     /// Reads a file. Failing to read it at all is an operational error; reading bytes that
-    /// are not UTF-8 is the author's problem, reported as a diagnostic.
-    /// A file bigger than [`MAX_CHARTER_BYTES`] is refused before it is read whole.
+    /// are not UTF-8 is the author's problem, reported as a diagnostic. Only a regular file
+    /// is read (a FIFO named `x.yaml` must not hang a batch), and one bigger than
+    /// [`CHARTER_BYTES`] is refused before it is read whole.
     pub fn read(path: &Path) -> Result<Read, Error> {
-        use std::io::Read as _;
-        let read_error = |source| Error::Read {
-            path: path.to_owned(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(read_error)?;
-        let mut bytes = Vec::new();
-        file.take(MAX_CHARTER_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
-        if bytes.len() as u64 > MAX_CHARTER_BYTES {
-            let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-            let diagnostic = Diagnostic::error(
-                Code::TooLarge,
-                format!(
-                    "this file is {:.1} MB; a charter is at most {} MB",
-                    size as f64 / 1e6,
-                    MAX_CHARTER_BYTES / (1024 * 1024)
-                ),
-            )
-            .with_hint(
-                "real charters are a few dozen kB; check that this is the charter and not an \
-                 export or a log, or split it into one charter per office",
-            );
-            return Ok(Read::Refused(Self::new(path, String::new()), diagnostic));
+        use crate::files::ReadError;
+        match crate::files::read(path, CHARTER_BYTES) {
+            Ok(bytes) => Ok(Self::from_bytes(path, bytes)),
+            Err(ReadError::TooLarge { size, .. }) => {
+                let diagnostic = Diagnostic::error(
+                    Code::TooLarge,
+                    format!(
+                        "this file is {:.1} MB; a charter is at most {} MB",
+                        size as f64 / 1e6,
+                        CHARTER_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_hint(
+                    "real charters are a few dozen kB; check that this is the charter and not \
+                     an export or a log, or split it into one charter per office",
+                );
+                Ok(Read::Refused(Self::new(path, String::new()), diagnostic))
+            }
+            Err(ReadError::Io(source)) => Err(Error::Read {
+                path: path.to_owned(),
+                source,
+            }),
+            Err(other) => Err(Error::Walk {
+                path: path.to_owned(),
+                message: other.to_string(),
+            }),
         }
-        Ok(Self::from_bytes(path, bytes))
     }
 
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Read {

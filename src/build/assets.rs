@@ -39,29 +39,44 @@ pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>
             .at(logo.span, label)
             .with_hint(hint.to_owned())
     };
-    let full = folder.join(relative);
-    let (Ok(real), Ok(root)) = (full.canonicalize(), folder.canonicalize()) else {
-        if relative
-            .components()
-            .any(|c| c == std::path::Component::ParentDir)
+    let real = match crate::files::resolve_inside(folder, relative) {
+        Ok(Some(real)) => real,
+        Err(crate::files::ReadError::Outside(_)) => return Err(Box::new(outside())),
+        Ok(None)
+            if relative
+                .components()
+                .any(|c| c == std::path::Component::ParentDir) =>
         {
             return Err(Box::new(outside()));
         }
-        return Err(Box::new(bad(
-            format!("cannot find the logo `{written}`"),
-            "no such file",
-            "the path is read from the charter's folder; check the spelling, or remove \
-             `logo:` to build without one",
-        )));
+        Ok(None) => {
+            return Err(Box::new(bad(
+                format!("cannot find the logo `{written}`"),
+                "no such file",
+                "the path is read from the charter's folder; check the spelling, or remove \
+                 `logo:` to build without one",
+            )));
+        }
+        Err(e) => {
+            return Err(Box::new(bad(
+                format!("cannot read the logo `{written}`: {e}"),
+                "cannot read this file",
+                "check that the file is readable",
+            )));
+        }
     };
-    if !real.starts_with(&root) {
-        return Err(Box::new(outside()));
-    }
-    let bytes = std::fs::read(&real).map_err(|e| {
+    let bytes = crate::files::read(&real, crate::limits::LOGO_BYTES).map_err(|e| {
+        let hint = match e {
+            crate::files::ReadError::TooLarge { .. } => {
+                "a logo is at most 10 MB: export it again at the size it is printed \
+                 (1,000–2,000 pixels wide is plenty for an A0 poster), or as SVG"
+            }
+            _ => "the logo must be an image file, readable by you",
+        };
         Box::new(bad(
             format!("cannot read the logo `{written}`: {e}"),
             "cannot read this file",
-            "check that the file is readable",
+            hint,
         ))
     })?;
     let Some(extension) = image_kind(&bytes) else {
@@ -71,6 +86,27 @@ pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>
             "export the logo as PNG or SVG",
         )));
     };
+    if let Some(why) = too_big(extension, &bytes) {
+        return Err(Box::new(bad(
+            format!("the logo `{written}` is {why}"),
+            "too many pixels",
+            "export the logo again at the size it is printed: 1,000–2,000 pixels wide is \
+             plenty for an A0 poster, or use SVG",
+        )));
+    }
+    if extension == "svg"
+        && let Some(link) = linked_file(&bytes)
+    {
+        return Err(Box::new(bad(
+            format!(
+                "the logo `{written}` links another file, `{}`, which cannot be printed",
+                crate::diagnostic::clip(&link)
+            ),
+            "this SVG links a file",
+            "embed the image in the SVG (most editors have \"embed images\" when saving), or \
+             export the logo as PNG",
+        )));
+    }
     // Decode it now, as Typst will, so that a damaged file is the charter's problem at its
     // `logo:` line rather than a failure inside the theme.
     if let Err(why) = decode(extension, &bytes) {
@@ -85,6 +121,66 @@ pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>
         bytes,
         path: real,
     })
+}
+
+/// Why a raster image has too many pixels to decode (a 1 MB PNG can claim 100,000 ×
+/// 100,000 pixels, 40 GB decoded), read from its header alone; `None` when it is fine or
+/// not a raster image (a damaged one is the decoder's to report).
+fn too_big(extension: &str, bytes: &[u8]) -> Option<String> {
+    use crate::limits::{LOGO_PIXELS, LOGO_SIDE};
+    use image::ImageDecoder;
+    let cursor = std::io::Cursor::new(bytes);
+    let (width, height) = match extension {
+        "png" => image::codecs::png::PngDecoder::new(cursor)
+            .ok()?
+            .dimensions(),
+        "jpg" => image::codecs::jpeg::JpegDecoder::new(cursor)
+            .ok()?
+            .dimensions(),
+        "gif" => image::codecs::gif::GifDecoder::new(cursor)
+            .ok()?
+            .dimensions(),
+        "webp" => image::codecs::webp::WebPDecoder::new(cursor)
+            .ok()?
+            .dimensions(),
+        _ => return None,
+    };
+    let pixels = u64::from(width) * u64::from(height);
+    (width > LOGO_SIDE || height > LOGO_SIDE || pixels > LOGO_PIXELS).then(|| {
+        format!(
+            "{width} × {height} pixels; a logo is at most {LOGO_SIDE} pixels a side and {} \
+             million pixels",
+            LOGO_PIXELS / 1_000_000
+        )
+    })
+}
+
+/// The first file an SVG links (an `<image>` or `<use>` whose `href` is neither inline
+/// data nor a part of the same file): Typst would look for it among the theme's files.
+fn linked_file(svg: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(svg);
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("href") {
+        rest = &rest[at + 4..];
+        let value = rest.trim_start();
+        let Some(value) = value.strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let inner = &value[1..];
+        let link = &inner[..inner.find(quote).unwrap_or(inner.len())];
+        let link = link.trim();
+        if !(link.is_empty()
+            || link.starts_with('#')
+            || link.to_ascii_lowercase().starts_with("data:"))
+        {
+            return Some(link.to_owned());
+        }
+    }
+    None
 }
 
 /// Decodes an image the way Typst will when it lays the logo out.
@@ -164,6 +260,61 @@ mod tests {
         assert_eq!(image_kind(b"\x89PNG\r\n\x1a\n...."), Some("png"));
         assert_eq!(image_kind(b"<?xml version='1.0'?><svg>"), Some("svg"));
         assert_eq!(image_kind(b"root:x:0:0:root:/root:/bin/bash"), None);
+    }
+
+    #[test]
+    fn linked_files_in_an_svg_are_found() {
+        let svg = |body: &str| format!("<svg xmlns='http://www.w3.org/2000/svg'>{body}</svg>");
+        assert_eq!(
+            linked_file(svg("<image href='seal.png'/>").as_bytes()).as_deref(),
+            Some("seal.png")
+        );
+        assert_eq!(
+            linked_file(svg("<image xlink:href = \"file:///etc/passwd\"/>").as_bytes()).as_deref(),
+            Some("file:///etc/passwd")
+        );
+        assert_eq!(
+            linked_file(svg("<use href='#a'/><image href='data:image/png;base64,AA'/>").as_bytes()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_png_claiming_too_many_pixels_is_refused_from_its_header() {
+        // The 33-byte header of a PNG of 100,000 × 100,000 pixels (CRC included).
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let ihdr = [
+            &100_000u32.to_be_bytes()[..],
+            &100_000u32.to_be_bytes(),
+            &[8, 6, 0, 0, 0],
+        ]
+        .concat();
+        let mut crc_input = b"IHDR".to_vec();
+        crc_input.extend(&ihdr);
+        png.extend(&ihdr);
+        png.extend(crc32(&crc_input).to_be_bytes());
+        // An empty IDAT chunk: the decoder reads the header up to the first one.
+        png.extend(0u32.to_be_bytes());
+        png.extend(b"IDAT");
+        png.extend(crc32(b"IDAT").to_be_bytes());
+        let why = too_big("png", &png).expect("refused");
+        assert!(why.contains("100000 × 100000 pixels"), "{why}");
+    }
+
+    /// CRC-32 as PNG computes it.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
     }
 
     #[test]

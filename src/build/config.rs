@@ -62,7 +62,7 @@ impl BuildConfig {
     /// Reads the `[build]` table of `path`; relative paths in it are taken from the file's
     /// folder.
     pub fn load(path: &Path) -> Result<BuildConfig, String> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::files::read_text(path, crate::limits::CONFIG_BYTES)
             .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         let file: File =
             toml::from_str(&text).map_err(|e| format!("`{}`: {}", path.display(), e.message()))?;

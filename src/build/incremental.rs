@@ -116,7 +116,7 @@ impl Manifest {
     /// The record in `out`; an absent, unreadable or older record is an empty one (every
     /// charter is then built, which is always safe).
     pub fn load(out: &Path) -> Manifest {
-        std::fs::read(out.join(MANIFEST))
+        crate::files::read(&out.join(MANIFEST), crate::limits::RECORD_BYTES)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
             .filter(|m| m.format == FORMAT)
@@ -142,16 +142,22 @@ impl Manifest {
 impl Entry {
     /// Whether the outputs this entry records are what the same inputs would give now:
     /// same run, same charter text, same referenced files, and every output still there
-    /// with its recorded size (a size check, not a hash: reading back every PDF would cost
-    /// more than a no-op run should).
+    /// with its recorded content (read back and hashed: two runs whose PDFs have the same
+    /// size, or a build killed after writing a PDF and before recording it, must not pass
+    /// for each other).
     pub fn is_fresh(&self, run: &str, charter: &str, out: &Path) -> bool {
+        let same = |path: &Path, limit: u64, sha: &str| {
+            crate::files::read(path, limit).is_ok_and(|bytes| sha256(&bytes) == sha)
+        };
         self.run == run
             && self.charter == charter
-            && self.inputs.iter().all(|input| {
-                std::fs::read(&input.path).is_ok_and(|bytes| sha256(&bytes) == input.sha256)
-            })
+            && self
+                .inputs
+                .iter()
+                .all(|input| same(&input.path, crate::limits::LOGO_BYTES, &input.sha256))
             && self.outputs.iter().all(|output| {
-                std::fs::metadata(out.join(&output.path)).is_ok_and(|m| m.len() == output.bytes)
+                output.bytes <= crate::limits::OUTPUT_BYTES
+                    && same(&out.join(&output.path), output.bytes, &output.sha256)
             })
             && self.warnings.iter().all(|w| w.restore().is_some())
     }
@@ -162,8 +168,8 @@ pub fn fingerprint(
     theme: &Theme,
     settings: &Settings,
     outputs: Outputs,
-    font_paths: &[PathBuf],
-) -> String {
+    fonts: &[(PathBuf, String)],
+) -> Result<String, crate::theme::ThemeError> {
     let mut hash = Sha256::new();
     let mut part = |label: &str, bytes: &[u8]| {
         hash.update(label.as_bytes());
@@ -187,10 +193,10 @@ pub fn fingerprint(
             .expect("a manifest serialises")
             .as_bytes(),
     );
-    for (path, bytes) in theme.fingerprint_files() {
+    theme.fingerprint_files(|path, bytes| {
         part("theme file", path.as_bytes());
-        part("theme bytes", &bytes);
-    }
+        part("theme bytes", bytes);
+    })?;
     part(
         "settings",
         format!(
@@ -211,21 +217,11 @@ pub fn fingerprint(
             .unwrap_or_default()
             .as_bytes(),
     );
-    for dir in font_paths {
-        for entry in walkdir::WalkDir::new(dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-        {
-            if let Ok(bytes) = std::fs::read(entry.path()) {
-                part("font", entry.path().to_string_lossy().as_bytes());
-                part("font bytes", &bytes);
-            }
-        }
+    for (path, sha) in fonts {
+        part("font", path.to_string_lossy().as_bytes());
+        part("font sha256", sha.as_bytes());
     }
-    format!("{:x}", hash.finalize())
+    Ok(format!("{:x}", hash.finalize()))
 }
 
 /// `out/kitui/poster` → `kitui/poster`: an output stem as the record names it.
@@ -289,16 +285,16 @@ mod tests {
     fn the_parsed_manifest_is_part_of_the_fingerprint() {
         let mut theme = crate::theme::Theme::builtin("kenya").unwrap();
         let settings = Settings::defaults(&theme).unwrap();
-        let before = fingerprint(&theme, &settings, Outputs::default(), &[]);
+        let before = fingerprint(&theme, &settings, Outputs::default(), &[]).unwrap();
         assert_eq!(
             before,
-            fingerprint(&theme, &settings, Outputs::default(), &[]),
+            fingerprint(&theme, &settings, Outputs::default(), &[]).unwrap(),
             "the same run has the same fingerprint"
         );
         theme.manifest.pdf_ua = !theme.manifest.pdf_ua;
         assert_ne!(
             before,
-            fingerprint(&theme, &settings, Outputs::default(), &[])
+            fingerprint(&theme, &settings, Outputs::default(), &[]).unwrap()
         );
     }
 }

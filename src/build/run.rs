@@ -42,6 +42,8 @@ pub struct Batch<'a> {
     pub fingerprint: Option<String>,
     /// Told how many charters there are, then of each one as it is done.
     pub progress: Option<&'a (dyn Progress + Sync)>,
+    /// Called when another build holds the output folder, before waiting for it.
+    pub waiting: Option<&'a (dyn Fn(&Path) + Sync)>,
 }
 
 /// Progress of a batch, for a progress bar.
@@ -216,6 +218,18 @@ pub fn build_paths(
         });
         return run;
     }
+    // One build at a time into a folder: two would mix their outputs and records.
+    let _lock = match crate::files::FolderLock::acquire(out, || {
+        if let Some(waiting) = batch.waiting {
+            waiting(out);
+        }
+    }) {
+        Ok(lock) => lock,
+        Err(error) => {
+            run.errors.push(error);
+            return run;
+        }
+    };
     let mut manifest = match batch.fingerprint {
         Some(_) => Manifest::load(out),
         None => Manifest::default(),
@@ -519,26 +533,35 @@ fn build_one(
 }
 
 /// Removes an output of a charter that has gone, if it is still what the build wrote:
-/// `Ok(false)` (kept) for a file changed since, or a recorded path that would lead out of
-/// the output folder. A file already gone is fine.
+/// `Ok(false)` (kept) for a file changed since, a link, anything but a regular file, or a
+/// recorded path that leads out of the output folder (the record is a file anyone can
+/// edit: it is never trusted to say what may be deleted). A file already gone is fine.
 fn remove_output(out: &Path, output: &incremental::Output) -> Result<bool, Error> {
     let relative = Path::new(&output.path);
     let plain = relative
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
-    if !plain {
+    if !plain || output.bytes > crate::limits::OUTPUT_BYTES {
         return Ok(false);
     }
     let path = out.join(relative);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
+    match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
         Err(source) => return Err(Error::Read { path, source }),
-    };
-    if bytes.len() as u64 != output.bytes || sha256(&bytes) != output.sha256 {
-        return Ok(false);
+        Ok(metadata) if !metadata.file_type().is_file() => return Ok(false),
+        Ok(_) => {}
     }
-    std::fs::remove_file(&path).map_err(|source| Error::Write { path, source })?;
+    // The folders on the way may be links: the file itself must really be inside.
+    let real = match crate::files::resolve_inside(out, relative) {
+        Ok(Some(real)) => real,
+        Ok(None) => return Ok(true),
+        Err(_) => return Ok(false),
+    };
+    match crate::files::read(&real, output.bytes) {
+        Ok(bytes) if sha256(&bytes) == output.sha256 => {}
+        _ => return Ok(false),
+    }
+    std::fs::remove_file(&real).map_err(|source| Error::Write { path, source })?;
     Ok(true)
 }
 

@@ -91,6 +91,11 @@ impl Engine {
             .entry(id)
             .or_insert_with(|| {
                 let path = Engine::theme_path(id).ok_or_else(no_packages)?;
+                if let Some(why) = self.theme.refusal(&path) {
+                    return Err(FileError::Other(Some(
+                        format!("the theme cannot read {why}").into(),
+                    )));
+                }
                 self.theme
                     .file(&path)
                     .map(|f| Bytes::new(f.bytes))

@@ -200,8 +200,17 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
         ));
         return Err(status::FAILURE);
     }
-    let fingerprint = fingerprint(&theme, &settings, outputs, &args.font_path);
     let mut engine = Engine::new(theme, &args.font_path);
+    for (path, why) in &engine.fonts.skipped {
+        errln!("warning: font `{}` not used: {why}", path.display());
+    }
+    let fingerprint = match fingerprint(&engine.theme, &settings, outputs, &engine.fonts.files) {
+        Ok(fingerprint) => fingerprint,
+        Err(error) => {
+            print_error(&error);
+            return Err(status::FAILURE);
+        }
+    };
     if outputs.html {
         // The templates are the theme's: when they do not parse, no charter can be built.
         match crate::html::Templates::load(&engine.theme) {
@@ -264,6 +273,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         clean: args.clean,
         fingerprint: Some(prepared.fingerprint.clone()),
         progress: bar.as_ref().map(|bar| bar as &(dyn Progress + Sync)),
+        waiting: Some(&say_waiting),
     };
     stop_on_ctrl_c();
     let run = prepared.build(&batch);
@@ -611,6 +621,15 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             names.join(", "),
         );
     }
+}
+
+/// Said when another build holds the output folder (as Cargo says "Blocking waiting for
+/// file lock").
+pub(super) fn say_waiting(out: &std::path::Path) {
+    errln!(
+        "Waiting for another build into {} to finish…",
+        crate::source::display_path(out)
+    );
 }
 
 /// The progress bar, drawn only on a terminal (never into a CI log or a pipe).

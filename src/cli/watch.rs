@@ -181,6 +181,7 @@ fn build_once(prepared: &Prepared, color: Color, first: bool) -> BuildRun {
         force: first && prepared.args.force,
         clean: prepared.args.clean,
         progress: None,
+        waiting: Some(&super::build::say_waiting),
     };
     let run = prepared.build(&batch);
     let verbosity = prepared.verbosity();

@@ -45,14 +45,27 @@ impl Templates {
         ] {
             sources.insert(name.to_owned(), (display.to_owned(), text.to_owned()));
         }
-        let files = theme.files_with(&["html", "css"]);
+        let refused = |why: String| {
+            vec![ThemeDiagnostic {
+                source: SourceFile::new(format!("{} theme", theme.name()), ""),
+                diagnostic: Diagnostic::error(
+                    Code::TemplateError,
+                    format!("the theme cannot read {why}"),
+                )
+                .with_hint(
+                    "a theme reads only files inside its own folder: copy the file into the \
+                     theme instead of linking it",
+                ),
+            }]
+        };
+        let files = theme.files_with(&["html", "css"]).map_err(refused)?;
         for (path, file) in &files {
             let text = String::from_utf8_lossy(&file.bytes).into_owned();
             sources.insert(path.clone(), (file.display.clone(), text));
         }
         // The built-in files a user's file hides, under the built-in theme's name.
         if let (Some(base), Some(name)) = (theme.builtin_base(), theme.builtin_name()) {
-            for (path, file) in base.files_with(&["html", "css"]) {
+            for (path, file) in base.files_with(&["html", "css"]).map_err(refused)? {
                 let own = &sources[&path].0;
                 if own != &file.display && !path.starts_with("components") {
                     let text = String::from_utf8_lossy(&file.bytes).into_owned();

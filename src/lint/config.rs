@@ -156,8 +156,8 @@ impl Config {
             path: path.to_owned(),
             message,
         };
-        let text =
-            std::fs::read_to_string(path).map_err(|e| error(format!("cannot read it: {e}")))?;
+        let text = crate::files::read_text(path, crate::limits::CONFIG_BYTES)
+            .map_err(|e| error(format!("cannot read it: {e}")))?;
         Config::parse(&text, path.parent().unwrap_or(Path::new("")), path)
     }
 

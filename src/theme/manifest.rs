@@ -140,6 +140,11 @@ pub(crate) fn quoted(items: &[String]) -> String {
         .join(", ")
 }
 
+/// The body text sizes a theme may ask for, in points: from barely legible on A4 to a
+/// headline on A0. Anything else (0, negative, `nan`, `inf`, `1e300`) is refused.
+pub const BODY_SIZE_MIN: f64 = 4.0;
+pub const BODY_SIZE_MAX: f64 = 96.0;
+
 impl Manifest {
     /// Fills what a theme that extends another leaves out from its parent.
     pub fn inherit(mut self, parent: &Manifest) -> Manifest {
@@ -184,9 +189,17 @@ impl Manifest {
             }
         }
         for (paper, size) in &self.body_size {
-            if !(size.min > 0.0 && size.min <= size.preferred) {
+            // Finite and within what a sheet can hold: `preferred = 1e300` laid a page out
+            // until the process aborted.
+            let range = BODY_SIZE_MIN..=BODY_SIZE_MAX;
+            if !(range.contains(&size.min) && range.contains(&size.preferred)) {
                 problems.push(format!(
-                    "`body-size.{paper}`: `min` must be above 0 and at most `preferred`"
+                    "`body-size.{paper}`: sizes must be numbers from {BODY_SIZE_MIN} to \
+                     {BODY_SIZE_MAX} (points)"
+                ));
+            } else if size.min > size.preferred {
+                problems.push(format!(
+                    "`body-size.{paper}`: `min` must be at most `preferred`"
                 ));
             }
         }
@@ -257,6 +270,31 @@ mod tests {
             manifest.problems(),
             ["`default-paper` is `a2`, which `papers` does not list"]
         );
+    }
+
+    /// Numbers a theme gives must be finite and in range: `preferred = 1e300` aborted the
+    /// process laying a page out.
+    #[test]
+    fn body_sizes_must_be_finite_and_in_range() {
+        for (preferred, min) in [
+            ("1e300", "8"),
+            ("nan", "8"),
+            ("inf", "8"),
+            ("12", "0"),
+            ("12", "-3"),
+            ("200", "100"),
+        ] {
+            let manifest = parse(&format!(
+                "name = \"t\"\nversion = \"1.0.0\"\ndescription = \"d\"\n\
+                 charter-version = \"0.1.0\"\npapers = [\"a4\"]\nlayouts = [\"poster\"]\n\
+                 [body-size]\na4 = {{ preferred = {preferred}, min = {min} }}\n"
+            ));
+            assert_eq!(
+                manifest.problems(),
+                ["`body-size.a4`: sizes must be numbers from 4 to 96 (points)"],
+                "{preferred} {min}"
+            );
+        }
     }
 
     #[test]

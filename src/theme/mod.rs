@@ -61,6 +61,8 @@ pub enum ThemeError {
     Read { path: PathBuf, message: String },
     #[error("`{path}` is not a valid theme manifest: {message}")]
     BadManifest { path: String, message: String },
+    #[error("the theme folder `{}` holds {what}; a theme may not hold more (see docs/limits.md)", path.display())]
+    TooBig { path: PathBuf, what: String },
     #[error("theme `{theme}` needs charter {needed} or newer; this is {}", env!("CARGO_PKG_VERSION"))]
     TooNew { theme: String, needed: String },
 }
@@ -110,12 +112,19 @@ impl Theme {
             return Err(ThemeError::NoFolder(dir.to_owned()));
         }
         let path = dir.join("theme.toml");
-        if !path.is_file() {
-            return Err(ThemeError::NoManifest(dir.to_owned()));
-        }
-        let text = std::fs::read_to_string(&path).map_err(|e| ThemeError::Read {
+        let read_error = |e: crate::files::ReadError| ThemeError::Read {
             path: path.clone(),
             message: e.to_string(),
+        };
+        let Some(bytes) =
+            crate::files::read_inside(dir, Path::new("theme.toml"), crate::limits::CONFIG_BYTES)
+                .map_err(read_error)?
+        else {
+            return Err(ThemeError::NoManifest(dir.to_owned()));
+        };
+        let text = String::from_utf8(bytes).map_err(|_| ThemeError::Read {
+            path: path.clone(),
+            message: "it is not UTF-8 text".into(),
         })?;
         let display = path.to_string_lossy().replace('\\', "/");
         let mut manifest: Manifest =
@@ -138,34 +147,54 @@ impl Theme {
     }
 
     /// A file of the theme by its path inside the theme (`poster.typ`, `fonts/x.otf`).
+    /// Theme files never reach outside the theme's folder: not by `..`, and not by a link
+    /// (a theme cloned from someone else could link `secret.txt` to `~/.ssh/id_rsa` and
+    /// print it on a poster): the real path must be inside the folder. A file that is not
+    /// a regular file, or is bigger than [`crate::limits::THEME_FILE_BYTES`], is not
+    /// served either; [`Theme::refusal`] says why.
     pub fn file(&self, path: &str) -> Option<ThemeFile> {
+        self.lookup(path).ok().flatten()
+    }
+
+    /// Why [`Theme::file`] gives nothing for `path` though a file is there (a link out of
+    /// the theme, a FIFO, a file too big); `None` when there is simply no such file.
+    pub fn refusal(&self, path: &str) -> Option<String> {
+        self.lookup(path).err()
+    }
+
+    fn lookup(&self, path: &str) -> Result<Option<ThemeFile>, String> {
         let path = path.trim_start_matches('/');
-        // Theme files never reach outside the theme's folder.
         if path.split('/').any(|part| part == ".." || part.is_empty()) {
-            return None;
+            return Ok(None);
         }
-        self.layers.iter().find_map(|layer| match layer {
-            Layer::Dir(dir) => {
-                let full = dir.join(path);
-                let bytes = std::fs::read(&full).ok()?;
-                Some(ThemeFile {
-                    bytes,
-                    display: full.to_string_lossy().replace('\\', "/"),
-                })
-            }
-            Layer::Builtin(dir) => {
-                let file = dir.get_file(dir.path().join(path))?;
-                Some(ThemeFile {
+        for layer in &self.layers {
+            let found = match layer {
+                Layer::Dir(dir) => {
+                    let full = dir.join(path);
+                    crate::files::read_inside(dir, Path::new(path), crate::limits::THEME_FILE_BYTES)
+                        .map_err(|e| format!("`{}`: {e}", crate::source::display_path(&full)))?
+                        .map(|bytes| ThemeFile {
+                            bytes,
+                            display: crate::source::display_path(&full),
+                        })
+                }
+                Layer::Builtin(dir) => dir.get_file(dir.path().join(path)).map(|file| ThemeFile {
                     bytes: file.contents().to_vec(),
                     display: format!("{} theme: {path}", dir.path().display()),
-                })
+                }),
+            };
+            if found.is_some() {
+                return Ok(found);
             }
-        })
+        }
+        Ok(None)
     }
 
     /// Every file of the theme with one of `extensions` (`html`, `css`), as paths inside
-    /// the theme, each as the top layer has it: a user's file hides the built-in one.
-    pub fn files_with(&self, extensions: &[&str]) -> Vec<(String, ThemeFile)> {
+    /// the theme, each as the top layer has it: a user's file hides the built-in one. A
+    /// file the theme may not read (a link out of the folder, a FIFO, one too big) is an
+    /// error naming it, not a file silently passed over.
+    pub fn files_with(&self, extensions: &[&str]) -> Result<Vec<(String, ThemeFile)>, String> {
         let wanted = |path: &Path| {
             path.extension()
                 .and_then(|e| e.to_str())
@@ -175,8 +204,12 @@ impl Theme {
         for layer in &self.layers {
             match layer {
                 Layer::Dir(dir) => {
-                    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                        if entry.file_type().is_file()
+                    for entry in walkdir::WalkDir::new(dir)
+                        .follow_links(true)
+                        .into_iter()
+                        .flatten()
+                    {
+                        if !entry.file_type().is_dir()
                             && wanted(entry.path())
                             && let Ok(relative) = entry.path().strip_prefix(dir)
                         {
@@ -187,22 +220,34 @@ impl Theme {
                 Layer::Builtin(dir) => collect_builtin(dir, dir.path(), &wanted, &mut paths),
             }
         }
-        paths
-            .into_iter()
-            .filter_map(|path| Some((path.clone(), self.file(&path)?)))
-            .collect()
+        let mut files = Vec::new();
+        for path in paths {
+            match self.lookup(&path)? {
+                Some(file) => files.push((path, file)),
+                None => continue,
+            }
+        }
+        Ok(files)
     }
 
     /// Every file that can change what this theme makes, for the incremental build's
     /// fingerprint: each file of a theme folder with its path; a built-in layer by name
-    /// only (its files are part of the tool, which the fingerprint covers).
-    pub fn fingerprint_files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
+    /// only (its files are part of the tool, which the fingerprint covers). Only what the
+    /// theme may read counts: regular files whose real path is inside the folder, hidden
+    /// entries (`.git`) left out; a folder with more than [`crate::limits::THEME_FILES`]
+    /// files or [`crate::limits::THEME_BYTES`] in all is refused, since every build reads
+    /// it whole.
+    pub fn fingerprint_files(&self, mut each: impl FnMut(&str, &[u8])) -> Result<(), ThemeError> {
+        use crate::limits::{THEME_BYTES, THEME_FILE_BYTES, THEME_FILES};
+        let mut files = 0;
+        let mut total = 0u64;
         for layer in &self.layers {
             match layer {
                 Layer::Dir(dir) => {
-                    // Through links, as `file` reads; not into hidden entries (`.git`),
-                    // which change without changing the theme.
+                    let too_big = |what: String| ThemeError::TooBig {
+                        path: dir.clone(),
+                        what,
+                    };
                     for entry in walkdir::WalkDir::new(dir)
                         .follow_links(true)
                         .sort_by_file_name()
@@ -213,17 +258,32 @@ impl Theme {
                         .flatten()
                         .filter(|e| e.file_type().is_file())
                     {
-                        if let Ok(bytes) = std::fs::read(entry.path()) {
-                            files.push((entry.path().to_string_lossy().into_owned(), bytes));
+                        let Ok(relative) = entry.path().strip_prefix(dir) else {
+                            continue;
+                        };
+                        let Ok(Some(bytes)) =
+                            crate::files::read_inside(dir, relative, THEME_FILE_BYTES)
+                        else {
+                            continue;
+                        };
+                        total += bytes.len() as u64;
+                        files += 1;
+                        if files > THEME_FILES {
+                            return Err(too_big(format!("more than {THEME_FILES} files")));
                         }
+                        if total > THEME_BYTES {
+                            return Err(too_big(format!(
+                                "more than {} MB of files",
+                                THEME_BYTES / (1024 * 1024)
+                            )));
+                        }
+                        each(&entry.path().to_string_lossy(), &bytes);
                     }
                 }
-                Layer::Builtin(dir) => {
-                    files.push((format!("built-in {}", dir.path().display()), Vec::new()));
-                }
+                Layer::Builtin(dir) => each(&format!("built-in {}", dir.path().display()), &[]),
             }
         }
-        files
+        Ok(())
     }
 
     /// The folders of a user's theme (not the built-in layers), for `charter watch`.
@@ -257,7 +317,8 @@ impl Theme {
         })
     }
 
-    /// Every font file the theme ships under `fonts/`, user's first.
+    /// Every font file the theme ships under `fonts/`, user's first (read as any theme
+    /// file is: inside the folder, within the limit).
     pub fn fonts(&self) -> Vec<Vec<u8>> {
         let mut fonts = Vec::new();
         for layer in &self.layers {
@@ -268,8 +329,15 @@ impl Theme {
                         .into_iter()
                         .flatten()
                     {
-                        if is_font(entry.path()) {
-                            fonts.extend(std::fs::read(entry.path()).ok());
+                        if is_font(entry.path())
+                            && let Ok(relative) = entry.path().strip_prefix(dir)
+                            && let Ok(Some(bytes)) = crate::files::read_inside(
+                                dir,
+                                relative,
+                                crate::limits::THEME_FILE_BYTES,
+                            )
+                        {
+                            fonts.push(bytes);
                         }
                     }
                 }
@@ -306,7 +374,7 @@ fn collect_builtin(
     }
 }
 
-fn is_font(path: &Path) -> bool {
+pub(crate) fn is_font(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_lowercase().as_str(), "otf" | "ttf" | "ttc" | "otc"))

@@ -395,3 +395,132 @@ fn a_charter_that_breaks_says_its_old_outputs_are_out_of_date() {
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("earlier version"), "{stderr}");
 }
+
+/// Every output the record names holds what the record says: what `--summary` prints is
+/// what is on disk.
+fn assert_record_matches_disk(dir: &Path) {
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("out/.charter-build.json")).unwrap())
+            .unwrap();
+    for (stem, entry) in record["entries"].as_object().unwrap() {
+        for output in entry["outputs"].as_array().unwrap() {
+            let path = dir.join("out").join(output["path"].as_str().unwrap());
+            let bytes = std::fs::read(&path).unwrap();
+            use sha2::Digest;
+            assert_eq!(
+                format!("{:x}", sha2::Sha256::digest(&bytes)),
+                output["sha256"].as_str().unwrap(),
+                "{stem}: {} is not what the record says",
+                path.display()
+            );
+        }
+    }
+}
+
+/// An output replaced by another of the same size (another run's PDF with one colour
+/// changed, or a build killed after its rename and before its record) is not taken for
+/// the recorded one: outputs are judged by content.
+#[test]
+fn an_output_of_the_same_size_but_other_content_is_rebuilt() {
+    let dir = project("same-size");
+    let (code, _, stderr) = build(&dir, &["--set", "primary=#0b5d3c"]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = dir.join("out/minimal.pdf");
+    let mine = std::fs::read(&pdf).unwrap();
+    // What another run left: a PDF of the same length (a colour differs by one digit).
+    let mut theirs = mine.clone();
+    let middle = theirs.len() / 2;
+    theirs[middle] ^= 0x01;
+    std::fs::write(&pdf, &theirs).unwrap();
+    let (code, summary, stderr) = build(&dir, &["--set", "primary=#0b5d3c"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(status_of(&summary, "minimal.yaml"), "built", "{stderr}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), mine);
+    assert_record_matches_disk(&dir);
+}
+
+/// Two builds into one output folder at once are serialised by a lock: the second waits
+/// and says so, and the record matches the files whatever the order.
+#[test]
+fn two_builds_into_one_folder_do_not_mix() {
+    let dir = project("concurrent");
+    let start = |primary: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+            .args(["build", "charters", "-o", "out", "--set"])
+            .arg(format!("primary={primary}"))
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // The lock is held while the first builds; hold it here so both must wait.
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("out/.charter-build.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let (a, b) = (start("#0b5d3c"), start("#0b5e3b"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(lock);
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    for output in [&a, &b] {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains("Waiting for another build into out to finish…"),
+            "{stderr}"
+        );
+    }
+    assert_record_matches_disk(&dir);
+    // And the next run is up to date only for the colour the files hold.
+    let (_, summary, _) = build(&dir, &["--set", "primary=#0b5d3c"]);
+    let (_, again, _) = build(&dir, &["--set", "primary=#0b5d3c"]);
+    assert_eq!(status_of(&again, "minimal.yaml"), "up-to-date", "{summary}");
+    assert_record_matches_disk(&dir);
+}
+
+/// `--clean` trusts nothing in the record: an entry edited to name a file reached
+/// through a link out of the output folder, or a file the build never wrote, is kept.
+#[cfg(unix)]
+#[test]
+fn clean_removes_nothing_outside_the_folder_or_not_written_by_the_build() {
+    let dir = project("clean-outside");
+    let (code, _, _) = build(&dir, &[]);
+    assert_eq!(code, 0);
+    let outside = dir.join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    let secret = outside.join("secret.txt");
+    std::fs::write(&secret, "keep me").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("out/link")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("out/secret-link.txt")).unwrap();
+    std::fs::write(dir.join("out/notes.txt"), "mine").unwrap();
+    let record_path = dir.join("out/.charter-build.json");
+    let mut record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record_path).unwrap()).unwrap();
+    let mut entry = record["entries"]["minimal"].clone();
+    entry["source"] = "../charters/gone.yaml".into();
+    use sha2::Digest;
+    let sha = format!("{:x}", sha2::Sha256::digest(b"keep me"));
+    entry["outputs"] = serde_json::json!([
+        {"path": "link/secret.txt", "bytes": 7, "sha256": sha},
+        {"path": "secret-link.txt", "bytes": 7, "sha256": sha},
+        {"path": "../outside/secret.txt", "bytes": 7, "sha256": sha},
+        {"path": "notes.txt", "bytes": 4, "sha256": "0".repeat(64)},
+    ]);
+    record["entries"]["gone"] = entry;
+    std::fs::write(&record_path, serde_json::to_vec(&record).unwrap()).unwrap();
+    let (_, _, stderr) = build(&dir, &["--clean"]);
+    assert_eq!(
+        std::fs::read_to_string(&secret).unwrap(),
+        "keep me",
+        "{stderr}"
+    );
+    assert!(dir.join("out/secret-link.txt").exists(), "{stderr}");
+    assert!(dir.join("out/notes.txt").exists(), "{stderr}");
+    assert!(dir.join("out/minimal.pdf").exists(), "{stderr}");
+}

@@ -1,0 +1,31 @@
+//! Every limit on what the tool reads, in one place. Each is far above what any real
+//! charter, logo, theme or font needs, and is checked before the bytes are read; past it,
+//! the file is refused with a message naming the limit. `docs/limits.md` lists them for
+//! users, with what happens beyond each (a test keeps the two in step).
+
+/// A charter file. The largest real charters are around 100 kB.
+pub const CHARTER_BYTES: u64 = 2 * 1024 * 1024;
+/// A logo file.
+pub const LOGO_BYTES: u64 = 10 * 1024 * 1024;
+/// A logo's width or height, in pixels, checked before it is decoded (a 1 MB PNG can
+/// claim 100,000 × 100,000 pixels, 40 GB once decoded).
+pub const LOGO_SIDE: u32 = 10_000;
+/// A logo's pixels: 25 million, 100 MB decoded.
+pub const LOGO_PIXELS: u64 = 25_000_000;
+/// One file of a theme folder (its Typst and HTML files, images, fonts).
+pub const THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// All the files of a theme folder together (every build hashes them).
+pub const THEME_BYTES: u64 = 128 * 1024 * 1024;
+/// How many files a theme folder may hold.
+pub const THEME_FILES: usize = 2_000;
+/// One font file under `--font-path`; only `.ttf`, `.otf`, `.ttc` and `.otc` files are
+/// read at all.
+pub const FONT_BYTES: u64 = 64 * 1024 * 1024;
+/// All the font files under the `--font-path` folders together.
+pub const FONT_PATH_BYTES: u64 = 1024 * 1024 * 1024;
+/// `charter.toml` and a theme's `theme.toml`.
+pub const CONFIG_BYTES: u64 = 1024 * 1024;
+/// The incremental build's record, `.charter-build.json`.
+pub const RECORD_BYTES: u64 = 64 * 1024 * 1024;
+/// An output file the record names, or `charter serve` sends.
+pub const OUTPUT_BYTES: u64 = 512 * 1024 * 1024;
