@@ -131,6 +131,11 @@ codes! {
     TooWide = "E407", "too-wide";
     /// The theme's HTML template failed (reported in the template file).
     TemplateError = "E408", "template-error";
+    /// Building the charter took longer than the time allowed (a theme's loop that never
+    /// ends, or a charter far bigger than any real one).
+    BuildTimeout = "E409", "build-timeout";
+    /// Building the charter needed more memory than allowed.
+    BuildMemory = "E410", "build-memory";
 }
 
 impl fmt::Display for Code {

@@ -19,6 +19,7 @@ pub mod lines;
 pub mod lint;
 pub mod load;
 pub mod locale;
+pub mod memory;
 pub mod model;
 pub mod paper;
 pub mod preview;

@@ -8,7 +8,7 @@ use crate::limits::CHARTER_BYTES;
 use crate::yaml::Span;
 
 /// A charter's source text and the name to show in diagnostics.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SourceFile {
     /// The path as the user gave it (or as found under a directory they gave).
     pub path: PathBuf,

@@ -16,9 +16,10 @@ use crate::source::SourceFile;
 use crate::yaml::Span;
 
 /// A diagnostic in a file that is not the charter: a theme file.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct ThemeDiagnostic {
     pub source: SourceFile,
+    #[serde(with = "super::incremental::stored")]
     pub diagnostic: Diagnostic,
 }
 

@@ -12,6 +12,8 @@
 //! pdf-standard = ["a-2b"]
 //! font-path = ["fonts"]      # relative to this file
 //! exclude = ["drafts/**"]    # below the folders built
+//! time-limit = 60            # seconds one charter's build may take
+//! memory-limit = 2048        # MB one charter's build may use
 //!
 //! [build.options]            # the theme's options (see `charter themes`)
 //! primary = "#8b0000"
@@ -54,6 +56,8 @@ pub struct BuildConfig {
     pub font_path: Option<Vec<PathBuf>>,
     /// Globs of paths to leave out below the folders built (`drafts/**`).
     pub exclude: Option<Vec<String>>,
+    pub time_limit: Option<u64>,
+    pub memory_limit: Option<u64>,
     #[serde(default)]
     pub options: BTreeMap<String, toml::Value>,
 }

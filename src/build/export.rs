@@ -11,8 +11,10 @@ use super::world::{CharterWorld, Engine};
 pub type PdfStandardChoice = PdfStandard;
 
 /// The PDF standards of a run, with the names they were given by (which the incremental
-/// build's fingerprint hashes: Typst's type does not show its contents).
-#[derive(Clone, Debug)]
+/// build's fingerprint hashes: Typst's type does not show its contents). Written as the
+/// names (a build worker reads them back).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(into = "Vec<String>", try_from = "Vec<String>")]
 pub struct Standards {
     names: Vec<String>,
     pub pdf: PdfStandards,
@@ -21,6 +23,19 @@ pub struct Standards {
 impl Standards {
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+}
+
+impl From<Standards> for Vec<String> {
+    fn from(standards: Standards) -> Vec<String> {
+        standards.names
+    }
+}
+
+impl TryFrom<Vec<String>> for Standards {
+    type Error = String;
+    fn try_from(names: Vec<String>) -> Result<Standards, String> {
+        parse_standards(&names)
     }
 }
 

@@ -112,6 +112,56 @@ impl StoredDiagnostic {
     }
 }
 
+/// Diagnostics as a record or a build worker writes them: `#[serde(with = "stored")]`
+/// on a `Diagnostic` or `Vec<Diagnostic>` field.
+pub mod stored {
+    use super::{Diagnostic, StoredDiagnostic};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// A `Diagnostic` or a list of them.
+    pub trait Stored: Sized {
+        fn store(&self) -> serde_json::Value;
+        fn restore(value: serde_json::Value) -> Option<Self>;
+    }
+
+    impl Stored for Diagnostic {
+        fn store(&self) -> serde_json::Value {
+            serde_json::to_value(StoredDiagnostic::new(self)).expect("a diagnostic serialises")
+        }
+        fn restore(value: serde_json::Value) -> Option<Self> {
+            serde_json::from_value::<StoredDiagnostic>(value)
+                .ok()?
+                .restore()
+        }
+    }
+
+    impl Stored for Vec<Diagnostic> {
+        fn store(&self) -> serde_json::Value {
+            self.iter().map(Stored::store).collect()
+        }
+        fn restore(value: serde_json::Value) -> Option<Self> {
+            match value {
+                serde_json::Value::Array(items) => items.into_iter().map(Stored::restore).collect(),
+                _ => None,
+            }
+        }
+    }
+
+    pub fn serialize<T: Stored, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.store().serialize(serializer)
+    }
+
+    pub fn deserialize<'de, T: Stored, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        T::restore(value).ok_or_else(|| serde::de::Error::custom("a diagnostic of an unknown code"))
+    }
+}
+
 impl Manifest {
     /// The record in `out`; an absent, unreadable or older record is an empty one (every
     /// charter is then built, which is always safe).

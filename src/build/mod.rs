@@ -12,6 +12,7 @@ mod glyphs;
 pub mod incremental;
 pub mod run;
 pub mod summary;
+pub mod worker;
 mod world;
 
 use serde::Serialize;
@@ -38,7 +39,7 @@ use crate::view::View;
 use crate::yaml::Span;
 
 /// How a run builds: the same for every charter of the run.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct Settings {
     /// `None`: the theme's default paper (A4 for a handbook).
     pub paper: Option<Paper>,

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use serde::{Deserialize, Serialize};
+
 use super::incremental::{self, Entry, Manifest, StoredDiagnostic, sha256};
 use super::{Engine, Failure, Settings, build};
 use crate::diagnostic::Diagnostic;
@@ -18,7 +20,7 @@ use crate::source::{Read, SourceFile};
 pub static CANCELLED: AtomicBool = AtomicBool::new(false);
 
 /// Which files to write for each charter.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
 pub struct Outputs {
     pub pdf: bool,
     pub png: bool,
@@ -44,6 +46,9 @@ pub struct Batch<'a> {
     pub progress: Option<&'a (dyn Progress + Sync)>,
     /// Called when another build holds the output folder, before waiting for it.
     pub waiting: Option<&'a (dyn Fn(&Path) + Sync)>,
+    /// Build each charter in a worker process, within a time and memory bound (the
+    /// `charter` command always does); `None`: in this process, unbounded.
+    pub isolation: Option<&'a super::worker::Pool>,
 }
 
 /// Progress of a batch, for a progress bar.
@@ -58,7 +63,7 @@ pub trait Progress {
 }
 
 /// What became of one charter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     /// Built and written.
     Built,
@@ -70,12 +75,13 @@ pub enum Status {
     NotStarted,
 }
 
-/// One charter's outcome.
-#[derive(Debug)]
+/// One charter's outcome (written as JSON by a build worker).
+#[derive(Debug, Serialize, Deserialize)]
 pub struct BuildResult {
     pub source: SourceFile,
     /// Problems in the charter (errors stop its build; warnings do not). For a charter
     /// that was up to date, the warnings recorded when it was built.
+    #[serde(with = "incremental::stored")]
     pub diagnostics: Vec<Diagnostic>,
     /// Problems in the theme's code, in the theme's files.
     pub theme: Vec<super::ThemeDiagnostic>,
@@ -101,7 +107,7 @@ pub struct BuildResult {
 }
 
 /// What was built, for the progress line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Summary {
     pub pages: usize,
     pub paper: crate::paper::Paper,
@@ -109,7 +115,7 @@ pub struct Summary {
 }
 
 impl BuildResult {
-    fn new(source: SourceFile, status: Status) -> Self {
+    pub(super) fn new(source: SourceFile, status: Status) -> Self {
         BuildResult {
             source,
             diagnostics: Vec::new(),
@@ -238,19 +244,31 @@ pub fn build_paths(
     if let Some(progress) = batch.progress {
         progress.start(targets.len());
     }
-    let outcomes = on_build_threads(&targets, |(file, stem)| {
-        let outcome = build_one(file, stem, out, engine, settings, batch, &manifest);
-        // Keep Typst's cache to what the last few documents used: a batch of a
-        // thousand charters must not hold every layout in memory.
-        typst::comemo::evict(10);
-        if let Some(progress) = batch.progress {
-            match &outcome {
-                Ok(result) => progress.done(result),
-                Err(_) => progress.errored(file),
+    let shared = Shared {
+        out,
+        engine,
+        settings,
+        batch,
+        manifest: &manifest,
+    };
+    // Each build thread drives its own worker process, when the batch has them.
+    let outcomes = on_build_threads(
+        &targets,
+        || None,
+        |worker, (file, stem)| {
+            let outcome = build_one(file, stem, &shared, worker);
+            // Keep Typst's cache to what the last few documents used: a batch of a
+            // thousand charters must not hold every layout in memory.
+            typst::comemo::evict(10);
+            if let Some(progress) = batch.progress {
+                match &outcome {
+                    Ok(result) => progress.done(result),
+                    Err(_) => progress.errored(file),
+                }
             }
-        }
-        outcome
-    });
+            outcome
+        },
+    );
     let outcomes = targets.iter().zip(outcomes).map(|((file, _), outcome)| {
         // A panic is a bug, but one charter's: the others were still built and recorded.
         outcome.unwrap_or_else(|message| {
@@ -334,26 +352,29 @@ const STACK: usize = 16 * 1024 * 1024;
 /// Called on a rayon worker (a library user's `par_iter`), it builds one charter at a time
 /// on that worker instead: build threads there could wait for the very workers that wait
 /// for them.
-fn on_build_threads<T: Sync, R: Send>(
+fn on_build_threads<T: Sync, S, R: Send>(
     items: &[T],
-    job: impl Fn(&T) -> R + Sync,
+    state: impl Fn() -> S + Sync,
+    job: impl Fn(&mut S, &T) -> R + Sync,
 ) -> Vec<Result<R, String>> {
     // A panic ends its item only, as the panic's message.
-    let job = |item: &T| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(item)))
+    let job = |state: &mut S, item: &T| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(state, item)))
             .map_err(|panic| crate::error::panic_message(&*panic))
     };
     if rayon::current_thread_index().is_some() {
-        return items.iter().map(&job).collect();
+        let mut state = state();
+        return items.iter().map(|item| job(&mut state, item)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
     let work = || {
+        let mut state = state();
         let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(item) = items.get(index) else { break };
-            done.push((index, job(item)));
+            done.push((index, job(&mut state, item)));
         }
         done
     };
@@ -396,15 +417,28 @@ pub fn configure_threads() {
         .build_global();
 }
 
+/// What every charter of a batch is built with.
+struct Shared<'a> {
+    out: &'a Path,
+    engine: &'a Engine,
+    settings: &'a Settings,
+    batch: &'a Batch<'a>,
+    manifest: &'a Manifest,
+}
+
 fn build_one(
     file: &Path,
     stem: &Path,
-    out: &Path,
-    engine: &Engine,
-    settings: &Settings,
-    batch: &Batch,
-    manifest: &Manifest,
+    shared: &Shared,
+    worker: &mut Option<super::worker::Worker>,
 ) -> Result<BuildResult, Error> {
+    let Shared {
+        out,
+        engine,
+        settings,
+        batch,
+        manifest,
+    } = *shared;
     let start = std::time::Instant::now();
     if CANCELLED.load(Ordering::Relaxed) {
         return Ok(BuildResult::new(
@@ -412,18 +446,12 @@ fn build_one(
             Status::NotStarted,
         ));
     }
-    let read = SourceFile::read(file)?;
     let key = incremental::stem_key(out, stem);
-    let source_path = incremental::source_key(out, file);
-    let charter_hash = match &read {
-        Read::Text(source) => Some(sha256(source.text.as_bytes())),
-        Read::Refused(..) => None,
-    };
-    if let (Some(run), Some(hash), Read::Text(source), false) =
-        (&batch.fingerprint, &charter_hash, &read, batch.force)
+    let read = SourceFile::read(file)?;
+    if let (Some(run), Read::Text(source), false) = (&batch.fingerprint, &read, batch.force)
         && let Some(entry) = manifest.entries.get(&key)
-        && entry.source == source_path
-        && entry.is_fresh(run, hash, out)
+        && entry.source == incremental::source_key(out, file)
+        && entry.is_fresh(run, &sha256(source.text.as_bytes()), out)
     {
         let mut result = BuildResult::new(source.clone(), Status::UpToDate);
         result.stem = key;
@@ -439,28 +467,71 @@ fn build_one(
         result.elapsed = start.elapsed();
         return Ok(result);
     }
+    let job = Job {
+        file: file.to_owned(),
+        stem: stem.to_owned(),
+        out: out.to_owned(),
+        // Named as out of date if this build fails.
+        previous: manifest
+            .entries
+            .get(&key)
+            .map(|entry| entry.outputs.iter().map(|o| out.join(&o.path)).collect())
+            .unwrap_or_default(),
+        fingerprint: batch.fingerprint.clone(),
+        outputs: batch.outputs,
+    };
+    match batch.isolation {
+        Some(pool) => pool.build(worker, &job, read),
+        None => build_job(&job, engine, settings),
+    }
+}
+
+/// One charter to build, as a batch hands it to a build thread or a worker process.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Job {
+    pub file: PathBuf,
+    /// Where its outputs go, without extension.
+    pub stem: PathBuf,
+    pub out: PathBuf,
+    /// The outputs of its last good build, to name as out of date if it fails.
+    pub previous: Vec<PathBuf>,
+    /// The run's fingerprint, to record with what is built (`None`: not recorded).
+    pub fingerprint: Option<String>,
+    pub outputs: Outputs,
+}
+
+/// Builds one charter that is not up to date: read, check, lay out, write its outputs,
+/// and say what to record. Runs in a build thread, or in a worker process.
+pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<BuildResult, Error> {
+    let start = std::time::Instant::now();
+    let Job {
+        file,
+        stem,
+        out,
+        outputs,
+        ..
+    } = job;
+    let read = SourceFile::read(file)?;
+    let key = incremental::stem_key(out, stem);
+    let charter_hash = match &read {
+        Read::Text(source) => Some(sha256(source.text.as_bytes())),
+        Read::Refused(..) => None,
+    };
     let loaded = load(read);
     let mut result = BuildResult::new(loaded.source, Status::Failed);
     result.stem = key.clone();
     // Cleared again below if this build succeeds.
-    result.stale = manifest
-        .entries
-        .get(&key)
-        .map(|entry| {
-            entry
-                .outputs
-                .iter()
-                .map(|o| out.join(&o.path))
-                .filter(|p| p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
+    result.stale = job
+        .previous
+        .iter()
+        .filter(|p| p.is_file())
+        .cloned()
+        .collect();
     result.diagnostics = loaded.diagnostics.into_vec();
     let Some(charter) = loaded.charter else {
         result.elapsed = start.elapsed();
         return Ok(result);
     };
-    let outputs = batch.outputs;
     let settings = Settings {
         pdf: outputs.pdf,
         png: outputs.png,
@@ -500,12 +571,12 @@ fn build_one(
             };
             result.status = Status::Built;
             result.stale.clear();
-            if let (Some(run), Some(hash)) = (&batch.fingerprint, charter_hash) {
+            if let (Some(run), Some(hash)) = (&job.fingerprint, charter_hash) {
                 // The hashes of the bytes the build used, not read again: a logo saved
                 // during the build must make the next run build again.
                 let inputs = rendered.inputs.clone();
                 let entry = Entry {
-                    source: source_path,
+                    source: incremental::source_key(out, file),
                     run: run.clone(),
                     charter: hash,
                     inputs,
@@ -586,11 +657,15 @@ mod tests {
     #[test]
     fn charters_are_built_on_plain_threads_in_order() {
         let items: Vec<usize> = (0..40).collect();
-        let outcomes = on_build_threads(&items, |&i| {
-            // As Typst does: fork work onto rayon and wait for it.
-            let (a, b) = rayon::join(|| i * 2, || i * 3);
-            (i, a + b, rayon::current_thread_index())
-        });
+        let outcomes = on_build_threads(
+            &items,
+            || (),
+            |_, &i| {
+                // As Typst does: fork work onto rayon and wait for it.
+                let (a, b) = rayon::join(|| i * 2, || i * 3);
+                (i, a + b, rayon::current_thread_index())
+            },
+        );
         assert_eq!(outcomes.len(), items.len());
         for (index, outcome) in outcomes.into_iter().enumerate() {
             let (item, sum, rayon_worker) = outcome.unwrap();
@@ -601,18 +676,22 @@ mod tests {
                 "item {index} was built on a rayon worker"
             );
         }
-        assert!(on_build_threads(&[] as &[u8], |_| ()).is_empty());
+        assert!(on_build_threads(&[] as &[u8], || (), |_, _| ()).is_empty());
     }
 
     #[test]
     fn a_panic_ends_its_own_item_only() {
         let items: Vec<usize> = (0..10).collect();
-        let outcomes = on_build_threads(&items, |&i| {
-            if i == 3 {
-                panic!("item {i} is broken");
-            }
-            i
-        });
+        let outcomes = on_build_threads(
+            &items,
+            || (),
+            |_, &i| {
+                if i == 3 {
+                    panic!("item {i} is broken");
+                }
+                i
+            },
+        );
         for (index, outcome) in outcomes.into_iter().enumerate() {
             match outcome {
                 Ok(item) => assert_eq!(item, index),
@@ -633,7 +712,8 @@ mod tests {
             .build()
             .unwrap();
         let items: Vec<usize> = (0..8).collect();
-        let outcomes = pool.install(|| on_build_threads(&items, |&i| rayon::join(|| i, || i * 2)));
+        let outcomes =
+            pool.install(|| on_build_threads(&items, || (), |_, &i| rayon::join(|| i, || i * 2)));
         let sums: Vec<usize> = outcomes
             .into_iter()
             .map(|o| o.map(|(a, b)| a + b).unwrap())

@@ -9,6 +9,7 @@ use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::config::BuildConfig;
 use crate::build::incremental::fingerprint;
 use crate::build::run::{Batch, BuildRun, Outputs, Progress, Status, build_paths};
+use crate::build::worker::{Bounds, Plan, Pool};
 use crate::build::{Engine, Settings, default_standards, parse_standards};
 use crate::discover::Exclude;
 use crate::model::Layout;
@@ -90,6 +91,16 @@ pub struct Options {
     #[arg(long)]
     pub clean: bool,
 
+    /// Stop building a charter after this many seconds, and report it (a real charter
+    /// takes well under one) [default: 60].
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub time_limit: Option<u64>,
+
+    /// Stop building a charter that needs more than this many MB of memory, and report it
+    /// (a real charter needs about 150) [default: 2048].
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub memory_limit: Option<u64>,
+
     /// Print only problems, not a line per charter built.
     #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -133,6 +144,8 @@ pub(super) struct Prepared {
     /// its folder's files hashed before the templates and Typst files are read for building
     /// (a theme saved meanwhile can then only make the next run build again).
     pub fingerprint: String,
+    /// The worker processes each charter is built in, within the time and memory bounds.
+    pub pool: Pool,
 }
 
 impl Prepared {
@@ -241,6 +254,29 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
         return Err(status::FAILURE);
     }
     let exclude = args.walk.exclude()?;
+    let defaults = Bounds::default();
+    let bounds = Bounds {
+        time: args
+            .time_limit
+            .map_or(defaults.time, std::time::Duration::from_secs),
+        memory: args
+            .memory_limit
+            .map_or(defaults.memory, |mb| mb * 1024 * 1024),
+    };
+    let program = std::env::current_exe().map_err(|e| {
+        print_error(&format!("cannot find the charter program itself: {e}"));
+        status::FAILURE
+    })?;
+    let pool = Pool::new(
+        program,
+        Plan {
+            theme: engine.theme.spec(),
+            font_paths: args.font_path.clone(),
+            settings: settings.clone(),
+            outputs,
+            bounds,
+        },
+    );
     Ok(Prepared {
         engine,
         settings,
@@ -250,6 +286,7 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
         exclude,
         args,
         fingerprint,
+        pool,
     })
 }
 
@@ -274,6 +311,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         fingerprint: Some(prepared.fingerprint.clone()),
         progress: bar.as_ref().map(|bar| bar as &(dyn Progress + Sync)),
         waiting: Some(&say_waiting),
+        isolation: Some(&prepared.pool),
     };
     stop_on_ctrl_c();
     let run = prepared.build(&batch);
@@ -430,6 +468,8 @@ fn with_config(mut args: Options) -> Result<Options, String> {
     if args.font_path.is_empty() {
         args.font_path = config.font_path.unwrap_or_default();
     }
+    args.time_limit = args.time_limit.or(config.time_limit);
+    args.memory_limit = args.memory_limit.or(config.memory_limit);
     // Options from the file first, so `--set` on the command line wins.
     let mut set: Vec<String> = config
         .options

@@ -103,6 +103,10 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the manual page (roff), for `man`.
     Manpage,
+    /// Build charters for a batch, one at a time, within its bounds (started by `build`,
+    /// `watch` and `serve` themselves; see `build::worker`).
+    #[command(name = crate::build::worker::WORKER_COMMAND, hide = true)]
+    BuildWorker,
 }
 
 /// The output of commands that print for people or for programs.
@@ -151,6 +155,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Manpage => completions::manpage(),
+        Command::BuildWorker => crate::build::worker::serve(),
     };
     ExitCode::from(status)
 }

@@ -182,6 +182,7 @@ fn build_once(prepared: &Prepared, color: Color, first: bool) -> BuildRun {
         clean: prepared.args.clean,
         progress: None,
         waiting: Some(&super::build::say_waiting),
+        isolation: Some(&prepared.pool),
     };
     let run = prepared.build(&batch);
     let verbosity = prepared.verbosity();

@@ -148,7 +148,7 @@ fn not_a_charter(node: &Node, message: String) -> Diagnostic {
 }
 
 /// `poster` or `handbook`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// One sheet, A4 to A0: for the wall at the entrance.

@@ -146,6 +146,15 @@ impl Theme {
         &self.manifest.name
     }
 
+    /// How to load this theme again ([`Theme::load`]): its folder, or a built-in's name.
+    pub fn spec(&self) -> String {
+        match self.layers.first() {
+            Some(Layer::Dir(dir)) => dir.to_string_lossy().into_owned(),
+            Some(Layer::Builtin(dir)) => dir.path().to_string_lossy().into_owned(),
+            None => DEFAULT.to_owned(),
+        }
+    }
+
     /// A file of the theme by its path inside the theme (`poster.typ`, `fonts/x.otf`).
     /// Theme files never reach outside the theme's folder: not by `..`, and not by a link
     /// (a theme cloned from someone else could link `secret.txt` to `~/.ssh/id_rsa` and

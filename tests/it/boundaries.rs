@@ -78,7 +78,11 @@ fn typst_in_a_theme_reads_nothing_outside_it() {
         )
     };
     let cases = [
-        ("link", poster("#read(\"secret.txt\")"), "secret.txt`: its real path"),
+        (
+            "link",
+            poster("#read(\"secret.txt\")"),
+            "secret.txt`: its real path",
+        ),
         ("parent", poster("#read(\"../secret.txt\")"), "E405"),
         ("absolute", poster("#read(\"/../secret.txt\")"), "E405"),
         (

@@ -421,3 +421,120 @@ fn problems_far_along_a_line_are_shown_clipped() {
     assert!(stderr.contains("[far-key.yaml:3:70024]"), "{stderr}");
     assert!(stderr.contains("…xxxx"), "{stderr}");
 }
+
+/// Processes whose current folder is `dir`: a build and its workers.
+fn processes_in(dir: &Path) -> Vec<u32> {
+    let dir = dir.canonicalize().unwrap();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| std::fs::read_link(format!("/proc/{pid}/cwd")).is_ok_and(|cwd| cwd == dir))
+        .collect()
+}
+
+/// A theme whose poster never finishes: nested loops of ten billion steps.
+fn endless_theme(dir: &Path) {
+    let theme = dir.join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(
+        theme.join("theme.toml"),
+        "name = \"endless\"\nversion = \"0.1.0\"\ndescription = \"d\"\ncharter-version = \"0.1.0\"\nextends = \"kenya\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        theme.join("poster.typ"),
+        "#let data = json(\"/charter.json\")\n#set page(width: data.build.width * 1mm, height: data.build.height * 1mm)\n#let n = 0\n#for i in range(100000) { for j in range(100000) { n += 1 } }\n#n\n",
+    )
+    .unwrap();
+}
+
+/// A charter whose theme never finishes is stopped at the deadline and reported; the
+/// others of the batch are built.
+#[test]
+fn an_endless_theme_is_stopped_at_the_deadline_and_the_batch_goes_on() {
+    let dir = batch("deadline");
+    endless_theme(&dir);
+    let start = Instant::now();
+    let (code, stderr) = run(
+        &dir,
+        &[
+            "build",
+            "charters",
+            "--theme",
+            "theme",
+            "-o",
+            "out",
+            "--time-limit",
+            "2",
+        ],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("E409"), "{stderr}");
+    assert!(start.elapsed() < Duration::from_secs(30));
+    assert!(processes_in(&dir).is_empty(), "a worker was left running");
+}
+
+/// The first SIGTERM lets the charters in flight finish; a second ends the build at once
+/// (exit 130), workers included, even while a theme is stuck.
+#[test]
+fn a_second_signal_stops_a_stuck_build_at_once() {
+    let dir = batch("second-signal");
+    endless_theme(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args([
+            "build",
+            "charters",
+            "--theme",
+            "theme",
+            "-o",
+            "out",
+            "--time-limit",
+            "600",
+        ])
+        .current_dir(&dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the workers to be building.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while processes_in(&dir).len() < 2 {
+        assert!(Instant::now() < deadline, "no worker started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let term = |pid: u32| {
+        let status = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    term(child.id());
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the first signal waits for the charters in flight"
+    );
+    term(child.id());
+    let stopped = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            stopped.elapsed() < Duration::from_secs(10),
+            "the second signal did not stop it"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(130));
+    let gone = Instant::now();
+    while !processes_in(&dir).is_empty() {
+        assert!(
+            gone.elapsed() < Duration::from_secs(10),
+            "a worker outlived its build"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
