@@ -8,6 +8,9 @@ mod cli;
 mod diff_cli;
 #[cfg(target_os = "linux")]
 mod faults;
+#[path = "../support/fuzz_checks.rs"]
+mod fuzz_checks;
+mod fuzz_inputs;
 #[cfg(target_os = "linux")]
 #[path = "../support/hostile.rs"]
 mod hostile;

@@ -293,3 +293,81 @@ fn watch_builds_again_when_a_broken_logo_is_replaced() {
     watch.wait_for("built charter.yaml");
     assert!(dir.join("out/charter.pdf").is_file());
 }
+
+/// Sends raw bytes and reads what comes back (until the server closes, or 20 s).
+fn raw(port: u16, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// The server survives any request, in bounded memory: a body announced as 100 GB, a
+/// head of a megabyte, hundreds of connections that send nothing; it serves nothing
+/// outside its folder through a link, nor a FIFO or a device; host names are
+/// case-insensitive.
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_survives_any_request_and_serves_only_its_folder() {
+    let dir = project("serve-hostile");
+    let mut serve = Running::start(&dir, &["serve", "full.yaml", "-o", "out", "--port", "0"]);
+    let line = serve.wait_for("serving at http://127.0.0.1:");
+    let port: u16 = line
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .unwrap();
+    serve.wait_for("watching for changes");
+    let out = dir.join("out");
+    std::os::unix::fs::symlink("/etc", out.join("etc")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", out.join("zero.pdf")).unwrap();
+    let status = Command::new("mkfifo")
+        .arg(out.join("pipe.pdf"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    let answer = raw(
+        port,
+        b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 99999999999\r\n\r\nabc",
+    );
+    assert!(answer.starts_with("HTTP/1.1 405"), "{answer}");
+    let mut big = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ".to_vec();
+    big.resize(1024 * 1024, b'a');
+    let answer = raw(port, &big);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 431"),
+        "{answer}"
+    );
+    for path in ["/etc/passwd", "/etc/hostname", "/zero.pdf", "/pipe.pdf"] {
+        assert_eq!(get(port, path).0, 404, "{path}");
+    }
+    assert_eq!(get_as(port, "/", "LOCALHOST").0, 200);
+    assert_eq!(get_as(port, "/", "LocalHost:8000").0, 200);
+
+    // Connections that never send a request hold a slot each until their head times
+    // out; a client after them is still answered.
+    let idle: Vec<TcpStream> = (0..150)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    let start = Instant::now();
+    let (status, page) = get(port, "/");
+    assert_eq!(status, 200, "{page}");
+    assert!(start.elapsed() < Duration::from_secs(30));
+    drop(idle);
+
+    let peak = std::fs::read_to_string(format!("/proc/{}/status", serve.child.id()))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_owned()))
+        .unwrap();
+    let kb: u64 = peak.trim_end_matches(" kB").trim().parse().unwrap();
+    assert!(kb < 300 * 1024, "serve peaked at {peak}");
+}

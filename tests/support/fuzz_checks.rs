@@ -52,7 +52,11 @@ pub fn lint_fix(data: &[u8]) {
     let loaded = loaded(data);
     let diagnostics: Vec<&Diagnostic> = linted.findings.iter().map(|f| &f.diagnostic).collect();
     render_all(&loaded, &diagnostics);
-    let fixes: Vec<_> = linted.findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+    let fixes: Vec<_> = linted
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .collect();
     if fixes.is_empty() {
         return;
     }
@@ -61,7 +65,8 @@ pub fn lint_fix(data: &[u8]) {
         assert_eq!(fixed.text, text, "nothing applied, nothing changed");
         return;
     }
-    let tree = |text: &str| charter::yaml::parse(&SourceFile::new("fuzz.yaml", text)).map(|d| d.root);
+    let tree =
+        |text: &str| charter::yaml::parse(&SourceFile::new("fuzz.yaml", text)).map(|d| d.root);
     let before = tree(text).expect("a file with fixes is valid YAML");
     let after = tree(&fixed.text).expect("a fixed file is valid YAML");
     let refused: Vec<Span> = fixed.refused.iter().map(|(span, _)| *span).collect();
@@ -74,7 +79,11 @@ pub fn lint_fix(data: &[u8]) {
     assert_same_but(&before, &after, &values);
     if loaded.is_valid() {
         let again = charter::load::load_source(SourceFile::new(path, fixed.text.clone()));
-        assert!(again.is_valid(), "a fix broke a valid charter:\n{}", fixed.text);
+        assert!(
+            again.is_valid(),
+            "a fix broke a valid charter:\n{}",
+            fixed.text
+        );
     }
 }
 
@@ -110,10 +119,7 @@ fn assert_same_but(before: &Node, after: &Node, values: &std::collections::HashM
 /// `diff`: two charters from one input (split at the first `\0`, or in the middle),
 /// compared both ways and written as JSON.
 pub fn diff(data: &[u8]) {
-    let cut = data
-        .iter()
-        .position(|&b| b == 0)
-        .unwrap_or(data.len() / 2);
+    let cut = data.iter().position(|&b| b == 0).unwrap_or(data.len() / 2);
     let (a, b) = data.split_at(cut);
     let b = b.strip_prefix(b"\0").unwrap_or(b);
     let (a, b) = (loaded(a), loaded(b));
@@ -122,6 +128,56 @@ pub fn diff(data: &[u8]) {
             let _ = serde_json::to_string(&changes).expect("a diff serialises");
             let _ = changes.weaker();
         }
-        assert!(charter::diff::diff(a, a).is_empty(), "a charter differs from itself");
+        assert!(
+            charter::diff::diff(a, a).is_empty(),
+            "a charter differs from itself"
+        );
     }
+}
+
+/// A folder to serve: an output folder with a page, a PDF and a link out of it, beside
+/// a secret that must never be served.
+fn served_folder() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("charter-fuzz-serve-{}", std::process::id()));
+        let out = dir.join("out");
+        std::fs::create_dir_all(out.join("sub")).unwrap();
+        std::fs::write(dir.join("secret.txt"), SECRET).unwrap();
+        std::fs::write(out.join("kitui.html"), "<html><body>page</body></html>").unwrap();
+        std::fs::write(out.join("sub/kitui.pdf"), "%PDF-1.7 x").unwrap();
+        std::fs::write(out.join(".charter-build.json"), SECRET).unwrap();
+        #[cfg(unix)]
+        {
+            let _ = std::os::unix::fs::symlink(dir.join("secret.txt"), out.join("link.txt"));
+            let _ = std::os::unix::fs::symlink(&dir, out.join("up"));
+        }
+        out
+    })
+}
+
+const SECRET: &str = "SECRET-NOT-TO-BE-SERVED";
+
+/// `serve_request`: any bytes sent to the preview server get an HTTP answer (or none),
+/// never a panic, and never a file from outside the output folder.
+pub fn serve_request(data: &[u8]) {
+    let snapshot = charter::preview::Snapshot {
+        charters: vec![charter::preview::CharterState {
+            name: "kitui.yaml".into(),
+            stem: "kitui".into(),
+            html: Some("kitui.html".into()),
+            pdf: Some("sub/kitui.pdf".into()),
+            problems: None,
+        }],
+    };
+    let answer = charter::preview::server::answer_raw(data, served_folder(), snapshot);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1."),
+        "{answer}"
+    );
+    assert!(
+        !answer.contains(SECRET),
+        "served what is outside:\n{answer}"
+    );
 }
