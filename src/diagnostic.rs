@@ -93,7 +93,7 @@ codes! {
     NotACharter = "E105", "not-a-charter";
     /// A directory given on the command line holds no charter files.
     NoCharters = "E106", "no-charters";
-    /// The file is far bigger than any charter (over 2 MB), so it is not read.
+    /// The file is far bigger than any charter (over 768 kB), so it is not read.
     TooLarge = "E107", "too-large";
     /// A key the format does not know (often a typo).
     UnknownKey = "E201", "unknown-key";

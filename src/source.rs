@@ -64,9 +64,9 @@ impl SourceFile {
                 let diagnostic = Diagnostic::error(
                     Code::TooLarge,
                     format!(
-                        "this file is {:.1} MB; a charter is at most {} MB",
+                        "this file is {:.1} MB; a charter is at most {} kB",
                         size as f64 / 1e6,
-                        CHARTER_BYTES / (1024 * 1024)
+                        CHARTER_BYTES / 1024
                     ),
                 )
                 .with_hint(

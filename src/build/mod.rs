@@ -320,6 +320,9 @@ pub fn build(
             document,
         };
         let search = fit::shrink_to_fit(sizes.preferred, sizes.min, trial(first), |size| {
+            // What the last layout cached is of little use at another size, and for a long
+            // charter it is most of the memory a build takes.
+            typst::comemo::evict(0);
             compile_at(&data, size).map(trial)
         });
         match search {

@@ -426,11 +426,11 @@ struct Shared<'a> {
     manifest: &'a Manifest,
 }
 
-fn build_one(
+fn build_one<'a>(
     file: &Path,
     stem: &Path,
-    shared: &Shared,
-    worker: &mut Option<super::worker::Worker>,
+    shared: &Shared<'a>,
+    lease: &mut Option<super::worker::Lease<'a>>,
 ) -> Result<BuildResult, Error> {
     let Shared {
         out,
@@ -480,9 +480,9 @@ fn build_one(
         fingerprint: batch.fingerprint.clone(),
         outputs: batch.outputs,
     };
-    match batch.isolation {
-        Some(pool) => pool.build(worker, &job, read),
-        None => build_job(&job, engine, settings),
+    match (batch.isolation, lease) {
+        (Some(pool), lease) => pool.build(lease.get_or_insert_with(|| pool.lease()), &job, read),
+        (None, _) => build_job(&job, engine, settings),
     }
 }
 

@@ -129,10 +129,31 @@ impl WireError {
     }
 }
 
-/// The workers of a batch: how to start one.
+/// The workers of a run: how to start one, and those idle between batches (`charter
+/// watch` builds again and again with the same workers).
 pub struct Pool {
     plan: Plan,
     program: PathBuf,
+    idle: std::sync::Mutex<Vec<Worker>>,
+}
+
+/// A worker taken from the pool by a build thread (none yet: one is started for its first
+/// charter), given back when the thread is done.
+pub struct Lease<'a> {
+    pool: &'a Pool,
+    pub worker: Option<Worker>,
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            self.pool
+                .idle
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(worker);
+        }
+    }
 }
 
 /// One running worker, driven by one build thread.
@@ -145,7 +166,17 @@ pub struct Worker {
 impl Pool {
     /// Workers of `program` (the `charter` executable) that build with `plan`.
     pub fn new(program: PathBuf, plan: Plan) -> Pool {
-        Pool { plan, program }
+        Pool {
+            plan,
+            program,
+            idle: std::sync::Mutex::default(),
+        }
+    }
+
+    /// A worker for one build thread: an idle one, or none yet.
+    pub fn lease(&self) -> Lease<'_> {
+        let worker = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        Lease { pool: self, worker }
     }
 
     pub fn bounds(&self) -> Bounds {
@@ -191,12 +222,8 @@ impl Pool {
     /// Builds a job in `worker` (started when there is none, or the last one was lost),
     /// within the bounds. `read` is the charter as the batch read it, to report on when
     /// the worker gives no answer.
-    pub fn build(
-        &self,
-        worker: &mut Option<Worker>,
-        job: &Job,
-        read: Read,
-    ) -> Result<BuildResult, Error> {
+    pub fn build(&self, lease: &mut Lease, job: &Job, read: Read) -> Result<BuildResult, Error> {
+        let worker = &mut lease.worker;
         let source = match read {
             Read::Text(source) | Read::Refused(source, _) => source,
         };

@@ -1,7 +1,7 @@
 //! What a snippet shows of a file: the lines around a problem, each clipped to a readable
 //! width around it.
 //!
-//! A snippet of the whole file would be drawn as the file is, and a 2 MB charter may be
+//! A snippet of the whole file would be drawn as the file is, and a 768 kB charter may be
 //! one line: a caret 65,000 columns in is past what Rust's formatting can pad (miette
 //! panics), and no one reads such a line anyway. So the reporter hands miette an excerpt:
 //! the span's lines (six at most) with one line of context either side, each cut to

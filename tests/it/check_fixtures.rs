@@ -68,7 +68,7 @@ fn every_file_code_has_a_fixture() {
             continue; // a property of a folder: see `cli::empty_folder_is_reported`
         }
         if *code == Code::TooLarge {
-            continue; // a 2 MB fixture is generated, not committed: see `faults.rs`
+            continue; // a fixture of over 768 kB is generated, not committed: see `faults.rs`
         }
         if code.as_str().starts_with("E4") {
             continue; // found while building: fixtures in tests/build/, see `build.rs`
