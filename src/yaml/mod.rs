@@ -2,7 +2,7 @@
 
 mod node;
 
-pub use node::{Key, Node, NodeKind, Scalar, Span};
+pub use node::{Key, MAX_DEPTH, Node, NodeKind, Scalar, Span};
 
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::source::SourceFile;

@@ -16,6 +16,7 @@ mod fuzz_inputs;
 mod hostile;
 mod html;
 mod incremental;
+mod limits_doc;
 mod lint_cli;
 mod lint_rules;
 #[cfg(target_os = "linux")]
