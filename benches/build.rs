@@ -19,6 +19,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use charter::build::run::{Batch, Outputs, build_paths};
+use charter::build::worker::{Bounds, Plan, Pool};
 use charter::build::{Engine, Settings};
 use charter::theme::Theme;
 
@@ -136,6 +137,19 @@ fn batch(root: &Path) {
     for (label, threads, formats, count) in [
         ("PDF + HTML, 2 threads", "2", "pdf,html", DISTINCT),
         ("PDF + HTML, 1 thread", "1", "pdf,html", DISTINCT),
+        // As `charter build` does: each charter in a worker process, within its bounds.
+        (
+            "PDF + HTML, 2 threads, in workers",
+            "2",
+            "pdf,html,workers",
+            DISTINCT,
+        ),
+        (
+            "PDF + HTML, 1 thread, in workers",
+            "1",
+            "pdf,html,workers",
+            DISTINCT,
+        ),
         ("PDF only, 2 threads", "2", "pdf", DISTINCT),
         ("HTML only, 2 threads", "2", "html", DISTINCT),
         // Twice as many: does memory grow with the batch? (And 200 once overflowed a
@@ -180,8 +194,21 @@ fn scenario(root: &Path, formats: &str) {
         engine.templates =
             Some(charter::html::Templates::load(&engine.theme).expect("the templates load"));
     }
+    let pool = formats.contains("workers").then(|| {
+        Pool::new(
+            root.join("target/release/charter"),
+            Plan {
+                theme: "kenya".into(),
+                font_paths: Vec::new(),
+                settings: settings.clone(),
+                outputs,
+                bounds: Bounds::default(),
+            },
+        )
+    });
     let batch = Batch {
         outputs,
+        isolation: pool.as_ref(),
         ..Batch::default()
     };
     let run = build_paths(
@@ -191,11 +218,19 @@ fn scenario(root: &Path, formats: &str) {
         &settings,
         &batch,
     );
+    // The workers end (and are waited for) with their pool.
+    drop(batch);
+    drop(pool);
     let elapsed = start.elapsed();
     assert!(run.errors.is_empty(), "{:?}", run.errors);
     assert_eq!(run.built(), count(), "every charter builds");
+    let workers = if formats.contains("workers") {
+        format!(", each worker at most {} MiB", children_peak_mib())
+    } else {
+        String::new()
+    };
     println!(
-        "{:.0} ms ({:.1} ms each, setup included), peak memory {} MiB",
+        "{:.0} ms ({:.1} ms each, setup included), peak memory {} MiB{workers}",
         ms(elapsed),
         ms(elapsed) / count() as f64,
         peak_mib().map_or("?".into(), |m| m.to_string()),
@@ -383,6 +418,17 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// The process's peak resident memory (Linux).
+/// The largest peak memory of the processes this one waited for (its workers).
+fn children_peak_mib() -> u64 {
+    // SAFETY: `getrusage` fills the struct it is given.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    usage.ru_maxrss as u64 / 1024
+}
+
 fn peak_mib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;

@@ -156,11 +156,19 @@ impl Drop for Lease<'_> {
     }
 }
 
-/// One running worker, driven by one build thread.
+/// One running worker, driven by one build thread. Dropping it closes its input, which
+/// ends it, and waits for it (no process is left behind, not even a zombie).
 pub struct Worker {
     child: Child,
-    input: ChildStdin,
+    input: Option<ChildStdin>,
     answers: mpsc::Receiver<String>,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        drop(self.input.take());
+        let _ = self.child.wait();
+    }
 }
 
 impl Pool {
@@ -214,7 +222,7 @@ impl Pool {
         writeln!(input, "{plan}")?;
         Ok(Worker {
             child,
-            input,
+            input: Some(input),
             answers,
         })
     }
@@ -237,7 +245,10 @@ impl Pool {
         let start = std::time::Instant::now();
         let sent = serde_json::to_string(job)
             .map_err(std::io::Error::other)
-            .and_then(|line| writeln!(running.input, "{line}"));
+            .and_then(|line| match &mut running.input {
+                Some(input) => writeln!(input, "{line}"),
+                None => Err(std::io::ErrorKind::BrokenPipe.into()),
+            });
         let answer = match sent {
             Ok(()) => running.answers.recv_timeout(self.plan.bounds.time),
             Err(_) => Err(mpsc::RecvTimeoutError::Disconnected),
@@ -257,7 +268,7 @@ impl Pool {
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let mut lost = worker.take().expect("running");
                 let _ = lost.child.kill();
-                let _ = lost.child.wait();
+                drop(lost);
                 Ok(self.bounded(source, job, start, Bound::Time))
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
