@@ -91,17 +91,27 @@ fn explain(message: &str, text: &str, span: Span) -> (String, String) {
     let next_line = lines.line(at + 1);
     let quote_hint = "put the value in quotes, like `title: \"Note: free\"`";
     // Word and web pages paste characters that look like spaces but are text to YAML: a
-    // "blank" line of one non-breaking space ends a block as any text would.
-    if let Some((c, name)) = [line, next_line]
-        .iter()
-        .flat_map(|l| l.chars())
-        .find_map(|c| Some((c, crate::lines::invisible_name(c)?)))
-    {
-        let only = line.chars().all(|x| x == c || x == ' ' || x == '\t');
-        let label = if only {
-            format!("this line holds only {name}, which YAML reads as text")
+    // "blank" line of one non-breaking space joins the lines around it into one value, so
+    // the reader stops on the line before it, on it, or on the one after.
+    let near = [at.checked_sub(1), Some(at), Some(at + 1)];
+    if let Some((number, c, name)) = near.into_iter().flatten().find_map(|number| {
+        let (c, name) = lines
+            .line(number)
+            .chars()
+            .find_map(|c| Some((c, crate::lines::invisible_name(c)?)))?;
+        Some((number, c, name))
+    }) {
+        let holder = lines.line(number);
+        let only = holder.chars().all(|x| x == c || x == ' ' || x == '\t');
+        let what = if only {
+            format!("holds only {name}, which YAML reads as text")
         } else {
-            format!("this line, or the next, holds {name}, which YAML does not count as a space")
+            format!("holds {name}, which YAML does not count as a space")
+        };
+        let label = if number == at {
+            format!("this line {what}")
+        } else {
+            format!("line {} {what}", number + 1)
         };
         return (
             label,

@@ -340,3 +340,51 @@ fn huge_png(width: u32, height: u32) -> Vec<u8> {
     png.extend(chunk(b"IEND", &[]));
     png
 }
+
+/// Runaway theme code, in Typst or in a template, stops at the memory or time bound of its
+/// charter, with a diagnostic naming the theme; the other charters are built.
+#[test]
+fn runaway_theme_code_is_bounded() {
+    let poster = "#let data = json(\"/charter.json\")\n#set page(width: data.build.width * 1mm, height: data.build.height * 1mm)\n#let xs = range(2000000000)\n#xs.len()\n";
+    let page = "{% extends \"kenya/page.html\" %}{% block footer %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}{{ i }} and more text {% endfor %}{% endfor %}{% endblock %}";
+    for (name, file, text, format) in [
+        ("typst-range", "poster.typ", poster, "pdf"),
+        ("tera-loop", "page.html", page, "html"),
+    ] {
+        let dir = project(name, &[(file, text)]);
+        std::fs::create_dir_all(dir.join("more")).unwrap();
+        std::fs::copy(
+            root().join("examples/minimal.yaml"),
+            dir.join("more/other.yaml"),
+        )
+        .unwrap();
+        let output = charter_in(
+            &dir,
+            &[
+                "build",
+                "charter.yaml",
+                "more/other.yaml",
+                "--theme",
+                "theme",
+                "-o",
+                "out",
+                "--format",
+                format,
+                "--memory-limit",
+                "300",
+                "--time-limit",
+                "20",
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            (stderr.contains("E410") || stderr.contains("E409")) && stderr.contains("`theme`"),
+            "{name}: {stderr}"
+        );
+        assert!(
+            stderr.contains("0 of 2 charters built") || stderr.contains("2 failed"),
+            "{name}: {stderr}"
+        );
+    }
+}

@@ -371,3 +371,21 @@ fn serve_survives_any_request_and_serves_only_its_folder() {
     let kb: u64 = peak.trim_end_matches(" kB").trim().parse().unwrap();
     assert!(kb < 300 * 1024, "serve peaked at {peak}");
 }
+
+/// Saving text pasted from Word (a line of one non-breaking space) used to kill `watch`:
+/// now it reports the character, and builds again once the line is gone.
+#[test]
+fn watch_survives_a_save_of_pasted_characters() {
+    let dir = project("watch-pasted");
+    let mut watch = Running::start(&dir, &["watch", "full.yaml", "-o", "out"]);
+    watch.wait_for("watching for changes");
+    let text = std::fs::read_to_string(dir.join("full.yaml")).unwrap();
+    save(
+        &dir.join("full.yaml"),
+        &text.replacen("\n\n", "\n\u{a0}\n", 1),
+    );
+    watch.wait_for("non-breaking space (U+00A0)");
+    save(&dir.join("full.yaml"), &text);
+    watch.wait_for("full.yaml is fixed");
+    assert!(watch.child.try_wait().unwrap().is_none(), "watch is still running");
+}
