@@ -225,7 +225,10 @@ fn scenario(root: &Path, formats: &str) {
     assert!(run.errors.is_empty(), "{:?}", run.errors);
     assert_eq!(run.built(), count(), "every charter builds");
     let workers = if formats.contains("workers") {
-        format!(", each worker at most {} MiB", children_peak_mib())
+        format!(
+            ", each worker at most {} MiB",
+            children_peak_mib().map_or("?".into(), |m| m.to_string())
+        )
     } else {
         String::new()
     };
@@ -417,18 +420,24 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// The process's peak resident memory (Linux).
-/// The largest peak memory of the processes this one waited for (its workers).
-fn children_peak_mib() -> u64 {
+/// The largest peak memory of the processes this one waited for (its workers), on Unix.
+#[cfg(unix)]
+fn children_peak_mib() -> Option<u64> {
     // SAFETY: `getrusage` fills the struct it is given.
     let usage = unsafe {
         let mut usage = std::mem::zeroed::<libc::rusage>();
         libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
         usage
     };
-    usage.ru_maxrss as u64 / 1024
+    Some(usage.ru_maxrss as u64 / 1024)
 }
 
+#[cfg(not(unix))]
+fn children_peak_mib() -> Option<u64> {
+    None
+}
+
+/// The process's peak resident memory (Linux).
 fn peak_mib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;

@@ -387,5 +387,8 @@ fn watch_survives_a_save_of_pasted_characters() {
     watch.wait_for("non-breaking space (U+00A0)");
     save(&dir.join("full.yaml"), &text);
     watch.wait_for("full.yaml is fixed");
-    assert!(watch.child.try_wait().unwrap().is_none(), "watch is still running");
+    assert!(
+        watch.child.try_wait().unwrap().is_none(),
+        "watch is still running"
+    );
 }
