@@ -36,7 +36,7 @@ fn normalize(text: &str) -> String {
 }
 
 /// `pdfinfo`'s fields.
-fn pdf_info(pdf: &Path) -> String {
+pub fn pdf_info(pdf: &Path) -> String {
     let output = Command::new("pdfinfo")
         .arg(pdf)
         .output()
@@ -44,7 +44,7 @@ fn pdf_info(pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn page_count(pdf: &Path) -> usize {
+pub fn page_count(pdf: &Path) -> usize {
     pdf_info(pdf)
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))

@@ -5,6 +5,7 @@ mod boundaries;
 mod build;
 mod check_fixtures;
 mod cli;
+mod corpus;
 mod diff_cli;
 #[cfg(target_os = "linux")]
 mod faults;
