@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{
-    Basis, Charter, Contact, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
+    Basis, Charter, Contact, Duration, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
 };
 
 #[derive(Debug, Default, Serialize)]
@@ -41,6 +41,10 @@ pub struct ServiceChange {
 #[derive(Debug, Serialize)]
 pub struct Change {
     pub field: &'static str,
+    /// The tier or case of a fee or timeline that differs by case (`Citizens`, `Regional
+    /// office`), compared case by case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
     pub old: Option<String>,
     pub new: Option<String>,
     /// `weaker` when the citizen is promised less (a longer time, a higher fee, one more
@@ -173,36 +177,13 @@ fn compare_service(
     out: &mut ServiceChanges,
 ) {
     let mut changes = Vec::new();
-    let old_fee = old.fee.as_ref().map(fee_words);
-    let new_fee = new.fee.as_ref().map(fee_words);
-    if old_fee != new_fee {
-        let (direction, why) = fee_direction(old.fee.as_ref(), new.fee.as_ref());
-        changes.push(Change {
-            field: "fee",
-            old: old_fee,
-            new: new_fee,
-            direction,
-            why,
-        });
-    }
-    let old_time = old.timeline.as_ref().map(timeline_words);
-    let new_time = new.timeline.as_ref().map(timeline_words);
-    let same_duration = match (&old.timeline, &new.timeline) {
-        (Some(a), Some(b)) => {
-            minutes(a).is_some() && minutes(a) == minutes(b) && qualifier(a) == qualifier(b)
-        }
-        _ => false,
-    };
-    if old_time != new_time && !same_duration {
-        let (direction, why) = timeline_direction(old.timeline.as_ref(), new.timeline.as_ref());
-        changes.push(Change {
-            field: "timeline",
-            old: old_time,
-            new: new_time,
-            direction,
-            why,
-        });
-    }
+    compare_fees(old.fee.as_ref(), new.fee.as_ref(), None, &mut changes);
+    compare_timelines(
+        old.timeline.as_ref(),
+        new.timeline.as_ref(),
+        None,
+        &mut changes,
+    );
     let old_reqs: Vec<String> = old.requirements.iter().map(|r| text(&r.item)).collect();
     let new_reqs: Vec<String> = new.requirements.iter().map(|r| text(&r.item)).collect();
     for added in new_reqs
@@ -211,6 +192,7 @@ fn compare_service(
     {
         changes.push(Change {
             field: "requirements",
+            case: None,
             old: None,
             new: Some(added.clone()),
             direction: Some(Direction::Weaker),
@@ -223,6 +205,7 @@ fn compare_service(
     {
         changes.push(Change {
             field: "requirements",
+            case: None,
             old: Some(removed.clone()),
             new: None,
             direction: Some(Direction::Stronger),
@@ -234,6 +217,7 @@ fn compare_service(
     if old_office != new_office {
         changes.push(Change {
             field: "office",
+            case: None,
             old: old_office,
             new: new_office,
             direction: None,
@@ -248,45 +232,192 @@ fn compare_service(
     }
 }
 
-/// A fee as a reader would say it.
+/// The tiers or cases of a fee, by name, for comparing them one by one.
+fn fee_parts(fee: &Fee) -> Option<Vec<(String, &Fee)>> {
+    match &fee.kind {
+        FeeKind::Tiers { tiers } => Some(tiers.iter().map(|t| (first(&t.who), &t.fee)).collect()),
+        FeeKind::Cases { cases } => Some(cases.iter().map(|c| (first(&c.case), &c.fee)).collect()),
+        _ => None,
+    }
+}
+
+fn first(text: &Text) -> String {
+    text.all().next().unwrap_or_default().trim().to_owned()
+}
+
+/// What a fee or timeline says, for a reader of the diff: the office's words when it has
+/// them, else the meaning written out.
+fn shown(written: Option<&Text>, meaning: String) -> String {
+    written.map_or(meaning, first)
+}
+
+/// Compares two fees, tier by tier and case by case when both have them: a new tier is
+/// named, a higher fee is weaker.
+fn compare_fees(old: Option<&Fee>, new: Option<&Fee>, case: Option<String>, out: &mut Vec<Change>) {
+    if let (Some(o), Some(n)) = (old, new)
+        && let (Some(old_parts), Some(new_parts)) = (fee_parts(o), fee_parts(n))
+    {
+        let name = |label: &str| match &case {
+            Some(c) => format!("{c}: {label}"),
+            None => label.to_owned(),
+        };
+        for (label, fee) in &old_parts {
+            let kept = new_parts
+                .iter()
+                .find(|(l, _)| key(l) == key(label))
+                .map(|(_, f)| *f);
+            if kept.is_none() {
+                out.push(Change {
+                    field: "fee",
+                    case: Some(name(label)),
+                    old: Some(fee_words(fee)),
+                    new: None,
+                    direction: Some(Direction::Weaker),
+                    why: Some("the fee of this tier is no longer stated"),
+                });
+            } else {
+                compare_fees(Some(fee), kept, Some(name(label)), out);
+            }
+        }
+        for (label, fee) in &new_parts {
+            if !old_parts.iter().any(|(l, _)| key(l) == key(label)) {
+                out.push(Change {
+                    field: "fee",
+                    case: Some(name(label)),
+                    old: None,
+                    new: Some(fee_words(fee)),
+                    direction: None,
+                    why: Some("a new tier"),
+                });
+            }
+        }
+        return;
+    }
+    let old_words = old.map(fee_words);
+    let new_words = new.map(fee_words);
+    if old_words != new_words {
+        let (direction, why) = fee_direction(old, new);
+        out.push(Change {
+            field: "fee",
+            case,
+            old: old.map(|f| shown(f.written.as_ref(), fee_words(f))),
+            new: new.map(|f| shown(f.written.as_ref(), fee_words(f))),
+            direction,
+            why,
+        });
+    }
+}
+
+/// The cases of a timeline, by name.
+fn timeline_parts(timeline: &Timeline) -> Option<Vec<(String, &Timeline)>> {
+    match &timeline.kind {
+        TimelineKind::Cases { cases } => Some(
+            cases
+                .iter()
+                .map(|c| (first(&c.case), &c.timeline))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// Compares two timelines, case by case when both have cases.
+fn compare_timelines(
+    old: Option<&Timeline>,
+    new: Option<&Timeline>,
+    case: Option<String>,
+    out: &mut Vec<Change>,
+) {
+    if let (Some(o), Some(n)) = (old, new)
+        && let (Some(old_parts), Some(new_parts)) = (timeline_parts(o), timeline_parts(n))
+    {
+        for (label, t) in &old_parts {
+            let kept = new_parts
+                .iter()
+                .find(|(l, _)| key(l) == key(label))
+                .map(|(_, t)| *t);
+            compare_timelines(Some(t), kept, Some(label.clone()), out);
+        }
+        for (label, t) in &new_parts {
+            if !old_parts.iter().any(|(l, _)| key(l) == key(label)) {
+                compare_timelines(None, Some(t), Some(label.clone()), out);
+            }
+        }
+        return;
+    }
+    let old_words = old.map(timeline_words);
+    let new_words = new.map(timeline_words);
+    // `1 week` and `7 days` promise the same.
+    let same_length = match (old, new) {
+        (Some(a), Some(b)) => {
+            minutes(a).is_some()
+                && minutes(a) == minutes(b)
+                && qualifier(a) == qualifier(b)
+                && matches!(a.kind, TimelineKind::Every(_))
+                    == matches!(b.kind, TimelineKind::Every(_))
+        }
+        _ => false,
+    };
+    if old_words != new_words && !same_length {
+        let (direction, why) = timeline_direction(old, new);
+        out.push(Change {
+            field: "timeline",
+            case,
+            old: old.map(|t| shown(t.written.as_ref(), timeline_words(t))),
+            new: new.map(|t| shown(t.written.as_ref(), timeline_words(t))),
+            direction,
+            why,
+        });
+    }
+}
+
+/// A fee's meaning in words, the same however the office wrote it (`Nil` and `Free` are
+/// both free), so that only real changes show.
 pub fn fee_words(fee: &Fee) -> String {
     match &fee.kind {
-        FeeKind::Free { word } => word.clone(),
+        FeeKind::Free { condition } => match condition.as_ref() {
+            Some(c) => format!("free {}", first(c)),
+            None => "free".into(),
+        },
         FeeKind::Amount(a) => {
             let value = group_thousands(&a.value);
-            let amount = match &a.currency {
+            let value = match &a.max {
+                Some(max) => format!("{value}-{}", group_thousands(max)),
+                None => value,
+            };
+            let mut amount = match &a.currency {
                 Some(c) => format!("{c} {value}"),
                 None => value,
             };
-            let per = a
-                .per
-                .as_ref()
-                .and_then(|p| p.all().next().map(str::to_owned));
-            match per {
+            if a.at_most {
+                amount = format!("at most {amount}");
+            }
+            let per = a.per.as_ref().map(first).filter(|p| !p.is_empty());
+            let per = match per {
                 // A one-line fee keeps its "per …" in the text; the long form does not.
                 Some(per)
-                    if !per.is_empty()
-                        && !per.to_lowercase().starts_with("per")
-                        && !per.to_lowercase().starts_with("kwa") =>
+                    if !per.to_lowercase().starts_with("per")
+                        && !per.to_lowercase().starts_with("kwa")
+                        && !per.starts_with('/') =>
                 {
-                    format!("{amount} per {per}")
+                    format!(" per {per}")
                 }
-                Some(per) if !per.is_empty() => format!("{amount} {per}"),
-                _ => amount,
-            }
+                Some(per) => format!(" {per}"),
+                None => String::new(),
+            };
+            let qualifier = a
+                .qualifier
+                .as_ref()
+                .map_or(String::new(), |q| format!(" {}", first(q)));
+            format!("{amount}{per}{qualifier}")
         }
-        FeeKind::Tiers { tiers } => tiers
+        FeeKind::Tiers { .. } | FeeKind::Cases { .. } => fee_parts(fee)
+            .unwrap_or_default()
             .iter()
-            .map(|t| {
-                format!(
-                    "{}: {}",
-                    t.who.all().next().unwrap_or_default(),
-                    fee_words(&t.fee)
-                )
-            })
+            .map(|(label, f)| format!("{label}: {}", fee_words(f)))
             .collect::<Vec<_>>()
             .join("; "),
-        FeeKind::Text { text } => text.all().next().unwrap_or_default().to_owned(),
+        FeeKind::Vague => fee.written.as_ref().map(first).unwrap_or_default(),
     }
 }
 
@@ -307,42 +438,56 @@ fn group_thousands(value: &str) -> String {
     }
 }
 
-/// A timeline in words, the same whichever way it was written (`1 month after retirement`
-/// and `{amount: 1, unit: months, qualifier: after retirement}` read alike), so that only
-/// real changes show.
+/// A timeline's meaning in words, the same whichever way it was written (`1 month after
+/// retirement` and `{amount: 1, unit: months, qualifier: after retirement}` read alike), so
+/// that only real changes show.
 pub fn timeline_words(timeline: &Timeline) -> String {
     match &timeline.kind {
-        TimelineKind::Text { text } => text.all().next().unwrap_or_default().to_owned(),
-        TimelineKind::Duration(d) => {
-            let amount = match d.max {
-                Some(max) => format!("{}-{max}", d.amount),
-                None => d.amount.to_string(),
-            };
-            let basis = match d.basis {
-                Some(Basis::Working) => " working",
-                Some(Basis::Calendar) => " calendar",
-                None => "",
-            };
-            let one = d.max.is_none() && d.amount == 1;
-            let unit = d.unit.map_or(String::new(), |u| {
-                let name = unit_name(u);
-                format!(
-                    " {}",
-                    if one {
-                        name.trim_end_matches('s')
-                    } else {
-                        name
-                    }
-                )
-            });
-            let qualifier = d
-                .qualifier
-                .as_ref()
-                .and_then(|q| q.all().next())
-                .map_or(String::new(), |q| format!(" {q}"));
-            format!("{amount}{basis}{unit}{qualifier}")
-        }
+        TimelineKind::Vague => timeline.written.as_ref().map(first).unwrap_or_default(),
+        TimelineKind::Cases { .. } => timeline_parts(timeline)
+            .unwrap_or_default()
+            .iter()
+            .map(|(label, t)| format!("{label}: {}", timeline_words(t)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        TimelineKind::Every(d) => format!("every {}", duration_words(d)),
+        TimelineKind::Duration(d) => duration_words(d),
     }
+}
+
+fn duration_words(d: &Duration) -> String {
+    let amount = match d.max {
+        Some(max) => format!("{}-{max}", d.amount),
+        None => d.amount.to_string(),
+    };
+    let basis = match d.basis {
+        Some(Basis::Working) => " working",
+        Some(Basis::Calendar) => " calendar",
+        None => "",
+    };
+    let unit_words = |one: bool, u: Unit| {
+        let name = unit_name(u);
+        if one {
+            name.trim_end_matches('s').to_owned()
+        } else {
+            name.to_owned()
+        }
+    };
+    let one = d.max.is_none() && d.amount == 1;
+    let unit = d
+        .unit
+        .map_or(String::new(), |u| format!(" {}", unit_words(one, u)));
+    let plus: String = d
+        .plus
+        .iter()
+        .map(|(n, u)| format!(" and {n} {}", unit_words(*n == 1, *u)))
+        .collect();
+    let qualifier = d
+        .qualifier
+        .as_ref()
+        .and_then(|q| q.all().next())
+        .map_or(String::new(), |q| format!(" {q}"));
+    format!("{amount}{basis}{unit}{plus}{qualifier}")
 }
 
 fn unit_name(unit: Unit) -> &'static str {
@@ -372,8 +517,8 @@ fn fee_direction(old: Option<&Fee>, new: Option<&Fee>) -> Verdict {
         (FeeKind::Free { .. }, FeeKind::Free { .. }) => (None, None),
         (FeeKind::Free { .. }, _) => (Some(Weaker), Some("no longer free")),
         (_, FeeKind::Free { .. }) => (Some(Stronger), Some("now free")),
-        (_, FeeKind::Text { .. }) => (Some(Weaker), Some("no longer a fixed amount")),
-        (FeeKind::Text { .. }, _) => (Some(Stronger), Some("now a fixed amount")),
+        (_, FeeKind::Vague) => (Some(Weaker), Some("no longer a fixed amount")),
+        (FeeKind::Vague, _) => (Some(Stronger), Some("now a fixed amount")),
         (FeeKind::Amount(a), FeeKind::Amount(b)) if a.currency == b.currency => {
             let (x, y) = (
                 a.value.parse::<f64>().unwrap_or(0.0),
@@ -391,37 +536,44 @@ fn fee_direction(old: Option<&Fee>, new: Option<&Fee>) -> Verdict {
     }
 }
 
-/// A duration in calendar minutes, for comparing timelines of different units.
+/// A duration in calendar minutes, for comparing timelines of different units (a
+/// frequency's period, for a frequency).
 fn minutes(timeline: &Timeline) -> Option<f64> {
-    let TimelineKind::Duration(d) = &timeline.kind else {
+    let (TimelineKind::Duration(d) | TimelineKind::Every(d)) = &timeline.kind else {
         return None;
     };
-    let n = f64::from(d.max.unwrap_or(d.amount));
-    // Working days stretch over weekends: 5 working days are about 7 calendar days.
-    let working = if d.basis == Some(Basis::Working) {
-        7.0 / 5.0
-    } else {
-        1.0
+    let in_minutes = |n: f64, unit: Unit| {
+        // Working days stretch over weekends: 5 working days are about 7 calendar days.
+        let working = if d.basis == Some(Basis::Working) {
+            7.0 / 5.0
+        } else {
+            1.0
+        };
+        match unit {
+            Unit::Seconds => n / 60.0,
+            Unit::Minutes => n,
+            Unit::Hours => n * 60.0,
+            Unit::Days => n * 1440.0 * working,
+            Unit::Weeks => n * 7.0 * 1440.0,
+            Unit::Months => n * 30.0 * 1440.0,
+            Unit::Years => n * 365.0 * 1440.0,
+        }
     };
-    Some(match d.unit? {
-        Unit::Seconds => n / 60.0,
-        Unit::Minutes => n,
-        Unit::Hours => n * 60.0,
-        Unit::Days => n * 1440.0 * working,
-        Unit::Weeks => n * 7.0 * 1440.0,
-        Unit::Months => n * 30.0 * 1440.0,
-        Unit::Years => n * 365.0 * 1440.0,
-    })
+    let mut total = in_minutes(f64::from(d.max.unwrap_or(d.amount)), d.unit?);
+    for (n, unit) in &d.plus {
+        total += in_minutes(f64::from(*n), *unit);
+    }
+    Some(total)
 }
 
 fn qualifier(timeline: &Timeline) -> Option<String> {
     match &timeline.kind {
-        TimelineKind::Duration(d) => d
+        TimelineKind::Duration(d) | TimelineKind::Every(d) => d
             .qualifier
             .as_ref()
             .and_then(|q| q.all().next())
             .map(str::to_lowercase),
-        TimelineKind::Text { .. } => None,
+        TimelineKind::Cases { .. } | TimelineKind::Vague => None,
     }
 }
 

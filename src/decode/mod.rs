@@ -8,9 +8,8 @@
 //! the same field list, so the schema, the decoder and the types cannot drift apart.
 
 mod primitives;
-mod suggest;
 
-pub use suggest::did_you_mean;
+pub use crate::suggest::did_you_mean;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, clip};
 use crate::model::Lang;

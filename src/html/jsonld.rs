@@ -4,13 +4,15 @@
 //! its promised time as a `ServiceChannel`'s ISO 8601 `processingTime`.
 //!
 //! Built from the validated model, not the display text, so fees and durations are
-//! structured. ISO 8601 cannot say "working days": the timeline as written goes into the
-//! channel's description.
+//! structured, and it claims nothing the charter did not say: ISO 8601 cannot say "working
+//! days", so a `processingTime` is given only for a calendar duration (minutes, hours,
+//! calendar days, weeks, months, years); the timeline as the office wrote it always goes
+//! into the channel's description. `docs/format.md` says the same for users.
 
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    Charter, Contact, Fee, FeeKind, Service, Sp, Str, Text, Timeline, TimelineKind, Unit,
+    Basis, Charter, Contact, Fee, FeeKind, Service, Sp, Str, Text, Timeline, TimelineKind, Unit,
 };
 
 /// The JSON-LD document for a charter. `timelines` are the services' timelines as printed
@@ -209,73 +211,113 @@ fn service_node(
     Value::Object(node)
 }
 
-/// One `Offer` per price: a free service costs `0`; tiers give one offer each, named for
-/// who pays it; a fee explained in words has no price to state.
+/// One `Offer` per price: a free service costs `0`; tiers and cases give one offer each,
+/// named for who pays it or when; a ceiling or a range is a `PriceSpecification` with
+/// `maxPrice`. A fee that states no amount, or is free only on a condition, has no price to
+/// state: its offer carries the office's words alone.
 fn offers(fee: &Fee, text: &impl Fn(&Text) -> Option<String>, charter: &Charter) -> Vec<Value> {
     let currency = charter.currency.as_ref().map(|c| c.value.0.clone());
+    let words = || fee.written.as_ref().and_then(text);
+    let described = |words: Option<String>| {
+        words.map_or_else(Vec::new, |w| {
+            vec![json!({ "@type": "Offer", "description": w })]
+        })
+    };
     match &fee.kind {
-        FeeKind::Free { .. } => {
+        FeeKind::Free { condition: None } => {
             let mut offer = json!({ "@type": "Offer", "price": "0" });
             if let Some(currency) = &currency {
                 offer["priceCurrency"] = currency.clone().into();
             }
             vec![offer]
         }
+        FeeKind::Free { condition: Some(_) } | FeeKind::Vague => described(words()),
         FeeKind::Amount(amount) => {
             let mut offer = Map::new();
             offer.insert("@type".into(), "Offer".into());
-            offer.insert("price".into(), amount.value.clone().into());
-            insert(
-                &mut offer,
-                "priceCurrency",
-                amount.currency.clone().or(currency),
-            );
-            insert(
-                &mut offer,
-                "description",
-                amount.per.as_ref().and_then(text),
-            );
+            let currency = amount.currency.clone().or(currency);
+            if amount.at_most || amount.max.is_some() {
+                let mut spec = Map::new();
+                spec.insert("@type".into(), "PriceSpecification".into());
+                if amount.max.is_some() {
+                    spec.insert("minPrice".into(), amount.value.clone().into());
+                }
+                let max = amount.max.clone().unwrap_or_else(|| amount.value.clone());
+                spec.insert("maxPrice".into(), max.into());
+                insert(&mut spec, "priceCurrency", currency);
+                offer.insert("priceSpecification".into(), Value::Object(spec));
+            } else {
+                offer.insert("price".into(), amount.value.clone().into());
+                insert(&mut offer, "priceCurrency", currency);
+            }
+            let description = [amount.per.as_ref(), amount.qualifier.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter_map(text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !description.is_empty() {
+                offer.insert("description".into(), description.into());
+            }
             vec![Value::Object(offer)]
         }
         FeeKind::Tiers { tiers } => tiers
             .iter()
-            .flat_map(|tier| {
-                let mut offers = offers(&tier.fee, text, charter);
-                for offer in &mut offers {
-                    if let (Some(map), Some(who)) = (offer.as_object_mut(), text(&tier.who)) {
-                        map.insert("name".into(), who.into());
-                    }
-                }
-                offers
-            })
+            .flat_map(|tier| named(offers(&tier.fee, text, charter), text(&tier.who)))
             .collect(),
-        FeeKind::Text { .. } => Vec::new(),
+        FeeKind::Cases { cases } => cases
+            .iter()
+            .flat_map(|case| named(offers(&case.fee, text, charter), text(&case.case)))
+            .collect(),
     }
 }
 
-/// `P7D`, `PT30S`: the promised time (the upper bound of a range), when the timeline is a
-/// duration with a unit.
+fn named(mut offers: Vec<Value>, name: Option<String>) -> Vec<Value> {
+    for offer in &mut offers {
+        if let (Some(map), Some(name)) = (offer.as_object_mut(), &name) {
+            map.insert("name".into(), name.clone().into());
+        }
+    }
+    offers
+}
+
+/// `P7D`, `PT30M`, `P3DT10M`: the promised time (the upper bound of a range) as ISO 8601,
+/// only where it is a calendar duration for certain. Working days are not (`P14D` would
+/// claim fourteen calendar days), nor days whose basis the charter does not state, nor a
+/// frequency or a time that differs by case: those have the office's words alone, in the
+/// channel's description.
 fn iso_duration(timeline: &Timeline) -> Option<String> {
     let TimelineKind::Duration(duration) = &timeline.kind else {
         return None;
     };
-    let amount = duration.max.unwrap_or(duration.amount);
-    Some(match duration.unit? {
-        Unit::Seconds => format!("PT{amount}S"),
-        Unit::Minutes => format!("PT{amount}M"),
-        Unit::Hours => format!("PT{amount}H"),
-        Unit::Days => format!("P{amount}D"),
-        Unit::Weeks => format!("P{amount}W"),
-        Unit::Months => format!("P{amount}M"),
-        Unit::Years => format!("P{amount}Y"),
+    let mut parts = vec![(duration.max.unwrap_or(duration.amount), duration.unit?)];
+    parts.extend(duration.plus.iter().copied());
+    if parts.iter().any(|(_, unit)| *unit == Unit::Days) && duration.basis != Some(Basis::Calendar)
+    {
+        return None;
+    }
+    let mut date = String::new();
+    let mut time = String::new();
+    for (n, unit) in parts {
+        match unit {
+            Unit::Years => date.push_str(&format!("{n}Y")),
+            Unit::Months => date.push_str(&format!("{n}M")),
+            Unit::Weeks => date.push_str(&format!("{n}W")),
+            Unit::Days => date.push_str(&format!("{n}D")),
+            Unit::Hours => time.push_str(&format!("{n}H")),
+            Unit::Minutes => time.push_str(&format!("{n}M")),
+            Unit::Seconds => time.push_str(&format!("{n}S")),
+        }
+    }
+    Some(match (date.is_empty(), time.is_empty()) {
+        (_, true) => format!("P{date}"),
+        (true, false) => format!("PT{time}"),
+        (false, false) => format!("P{date}T{time}"),
     })
 }
 
 fn timeline_text(timeline: &Timeline, text: &impl Fn(&Text) -> Option<String>) -> Option<String> {
-    match &timeline.kind {
-        TimelineKind::Duration(duration) => duration.written.clone(),
-        TimelineKind::Text { text: words } => text(words),
-    }
+    timeline.written.as_ref().and_then(text)
 }
 
 #[cfg(test)]

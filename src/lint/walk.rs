@@ -2,7 +2,7 @@
 //! where it is ("the timeline of service 3 “Kutoa kibali…”").
 
 use crate::lint::LintContext;
-use crate::model::{Contact, Fee, Service, Text, Timeline};
+use crate::model::{Contact, Fee, Service, Text, Timeline, TimelineKind};
 
 /// A service and how to name it in a message.
 pub struct ServiceRef<'a> {
@@ -41,8 +41,25 @@ fn push_with_subservices<'a>(
     }
 }
 
-/// Every timeline: of services, of their steps, and of standards.
+/// Every timeline: of services, of their steps, and of standards; a timeline that differs
+/// by case, then each of its cases.
 pub fn timelines<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
+    let mut out = Vec::new();
+    for (place, timeline) in timelines_as_given(cx) {
+        out.push((place.clone(), timeline));
+        if let TimelineKind::Cases { cases } = &timeline.kind {
+            for case in cases {
+                out.push((
+                    format!("{place} for {}", cx.quote(&case.case)),
+                    &case.timeline,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn timelines_as_given<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
     let mut out = Vec::new();
     for s in services(cx) {
         if let Some(timeline) = &s.service.timeline {

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::model::{Basis, Date, Duration, Unit};
+use crate::model::Date;
+use crate::reading::{Basis, Measure, Unit};
 
 /// The languages with a catalogue, as ISO 639-1 codes.
 pub const LANGUAGES: &[&str] = &["en", "sw"];
@@ -26,6 +27,10 @@ pub struct Locale {
     durations: Durations,
     dates: Dates,
     numbers: Numbers,
+    /// The words read in fees and timelines: `crate::reading` takes them from the same
+    /// file, so a language is one file.
+    #[serde(rename = "reading")]
+    _reading: serde::de::IgnoredAny,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +52,11 @@ struct Durations {
     working: String,
     calendar: String,
     range: String,
+    and: String,
+    immediately: String,
+    same_day: String,
+    every: String,
+    at_most: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,22 +118,68 @@ impl Locale {
         fill(self.label(key), values)
     }
 
-    /// A duration such as `7 working days` or `siku 7 za kazi`, without its qualifier.
-    pub fn duration(&self, duration: &Duration) -> String {
-        let amount = match duration.max {
+    /// A duration such as `7 working days`, `siku 7 za kazi`, `3 days and 10 minutes` or
+    /// `Immediately`, without its qualifier.
+    pub fn duration(&self, measure: &Measure) -> String {
+        if measure.is_zero() {
+            return match measure.unit {
+                Some(Unit::Days) => self.durations.same_day.clone(),
+                _ => self.durations.immediately.clone(),
+            };
+        }
+        let amount = match measure.max {
             Some(max) => fill(
                 &self.durations.range,
                 &[
-                    ("min", &duration.amount.to_string()),
+                    ("min", &measure.amount.to_string()),
                     ("max", &max.to_string()),
                 ],
             ),
-            None => duration.amount.to_string(),
+            None => measure.amount.to_string(),
         };
-        let Some(unit) = duration.unit else {
+        let Some(unit) = measure.unit else {
             return amount;
         };
-        let plural = duration.max.is_some() || duration.amount != 1;
+        let plural = measure.max.is_some() || measure.amount != 1;
+        let pattern = match measure.basis {
+            None => &self.durations.plain,
+            Some(Basis::Working) => &self.durations.working,
+            Some(Basis::Calendar) => &self.durations.calendar,
+        };
+        let mut text = fill(
+            pattern,
+            &[("amount", &amount), ("unit", self.unit(unit, plural))],
+        );
+        for (n, unit) in &measure.plus {
+            let part = fill(
+                &self.durations.plain,
+                &[
+                    ("amount", &n.to_string()),
+                    ("unit", self.unit(*unit, *n != 1)),
+                ],
+            );
+            text = fill(&self.durations.and, &[("a", &text), ("b", &part)]);
+        }
+        text
+    }
+
+    /// A frequency: `Every week`, `Every 3 months`, `Kila mwezi`.
+    pub fn every(&self, measure: &Measure) -> String {
+        let duration = match measure.unit {
+            Some(unit) if measure.amount == 1 && measure.max.is_none() => {
+                self.unit(unit, false).to_owned()
+            }
+            _ => self.duration(measure),
+        };
+        fill(&self.durations.every, &[("duration", &duration)])
+    }
+
+    /// An amount that is the most that will be charged: `Up to KSh 2,000`.
+    pub fn at_most(&self, amount: &str) -> String {
+        fill(&self.durations.at_most, &[("amount", amount)])
+    }
+
+    fn unit(&self, unit: Unit, plural: bool) -> &str {
         let words = match unit {
             Unit::Seconds => &self.units.seconds,
             Unit::Minutes => &self.units.minutes,
@@ -133,13 +189,7 @@ impl Locale {
             Unit::Months => &self.units.months,
             Unit::Years => &self.units.years,
         };
-        let unit = &words[usize::from(plural)];
-        let pattern = match duration.basis {
-            None => &self.durations.plain,
-            Some(Basis::Working) => &self.durations.working,
-            Some(Basis::Calendar) => &self.durations.calendar,
-        };
-        fill(pattern, &[("amount", &amount), ("unit", unit)])
+        &words[usize::from(plural)]
     }
 
     /// A date such as `1 July 2024` or `1 Julai 2024`.
@@ -188,14 +238,13 @@ fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    fn days(amount: u32, max: Option<u32>, basis: Option<Basis>) -> Duration {
-        Duration {
+    fn days(amount: u32, max: Option<u32>, basis: Option<Basis>) -> Measure {
+        Measure {
             amount,
             max,
             unit: Some(Unit::Days),
             basis,
-            qualifier: None,
-            written: None,
+            plus: Vec::new(),
         }
     }
 
@@ -219,16 +268,24 @@ mod tests {
         assert_eq!(sw.duration(&working), "siku 7 za kazi");
         assert_eq!(en.duration(&days(1, None, None)), "1 day");
         assert_eq!(en.duration(&days(5, Some(7), None)), "5–7 days");
-        let month = Duration {
+        let month = Measure {
             unit: Some(Unit::Months),
             ..days(1, None, None)
         };
         assert_eq!(sw.duration(&month), "mwezi 1");
-        let bare = Duration {
+        let bare = Measure {
             unit: None,
             ..days(15, None, None)
         };
         assert_eq!(sw.duration(&bare), "15");
+        let mut parts = days(3, None, None);
+        parts.plus.push((10, Unit::Minutes));
+        assert_eq!(en.duration(&parts), "3 days and 10 minutes");
+        assert_eq!(sw.duration(&parts), "siku 3 na dakika 10");
+        assert_eq!(en.duration(&Measure::new(0, Unit::Minutes)), "Immediately");
+        assert_eq!(sw.duration(&Measure::new(0, Unit::Days)), "Siku hiyo hiyo");
+        assert_eq!(en.every(&Measure::new(1, Unit::Weeks)), "Every week");
+        assert_eq!(sw.every(&Measure::new(3, Unit::Months)), "Kila miezi 3");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::choice::decode_choice;
 use crate::model::contact::{Channel, Complaints};
-use crate::model::fee::{Currency, currency_code};
+use crate::model::fee::Currency;
 use crate::model::sections::{
     CustomerGroup, Item, List, Organization, Preface, Review, Section, StandardGroup,
 };
@@ -120,10 +120,13 @@ impl Decode for Charter {
             cx.languages = languages.unwrap_or_default();
         }
         if let Some((_, value)) = entries.iter().find(|(k, _)| k.name == "currency") {
-            cx.currency = value
-                .as_scalar()
-                .and_then(|s| currency_code(s.text()))
-                .map(str::to_owned);
+            cx.currency =
+                value.as_scalar().and_then(|s| {
+                    match crate::reading::currency_candidates(s.text()).as_slice() {
+                        [code] => Some((*code).to_owned()),
+                        _ => None,
+                    }
+                });
         }
         let charter = Charter::decode_fields(node, cx)?;
         if charter.languages.is_empty() {

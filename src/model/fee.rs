@@ -1,9 +1,9 @@
 //! What a service costs.
 //!
-//! Officers write fees the way they are printed: `free`, `Bila Malipo`, `KES 5,000`,
-//! `Ksh. 1,000/=`. The loader turns those into structured values so posters can print them
-//! consistently and lint can compare them; anything else must be said explicitly, as tiers
-//! or as an explained text (which lint will question).
+//! A fee keeps the office's words (`Nil`, `Bure`, `Ksh. 1,000/=`, `PhP 100 per page`),
+//! which posters print, and what they mean, read from them (`crate::reading`): no charge,
+//! an amount, amounts by applicant (tiers) or by case, or nothing stated. Lint, diff, the
+//! page's data and the other languages of a bilingual poster use the meaning.
 
 use std::borrow::Cow;
 
@@ -12,13 +12,19 @@ use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic, clip};
+use crate::model::written::{Shape, line_text, read_first, shape};
 use crate::model::{Str, Text};
-use crate::yaml::{Node, NodeKind, Span};
+use crate::reading::{FeeRead, Money, currency_candidates, read_fee};
+use crate::yaml::{Node, Span};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fee {
     #[serde(skip)]
     pub span: Span,
+    /// The office's words, as printed: once, or per language. `None` when the charter gives
+    /// only the long form's `amount` or `tiers`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<Text>,
     #[serde(flatten)]
     pub kind: FeeKind,
 }
@@ -26,27 +32,33 @@ pub struct Fee {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum FeeKind {
-    /// No charge. `word` is how the charter said it ("Bila Malipo", "Nil"), so lint can
-    /// spot a charter that says it several ways.
-    Free { word: String },
-    /// A fixed amount.
+    /// No charge; `condition` is what the words add ("or as set by the regulations").
+    Free { condition: Option<Text> },
+    /// A fixed amount (or a ceiling, or a range).
     Amount(Amount),
     /// Different amounts for different applicants.
     Tiers { tiers: Vec<Tier> },
-    /// A fee that is explained rather than stated ("Kesi kwa Kesi"). Lint questions these.
-    Text { text: Text },
+    /// Different amounts in different cases: by office, channel or document.
+    Cases { cases: Vec<FeeCase> },
+    /// Words with no amount in them ("Kesi kwa Kesi", "As per fee structure"). Lint
+    /// questions these.
+    Vague,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Amount {
     /// The amount as a plain decimal number: `5000`, `12.50`.
     pub value: String,
+    /// The upper bound of a range (`KES 1,000 - 5,000`).
+    pub max: Option<String>,
     /// ISO 4217 code, from the fee or the charter's `currency`; `None` when neither says.
     pub currency: Option<String>,
-    /// What the amount is charged per ("per copy", "kwa mwaka").
+    /// What the amount is charged per ("per copy", "kwa mwaka", "/KL").
     pub per: Option<Text>,
-    /// The fee as written, when it was written as one piece of text.
-    pub written: Option<String>,
+    /// A ceiling: "Not more than KSh 2,000".
+    pub at_most: bool,
+    /// The words after the amount that are not what it is charged per: a condition.
+    pub qualifier: Option<Text>,
 }
 
 /// One applicant category and its fee.
@@ -61,11 +73,89 @@ pub struct Tier {
 
 decode_struct!(Tier, "a fee tier" { who, fee });
 
-/// The long form of a fee, when one line is not enough. Exactly one of `amount`, `tiers`
-/// and `text` is given.
+/// One case of a fee that differs by case.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeeCase {
+    /// The case, as the charter names it: `Online`, `Certified true copy`, `Late registration`.
+    pub case: Text,
+    /// Its fee.
+    pub fee: Fee,
+}
+
+decode_struct!(FeeCase, "a case of a fee" { case, fee });
+
+impl Fee {
+    fn from_read(read: FeeRead, written: Option<Text>, span: Span) -> Fee {
+        let kind = match read {
+            FeeRead::Free { condition } => FeeKind::Free {
+                condition: condition.map(|c| Text::plain(c, span)),
+            },
+            FeeRead::Amount { money, qualifier } => FeeKind::Amount(Amount::from_money(
+                money,
+                qualifier.map(|q| Text::plain(q, span)),
+                span,
+            )),
+            FeeRead::Cases(cases) => FeeKind::Cases {
+                cases: cases
+                    .into_iter()
+                    .map(|(label, read)| FeeCase {
+                        case: Text::plain(label, span),
+                        fee: Fee::from_read(read, None, span),
+                    })
+                    .collect(),
+            },
+        };
+        Fee {
+            span,
+            written,
+            kind,
+        }
+    }
+
+    /// Every amount it states, its tiers' and cases' included.
+    pub fn amounts(&self) -> Vec<&Amount> {
+        match &self.kind {
+            FeeKind::Amount(a) => vec![a],
+            FeeKind::Tiers { tiers } => tiers.iter().flat_map(|t| t.fee.amounts()).collect(),
+            FeeKind::Cases { cases } => cases.iter().flat_map(|c| c.fee.amounts()).collect(),
+            FeeKind::Free { .. } | FeeKind::Vague => Vec::new(),
+        }
+    }
+
+    /// This fee and the fees of its tiers and cases, depth first.
+    pub fn all(&self) -> Vec<&Fee> {
+        let mut out = vec![self];
+        match &self.kind {
+            FeeKind::Tiers { tiers } => out.extend(tiers.iter().flat_map(|t| t.fee.all())),
+            FeeKind::Cases { cases } => out.extend(cases.iter().flat_map(|c| c.fee.all())),
+            _ => {}
+        }
+        out
+    }
+}
+
+impl Amount {
+    fn from_money(money: Money, qualifier: Option<Text>, span: Span) -> Amount {
+        Amount {
+            value: money.value,
+            max: money.max,
+            currency: money.currency,
+            per: money.per.map(|p| Text::plain(p, span)),
+            at_most: money.at_most,
+            qualifier,
+        }
+    }
+}
+
+/// The long form of a fee: the office's words in `text`, what they mean in the other keys.
+/// Give `text` alone (it is read as a one-line fee is, and kept as written when it states
+/// no amount), or one of `amount`, `tiers` and `cases`, with or without `text`.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeeFields {
+    /// The fee as the office wrote it, printed as it is: once, or per language.
+    pub text: Option<Text>,
     /// The amount, as a number (`5000`) or with its currency (`KES 5,000`).
     pub amount: Option<Str>,
     /// ISO 4217 currency code such as `KES` or `TZS`, when `amount` does not say.
@@ -74,16 +164,15 @@ pub struct FeeFields {
     pub per: Option<Text>,
     /// Fees that differ by applicant: a list of `who:` and `fee:`.
     pub tiers: Option<Vec<Tier>>,
-    /// A fee that cannot be stated as an amount, explained in words. Lint will ask for a
-    /// fixed amount.
-    pub text: Option<Text>,
+    /// Fees that differ by case (office, channel, document): a list of `case:` and `fee:`.
+    pub cases: Option<Vec<FeeCase>>,
 }
 
-decode_struct!(FeeFields, "a fee" { amount, currency, per, tiers, text });
+decode_struct!(@fields FeeFields, "a fee" { text, amount, currency, per, tiers, cases });
 
-const FEE_HINT: &str = "write `free`, an amount with its currency such as `KES 5,000`, or \
-    tiers; if the fee truly cannot be stated, explain it as `fee: {text: \"...\"}` (lint will \
-    flag it)";
+const FEE_HINT: &str = "write `free`, an amount with its currency such as `KES 5,000`, in a \
+    sentence if you like, or tiers; if the fee truly cannot be stated, write `fee: {text: \
+    \"...\"}` (lint will flag it)";
 
 impl Decode for Fee {
     fn expected() -> &'static str {
@@ -91,245 +180,148 @@ impl Decode for Fee {
     }
 
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
-        let kind = match &node.kind {
-            NodeKind::Scalar(scalar) => {
-                let written = scalar.text().trim().to_owned();
-                match parse_fee(&written, cx.currency.as_deref(), node.span) {
-                    Ok(kind) => kind,
-                    Err(problem) => {
-                        cx.report(
-                            Diagnostic::error(
-                                Code::BadFee,
-                                format!("cannot read the fee `{}`", clip(&written)),
-                            )
-                            .at(node.span, problem)
-                            .with_hint(FEE_HINT),
-                        );
-                        return None;
+        let currency = cx.currency.clone();
+        match shape::<Self>(node, cx)? {
+            Shape::Line(line, span) => match read_fee(&line, currency.as_deref()) {
+                Ok((read, lang)) => {
+                    let written = line_text(&line, lang, span, cx);
+                    Some(Fee::from_read(read, Some(written), node.span))
+                }
+                Err(unread) => {
+                    cx.report(unreadable(&line, span, unread.message()));
+                    None
+                }
+            },
+            Shape::PerLanguage(text) => {
+                match read_first(&text, cx, |w| {
+                    read_fee(w, currency.as_deref()).map(|(r, _)| r)
+                }) {
+                    Ok(read) => Some(Fee::from_read(read, Some(text), node.span)),
+                    Err(unread) => {
+                        let first = text.all().next().unwrap_or_default().to_owned();
+                        cx.report(unreadable(&first, node.span, unread.message()));
+                        None
                     }
                 }
             }
-            NodeKind::Map(_) => {
-                let fields = FeeFields::decode(node, cx)?;
-                from_fields(fields, node, cx)?
+            Shape::Long => {
+                let fields = FeeFields::decode_fields(node, cx)?;
+                from_fields(fields, node, cx)
             }
-            _ => {
-                cx.wrong_type::<Self>(node);
-                return None;
-            }
-        };
-        Some(Fee {
-            span: node.span,
-            kind,
-        })
+        }
     }
 }
 
-fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<FeeKind> {
+fn unreadable(words: &str, span: Span, problem: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::BadFee,
+        format!("cannot read the fee `{}`", clip(words)),
+    )
+    .at(span, problem)
+    .with_hint(FEE_HINT)
+}
+
+fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<Fee> {
+    let span = node.span;
     let given = [
         fields.amount.is_some(),
         fields.tiers.is_some(),
-        fields.text.is_some(),
+        fields.cases.is_some(),
     ];
-    if given.iter().filter(|g| **g).count() != 1 {
+    let report = |cx: &mut Cx, message: &str, hint: &str| {
         cx.report(
-            Diagnostic::error(
-                Code::BadFee,
-                "a fee needs exactly one of `amount`, `tiers` or `text`",
-            )
-            .at(cx.anchor_span().unwrap_or(node.span), "in this fee")
-            .with_hint(FEE_HINT),
+            Diagnostic::error(Code::BadFee, message.to_owned())
+                .at(cx.anchor_span().unwrap_or(span), "in this fee")
+                .with_hint(hint.to_owned()),
         );
-        return None;
+        None
+    };
+    if given.iter().filter(|g| **g).count() > 1 {
+        return report(
+            cx,
+            "a fee has one of `amount`, `tiers` or `cases`, not several",
+            FEE_HINT,
+        );
     }
-    if fields.currency.is_some() && fields.amount.is_none() {
-        cx.report(
-            Diagnostic::error(Code::BadFee, "`currency` goes with `amount`")
-                .at(cx.anchor_span().unwrap_or(node.span), "in this fee")
-                .with_hint(
-                    "write the currency with each tier's fee (`KES 500`), or once at the top of \
-                     the charter: `currency: KES`",
-                ),
+    if fields.text.is_none() && !given.contains(&true) {
+        return report(
+            cx,
+            "a fee needs `text`, or one of `amount`, `tiers` or `cases`",
+            FEE_HINT,
         );
-        return None;
+    }
+    if (fields.currency.is_some() || fields.per.is_some()) && fields.amount.is_none() {
+        return report(
+            cx,
+            "`currency` and `per` go with `amount`",
+            "write the currency with each tier's fee (`KES 500`), or once at the top of the \
+             charter: `currency: KES`",
+        );
     }
     if let Some(tiers) = fields.tiers {
-        return Some(FeeKind::Tiers { tiers });
-    }
-    if let Some(text) = fields.text {
-        return Some(FeeKind::Text { text });
-    }
-    let written = fields.amount.map(|a| a.0).unwrap_or_default();
-    let default_currency = fields
-        .currency
-        .as_ref()
-        .map(|c| c.0.as_str())
-        .or(cx.currency.as_deref());
-    match parse_amount(&written, default_currency, node.span) {
-        Ok(Some(mut amount)) => {
-            amount.per = fields.per.or(amount.per);
-            if let Some(currency) = fields.currency {
-                amount.currency = Some(currency.0);
-            }
-            Some(FeeKind::Amount(amount))
-        }
-        Ok(None) | Err(_) => {
-            cx.report(
-                Diagnostic::error(
-                    Code::BadFee,
-                    format!("cannot read the amount `{}`", clip(&written)),
-                )
-                .at(node.span, "expected a number such as `5000` or `KES 5,000`")
-                .with_hint(FEE_HINT),
-            );
-            None
-        }
-    }
-}
-
-/// Words that mean "no charge", in the charters' languages.
-const FREE_WORDS: &[&str] = &[
-    "free",
-    "free of charge",
-    "no charge",
-    "nil",
-    "none",
-    "n/a",
-    "0",
-    "0.00",
-    "bila malipo",
-    "hakuna",
-    "hakuna malipo",
-    "bure",
-    "bila gharama",
-    "bila malipo yoyote",
-];
-
-/// Reads a one-line fee.
-pub fn parse_fee(
-    text: &str,
-    default_currency: Option<&str>,
-    span: Span,
-) -> Result<FeeKind, String> {
-    // Table cells often end with a full stop: "KES 500.", "Free."
-    let text = text.trim().trim_end_matches('.').trim_end();
-    let lower = text.to_lowercase();
-    let bare = lower.trim_end_matches(['/', '=', '-']).trim();
-    if FREE_WORDS.contains(&bare) {
-        return Ok(FeeKind::Free {
-            word: text.to_owned(),
+        return Some(Fee {
+            span,
+            written: fields.text,
+            kind: FeeKind::Tiers { tiers },
         });
     }
-    match parse_amount(text, default_currency, span)? {
-        Some(amount) => Ok(FeeKind::Amount(amount)),
-        None => Err("not `free` and not an amount".into()),
+    if let Some(cases) = fields.cases {
+        return Some(Fee {
+            span,
+            written: fields.text,
+            kind: FeeKind::Cases { cases },
+        });
     }
-}
-
-/// Reads `KES 5,000`, `Ksh. 1,000/=`, `5,000`, `TZS 10,000 per copy`. `Ok(None)` when the
-/// text has no number at all; `Err` when it has one but something around it is unclear.
-fn parse_amount(
-    text: &str,
-    default_currency: Option<&str>,
-    span: Span,
-) -> Result<Option<Amount>, String> {
-    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
-        return Ok(None);
-    };
-    let before = text[..start].trim();
-    let rest = &text[start..];
-    let number_len = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == ' '))
-        .unwrap_or(rest.len());
-    let number = rest[..number_len].trim();
-    let mut after = rest[number_len..].trim_start();
-    after = after
-        .strip_prefix("/=")
-        .or_else(|| after.strip_prefix("/-"))
-        .or_else(|| after.strip_prefix('/'))
-        .unwrap_or(after)
-        .trim();
-
-    let value =
-        normalise_number(number).ok_or_else(|| format!("`{number}` is not a clear amount"))?;
-
-    let mut currency = None;
-    if !before.is_empty() {
-        currency = Some(
-            currency_code(before).ok_or_else(|| format!("`{before}` is not a currency I know"))?,
-        );
-    }
-    let mut per = None;
-    if !after.is_empty() {
-        let (word, tail) = after.split_once(' ').unwrap_or((after, ""));
-        if currency.is_none()
-            && let Some(code) = currency_code(word)
-        {
-            currency = Some(code);
-            after = tail.trim();
-        }
-        if !after.is_empty() {
-            let lower = after.to_lowercase();
-            if lower.starts_with("per ") || lower.starts_with("kwa ") || lower.starts_with("each") {
-                per = Some(Text::plain(after.to_owned(), span));
-            } else {
-                return Err(format!("`{after}` after the amount is unclear"));
+    if let Some(amount) = fields.amount {
+        let default_currency = fields
+            .currency
+            .as_ref()
+            .map(|c| c.0.clone())
+            .or(cx.currency.clone());
+        return match read_fee(&amount.0, default_currency.as_deref()) {
+            Ok((FeeRead::Amount { money, qualifier }, _)) => {
+                let mut amount = Amount::from_money(money, None, span);
+                if let Some(q) = qualifier {
+                    amount.qualifier = Some(Text::plain(q, span));
+                }
+                amount.per = fields.per.or(amount.per);
+                if let Some(currency) = fields.currency {
+                    amount.currency = Some(currency.0);
+                }
+                Some(Fee {
+                    span,
+                    written: fields.text,
+                    kind: FeeKind::Amount(amount),
+                })
             }
-        }
+            _ => {
+                cx.report(
+                    Diagnostic::error(
+                        Code::BadFee,
+                        format!("cannot read the amount `{}`", clip(&amount.0)),
+                    )
+                    .at(span, "expected a number such as `5000` or `KES 5,000`")
+                    .with_hint(FEE_HINT),
+                );
+                None
+            }
+        };
     }
-    Ok(Some(Amount {
-        value,
-        currency: currency.or(default_currency).map(str::to_owned),
-        per,
-        written: Some(text.to_owned()),
-    }))
-}
-
-/// `5,000` → `5000`, `12.50` → `12.50`, `5 000` → `5000`. Thousands separators must group
-/// by three, so `5,00` (a typo for 500 or 5,000?) is refused.
-fn normalise_number(number: &str) -> Option<String> {
-    let (whole, fraction) = match number.rsplit_once('.') {
-        Some((w, f)) if !f.is_empty() && f.len() <= 2 && f.chars().all(|c| c.is_ascii_digit()) => {
-            (w, Some(f))
-        }
-        Some(_) => return None,
-        None => (number, None),
-    };
-    let groups: Vec<&str> = whole.split([',', ' ']).collect();
-    let first_ok = groups[0].len() <= 3 || groups.len() == 1;
-    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit()))
-        || !first_ok
-        || !rest_ok
-    {
-        return None;
-    }
-    let digits: String = groups.concat();
-    let digits = digits.trim_start_matches('0');
-    let digits = if digits.is_empty() { "0" } else { digits };
-    Some(match fraction {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits.to_owned(),
-    })
-}
-
-/// The ISO 4217 code for the ways currencies are written in East African charters.
-pub fn currency_code(written: &str) -> Option<&'static str> {
-    let key = written.trim().trim_end_matches('.').to_lowercase();
-    Some(match key.as_str() {
-        "kes" | "ksh" | "kshs" | "ksh." | "kenya shillings" => "KES",
-        "tzs" | "tsh" | "tshs" | "tanzania shillings" => "TZS",
-        "ugx" | "ush" | "ushs" => "UGX",
-        "rwf" | "frw" => "RWF",
-        "usd" | "us$" | "$" => "USD",
-        "eur" | "€" => "EUR",
-        "gbp" | "£" => "GBP",
-        "php" | "₱" => "PHP",
-        "inr" | "₹" | "rs" => "INR",
-        _ => return None,
-    })
+    let text = fields.text.expect("checked above");
+    let currency = cx.currency.clone();
+    // The office's words alone: read them if they state a fee, else keep them as words.
+    Some(
+        match read_first(&text, cx, |w| {
+            read_fee(w, currency.as_deref()).map(|(r, _)| r)
+        }) {
+            Ok(read) => Fee::from_read(read, Some(text), span),
+            Err(_) => Fee {
+                span,
+                written: Some(text),
+                kind: FeeKind::Vague,
+            },
+        },
+    )
 }
 
 impl JsonSchema for Fee {
@@ -339,80 +331,23 @@ impl JsonSchema for Fee {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let fields = generator.subschema_for::<FeeFields>();
+        let text = generator.subschema_for::<Text>();
         json_schema!({
-            "description": "What the service costs: `free` (or `Bila Malipo`, `Nil`), an amount \
-                            with its currency such as `KES 5,000`, or the long form with \
-                            `amount`, `tiers` or `text`.",
+            "description": "What the service costs, in the office's words: `free`, `Nil`, \
+                            `Bila Malipo`, an amount such as `KES 5,000`, a sentence with \
+                            one amount in it, one line per language (`{en: NIL, sw: Bure}`), \
+                            or the long form with `text`, `amount`, `tiers` or `cases`.",
             "anyOf": [
                 { "type": ["string", "number"] },
+                text,
                 fields,
             ]
         })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn amount(text: &str) -> (String, Option<String>) {
-        match parse_fee(text, None, Span::default()).unwrap() {
-            FeeKind::Amount(a) => (a.value, a.currency),
-            other => panic!("{text}: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn reads_the_ways_amounts_are_written() {
-        assert_eq!(amount("KES 5,000"), ("5000".into(), Some("KES".into())));
-        assert_eq!(amount("Ksh. 1,000/="), ("1000".into(), Some("KES".into())));
-        assert_eq!(amount("5,000/="), ("5000".into(), None));
-        assert_eq!(
-            amount("TZS 10,000.50"),
-            ("10000.50".into(), Some("TZS".into()))
-        );
-        assert_eq!(amount("300 KES"), ("300".into(), Some("KES".into())));
-        assert_eq!(amount("US$ 5"), ("5".into(), Some("USD".into())));
-        assert_eq!(amount("KES 500."), ("500".into(), Some("KES".into())));
-    }
-
-    #[test]
-    fn free_words_are_free() {
-        for word in ["free", "Bila Malipo", "Nil", "Hakuna", "0", "FREE."] {
-            assert!(
-                matches!(
-                    parse_fee(word, None, Span::default()),
-                    Ok(FeeKind::Free { .. })
-                ),
-                "{word}"
-            );
-        }
-    }
-
-    #[test]
-    fn unclear_fees_are_refused() {
-        for text in [
-            "Kesi kwa Kesi",
-            "5,00",
-            "KES 5,000 depending",
-            "XYZ 40",
-            "as assessed",
-        ] {
-            assert!(parse_fee(text, None, Span::default()).is_err(), "{text}");
-        }
-    }
-
-    #[test]
-    fn charter_currency_fills_in() {
-        match parse_fee("2,500", Some("TZS"), Span::default()).unwrap() {
-            FeeKind::Amount(a) => assert_eq!(a.currency.as_deref(), Some("TZS")),
-            other => panic!("{other:?}"),
-        }
-    }
-}
-
-/// A currency, written as its ISO 4217 code (`KES`) or as East African charters print it
-/// (`Ksh`, `TShs`). Stored as the ISO code.
+/// A currency, written as its ISO 4217 code (`KES`) or as charters print it (`Ksh`,
+/// `TShs`, `₱`). Stored as the ISO code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Currency(pub String);
@@ -425,16 +360,26 @@ impl Decode for Currency {
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         let text = String::decode(node, cx)?;
         let text = text.trim();
-        if let Some(code) = currency_code(text) {
-            return Some(Currency(code.to_owned()));
+        let candidates = currency_candidates(text);
+        if let [code] = candidates.as_slice() {
+            return Some(Currency((*code).to_owned()));
         }
-        if text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase()) {
-            return Some(Currency(text.to_owned()));
-        }
+        let codes: Vec<String> = crate::reading::ISO_4217
+            .iter()
+            .map(|c| c.to_lowercase())
+            .collect();
+        let label = if candidates.len() > 1 {
+            format!("could be {}", candidates.join(", "))
+        } else if let Some(s) = crate::suggest::did_you_mean(text, codes.iter().map(String::as_str))
+        {
+            format!("did you mean `{}`?", s.to_uppercase())
+        } else {
+            "expected an ISO 4217 code".into()
+        };
         cx.report(
             Diagnostic::error(Code::BadChoice, format!("`{}` is not a currency code", clip(text)))
-                .at(node.span, "expected an ISO 4217 code")
-                .with_hint("write the three-letter code: `KES` for Kenya shillings, `TZS` for Tanzania shillings, `UGX`, `USD`"),
+                .at(node.span, label)
+                .with_hint("write the three-letter ISO 4217 code: `KES` for Kenya shillings, `TZS` for Tanzania shillings, `PHP`, `INR`, `ZMW`, `USD`"),
         );
         None
     }

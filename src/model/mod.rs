@@ -13,11 +13,12 @@ mod sections;
 pub(crate) mod service;
 mod sp;
 pub mod timeline;
+mod written;
 
 pub use charter::{Charter, Layout};
 pub use contact::{Channel, Complaints, Contact};
 pub use date::Date;
-pub use fee::{Amount, Currency, Fee, FeeKind, Tier};
+pub use fee::{Amount, Currency, Fee, FeeCase, FeeKind, Tier};
 pub use lang::{Lang, Text, TextValue};
 pub use sections::{
     Country, CustomerGroup, Item, List, Organization, Paragraphs, Preface, Review, Section,
@@ -25,4 +26,4 @@ pub use sections::{
 };
 pub use service::{Classification, Requirement, Service, Step};
 pub use sp::{Sp, Str};
-pub use timeline::{Basis, Duration, Timeline, TimelineKind, Unit};
+pub use timeline::{Basis, Duration, Timeline, TimelineCase, TimelineKind, Unit};

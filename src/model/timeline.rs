@@ -1,10 +1,10 @@
 //! How long a service takes.
 //!
-//! Officers write `7 working days`, `Ndani ya siku 7`, `siku saba za kazi`, `30 seconds`.
-//! The loader reads these (in English and Kiswahili) into a [`Duration`]: an amount, a unit
-//! and, for days, whether they are working or calendar days. A timeline that is not a
-//! duration ("Muda halisi", "as per contract") must be given as `{text: ...}`, which lint
-//! questions.
+//! A timeline keeps the office's words (`Ndani ya siku 7`, `Within 10 minutes of arrival`,
+//! `Registration shall be done within 2 working days from receipt`), which posters print,
+//! and what they mean, read from them (`crate::reading`): a duration, a frequency, one
+//! duration per case, or nothing measurable. Lint, diff, the page's data and the other
+//! languages of a bilingual poster use the meaning.
 
 use std::borrow::Cow;
 
@@ -14,12 +14,20 @@ use serde::Serialize;
 use crate::decode::{Cx, Decode, decode_struct, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::Text;
-use crate::yaml::{Node, NodeKind, Span};
+use crate::model::written::{Shape, line_text, read_first, shape};
+use crate::reading::{Measure, Promise, TimeRead, read_time};
+use crate::yaml::{Node, Span};
+
+pub use crate::reading::{Basis, Unit};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Timeline {
     #[serde(skip)]
     pub span: Span,
+    /// The office's words, as printed: once, or per language. `None` when the charter gives
+    /// only the long form's `amount` and `unit` (the poster then writes them out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<Text>,
     #[serde(flatten)]
     pub kind: TimelineKind,
 }
@@ -27,132 +35,147 @@ pub struct Timeline {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum TimelineKind {
+    /// The longest it will take.
     Duration(Duration),
-    /// A timeline explained in words. Lint questions these: a citizen cannot hold an office
-    /// to "real time".
-    Text {
-        text: Text,
-    },
+    /// How often it happens: `Weekly`, `Quarterly`, `every 3 years`.
+    Every(Duration),
+    /// One timeline per case: by office, channel or applicant.
+    Cases { cases: Vec<TimelineCase> },
+    /// Words with no measurable time in them ("Muda halisi", "Continuous"). Lint questions
+    /// these: a citizen cannot hold an office to "real time".
+    Vague,
 }
 
+/// A duration: the amount, its unit and for days whether working or calendar, further
+/// parts (`3 days and 10 minutes`), and what the time counts from or depends on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Duration {
-    /// The promised amount (the lower bound of a range such as `5-7 days`).
+    /// The promised amount (the lower bound of a range such as `5-7 days`). 0 is zero
+    /// time: `Immediately` (minutes), the same day (days).
     pub amount: u32,
     /// The upper bound, for a range. Lint asks for one commitment instead.
     pub max: Option<u32>,
     /// `None` for a bare number such as `15`, which lint flags.
     pub unit: Option<Unit>,
     pub basis: Option<Basis>,
-    /// Anything written after the duration: a start event ("after retirement") or a
-    /// condition ("depending on the case").
+    /// Further parts, in smaller units: the `10 minutes` of `3 days and 10 minutes`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plus: Vec<(u32, Unit)>,
+    /// The words after the duration: a start event ("after retirement") or a condition
+    /// ("depending on the case").
     pub qualifier: Option<Text>,
-    /// The timeline as written, when it was written as one piece of text.
-    pub written: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    Seconds,
-    Minutes,
-    Hours,
-    Days,
-    Weeks,
-    Months,
-    Years,
-}
+impl Duration {
+    fn from_promise(promise: Promise, span: Span) -> Duration {
+        let Measure {
+            amount,
+            max,
+            unit,
+            basis,
+            plus,
+        } = promise.measure;
+        Duration {
+            amount,
+            max,
+            unit,
+            basis,
+            plus,
+            qualifier: promise.qualifier.map(|q| Text::plain(q, span)),
+        }
+    }
 
-/// Whether days are counted on working days only or on every calendar day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Basis {
-    Working,
-    Calendar,
-}
-
-impl Unit {
-    pub const NAMES: &'static [&'static str] = &[
-        "seconds", "minutes", "hours", "days", "weeks", "months", "years",
-    ];
-
-    fn from_name(name: &str) -> Option<Unit> {
-        Some(match name {
-            "seconds" => Unit::Seconds,
-            "minutes" => Unit::Minutes,
-            "hours" => Unit::Hours,
-            "days" => Unit::Days,
-            "weeks" => Unit::Weeks,
-            "months" => Unit::Months,
-            "years" => Unit::Years,
-            _ => return None,
-        })
+    /// The length without its qualifier.
+    pub fn measure(&self) -> Measure {
+        Measure {
+            amount: self.amount,
+            max: self.max,
+            unit: self.unit,
+            basis: self.basis,
+            plus: self.plus.clone(),
+        }
     }
 }
 
-/// Unit words in English and Kiswahili.
-const UNIT_WORDS: &[(&str, Unit)] = &[
-    ("second", Unit::Seconds),
-    ("seconds", Unit::Seconds),
-    ("secs", Unit::Seconds),
-    ("sec", Unit::Seconds),
-    ("sekunde", Unit::Seconds),
-    ("minute", Unit::Minutes),
-    ("minutes", Unit::Minutes),
-    ("mins", Unit::Minutes),
-    ("min", Unit::Minutes),
-    ("dakika", Unit::Minutes),
-    ("hour", Unit::Hours),
-    ("hours", Unit::Hours),
-    ("hrs", Unit::Hours),
-    ("hr", Unit::Hours),
-    ("saa", Unit::Hours),
-    ("masaa", Unit::Hours),
-    ("day", Unit::Days),
-    ("days", Unit::Days),
-    ("siku", Unit::Days),
-    ("week", Unit::Weeks),
-    ("weeks", Unit::Weeks),
-    ("wiki", Unit::Weeks),
-    ("month", Unit::Months),
-    ("months", Unit::Months),
-    ("mwezi", Unit::Months),
-    ("miezi", Unit::Months),
-    ("year", Unit::Years),
-    ("years", Unit::Years),
-    ("mwaka", Unit::Years),
-    ("miaka", Unit::Years),
-];
+/// One case of a timeline that differs by case.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineCase {
+    /// The case, as the charter names it: `Regional office`, `Online`, `Under 1 year`.
+    pub case: Text,
+    /// Its timeline.
+    pub timeline: Timeline,
+}
 
-/// Numbers written as words, in English and Kiswahili.
-#[rustfmt::skip]
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("twenty-one", 21), ("twenty-four", 24),
-    ("twenty-eight", 28), ("thirty", 30), ("forty", 40), ("forty-five", 45),
-    ("forty-eight", 48), ("fifty", 50), ("sixty", 60), ("seventy-two", 72), ("ninety", 90),
-    ("moja", 1), ("mbili", 2), ("tatu", 3), ("nne", 4), ("tano", 5), ("sita", 6), ("saba", 7),
-    ("nane", 8), ("tisa", 9), ("kumi", 10), ("ishirini", 20), ("thelathini", 30),
-    ("arobaini", 40), ("hamsini", 50), ("sitini", 60), ("tisini", 90),
-];
+decode_struct!(TimelineCase, "a case of a timeline" { case, timeline });
 
-/// Words before the duration that mean "within" and change nothing.
-const LEAD_WORDS: &[&str] = &[
-    "within", "in", "ndani", "ya", "up", "to", "not", "more", "than", "maximum", "max", "kwa",
-    "katika", "kipindi", "cha", "hadi",
-];
+impl Timeline {
+    /// The timeline of a reading of words (the whole value's, or one case's).
+    fn from_read(read: TimeRead, written: Option<Text>, span: Span) -> Timeline {
+        let one = |p: Promise| {
+            if p.every {
+                TimelineKind::Every(Duration::from_promise(p, span))
+            } else {
+                TimelineKind::Duration(Duration::from_promise(p, span))
+            }
+        };
+        let kind = match read {
+            TimeRead::One(p) => one(p),
+            TimeRead::Cases(cases) => TimelineKind::Cases {
+                cases: cases
+                    .into_iter()
+                    .map(|(label, p)| TimelineCase {
+                        case: Text::plain(label, span),
+                        timeline: Timeline {
+                            span,
+                            written: None,
+                            kind: one(p),
+                        },
+                    })
+                    .collect(),
+            },
+        };
+        Timeline {
+            span,
+            written,
+            kind,
+        }
+    }
 
-const TIMELINE_HINT: &str = "write a duration such as `7 working days` or `siku 7 za kazi`; if \
-    the time truly cannot be stated as a duration, write `timeline: {text: \"...\"}` (lint will \
-    flag it)";
+    /// This timeline and its cases' timelines, depth first.
+    pub fn all(&self) -> Vec<&Timeline> {
+        let mut out = vec![self];
+        if let TimelineKind::Cases { cases } = &self.kind {
+            out.extend(cases.iter().flat_map(|c| c.timeline.all()));
+        }
+        out
+    }
 
-/// The long form of a timeline. Give either `amount` and `unit`, or `text`.
+    /// Every duration it states, its cases' included.
+    pub fn durations(&self) -> Vec<&Duration> {
+        match &self.kind {
+            TimelineKind::Duration(d) | TimelineKind::Every(d) => vec![d],
+            TimelineKind::Cases { cases } => {
+                cases.iter().flat_map(|c| c.timeline.durations()).collect()
+            }
+            TimelineKind::Vague => Vec::new(),
+        }
+    }
+}
+
+const TIMELINE_HINT: &str = "write a duration such as `7 working days`, `siku 7 za kazi` or \
+    `Immediately`, in a sentence if you like; if the time truly cannot be stated, write \
+    `timeline: {text: \"...\"}` (lint will flag it)";
+
+/// The long form of a timeline: the office's words in `text`, what they mean in the other
+/// keys. Give `text` alone (it is read as a one-line timeline is, and kept as written when
+/// it states no time), or `amount` and `unit`, `every` or `cases`, with or without `text`.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineFields {
-    /// The promised amount, such as `7`.
+    /// The timeline as the office wrote it, printed as it is: once, or per language.
+    pub text: Option<Text>,
+    /// The promised amount, such as `7` (`0` for immediately).
     pub amount: Option<u32>,
     /// The upper bound of a range (`5` to `7` days). Lint asks for a single commitment.
     pub max: Option<u32>,
@@ -163,11 +186,13 @@ pub struct TimelineFields {
     /// When the clock starts or what it depends on, such as `after receipt of a complete
     /// application`.
     pub qualifier: Option<Text>,
-    /// A timeline that cannot be stated as a duration, in words. Lint will ask for one.
-    pub text: Option<Text>,
+    /// A frequency rather than a time to wait: `1 week`, `3 months`, `1 year`.
+    pub every: Option<Text>,
+    /// One timeline per case (office, channel, applicant): a list of `case` and `timeline`.
+    pub cases: Option<Vec<TimelineCase>>,
 }
 
-decode_struct!(TimelineFields, "a timeline" { amount, max, unit, basis, qualifier, text });
+decode_struct!(@fields TimelineFields, "a timeline" { text, amount, max, unit, basis, qualifier, every, cases });
 
 impl Decode for Timeline {
     fn expected() -> &'static str {
@@ -175,38 +200,45 @@ impl Decode for Timeline {
     }
 
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
-        let kind = match &node.kind {
-            NodeKind::Scalar(scalar) => {
-                let written = scalar.text().trim().to_owned();
-                match parse_duration(&written, node.span) {
-                    Ok(duration) => TimelineKind::Duration(duration),
-                    Err(problem) => {
-                        cx.report(
-                            Diagnostic::error(
-                                Code::BadTimeline,
-                                format!("cannot read the timeline `{}`", clip(&written)),
-                            )
-                            .at(node.span, problem)
-                            .with_hint(TIMELINE_HINT),
-                        );
-                        return None;
+        match shape::<Self>(node, cx)? {
+            Shape::Line(line, span) => match read_time(&line) {
+                Ok((read, lang)) => {
+                    let written = line_text(&line, lang, span, cx);
+                    Some(Timeline::from_read(read, Some(written), node.span))
+                }
+                Err(unread) => {
+                    cx.report(unreadable(&line, span, unread.message()));
+                    None
+                }
+            },
+            Shape::PerLanguage(text) => {
+                match read_first(&text, cx, |words| read_time(words).map(|(r, _)| r)) {
+                    Ok(read) => Some(Timeline::from_read(read, Some(text), node.span)),
+                    Err(unread) => {
+                        let first = text.all().next().unwrap_or_default().to_owned();
+                        cx.report(unreadable(&first, node.span, unread.message()));
+                        None
                     }
                 }
             }
-            NodeKind::Map(_) => from_fields(TimelineFields::decode(node, cx)?, node, cx)?,
-            _ => {
-                cx.wrong_type::<Self>(node);
-                return None;
+            Shape::Long => {
+                let fields = TimelineFields::decode_fields(node, cx)?;
+                from_fields(fields, node, cx)
             }
-        };
-        Some(Timeline {
-            span: node.span,
-            kind,
-        })
+        }
     }
 }
 
-fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<TimelineKind> {
+fn unreadable(words: &str, span: Span, problem: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::BadTimeline,
+        format!("cannot read the timeline `{}`", clip(words)),
+    )
+    .at(span, problem)
+    .with_hint(TIMELINE_HINT)
+}
+
+fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timeline> {
     let bad = |cx: &mut Cx, message: String, label: &str| {
         cx.report(
             Diagnostic::error(Code::BadTimeline, message)
@@ -215,234 +247,117 @@ fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timel
         );
         None
     };
-    match (fields.amount, fields.text) {
-        (Some(_), Some(_)) | (None, None) => bad(
+    let given = [
+        fields.amount.is_some(),
+        fields.every.is_some(),
+        fields.cases.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() > 1 {
+        return bad(
             cx,
-            "a timeline needs either `amount` and `unit`, or `text`".into(),
+            "a timeline has one of `amount`, `every` or `cases`, not several".into(),
             "in this timeline",
-        ),
-        (None, Some(_))
-            if fields.unit.is_some()
-                || fields.max.is_some()
-                || fields.basis.is_some()
-                || fields.qualifier.is_some() =>
-        {
-            bad(
+        );
+    }
+    let measured = fields.amount.is_some();
+    if !measured
+        && (fields.unit.is_some()
+            || fields.max.is_some()
+            || fields.basis.is_some()
+            || fields.qualifier.is_some())
+    {
+        return bad(
+            cx,
+            "`unit`, `max`, `basis` and `qualifier` go with `amount`".into(),
+            "in this timeline",
+        );
+    }
+    let span = node.span;
+    if let Some(cases) = fields.cases {
+        return Some(Timeline {
+            span,
+            written: fields.text,
+            kind: TimelineKind::Cases { cases },
+        });
+    }
+    if let Some(every) = fields.every {
+        return match read_first(&every, cx, |words| read_time(words).map(|(r, _)| r)) {
+            Ok(TimeRead::One(mut p)) => {
+                p.every = true;
+                Some(Timeline::from_read(TimeRead::One(p), fields.text, span))
+            }
+            Ok(TimeRead::Cases(_)) | Err(_) => bad(
                 cx,
-                "a timeline given as `text` cannot also have `unit`, `max`, `basis` or `qualifier`"
-                    .into(),
-                "in this timeline",
-            )
-        }
-        (None, Some(text)) => Some(TimelineKind::Text { text }),
-        (Some(amount), None) => {
-            let unit_text = fields.unit.as_deref().map(|u| u.trim().to_lowercase());
-            let unit = match unit_text.as_deref() {
-                None => None,
-                Some(name) => match Unit::from_name(name).or_else(|| unit_word(name)) {
-                    Some(unit) => Some(unit),
-                    None => {
-                        let suggestion = did_you_mean(name, Unit::NAMES.iter().copied());
-                        let label = suggestion
-                            .map_or("not a unit".to_owned(), |s| format!("did you mean `{s}`?"));
-                        return bad(
-                            cx,
-                            format!("`{}` is not a unit of time", clip(name)),
-                            &label,
-                        );
-                    }
-                },
-            };
-            let basis_text = fields.basis.as_deref().map(|b| b.trim().to_lowercase());
-            let basis = match basis_text.as_deref() {
-                None => None,
-                Some(word) if basis_word(word).is_some() => basis_word(word),
-                Some(other) => {
+                format!(
+                    "cannot read `every: {}`",
+                    clip(every.all().next().unwrap_or_default())
+                ),
+                "expected how often, such as `1 week` or `3 months`",
+            ),
+        };
+    }
+    if let Some(amount) = fields.amount {
+        let unit_text = fields.unit.as_deref().map(|u| u.trim().to_lowercase());
+        let unit = match unit_text.as_deref() {
+            None => None,
+            Some(name) => match Unit::from_word(name) {
+                Some(unit) => Some(unit),
+                None => {
+                    let suggestion = did_you_mean(name, Unit::NAMES.iter().copied());
+                    let label = suggestion
+                        .map_or("not a unit".to_owned(), |s| format!("did you mean `{s}`?"));
                     return bad(
                         cx,
-                        format!("`{other}` is not `working` or `calendar`"),
+                        format!("`{}` is not a unit of time", clip(name)),
+                        &label,
+                    );
+                }
+            },
+        };
+        let basis = match fields.basis.as_deref().map(str::trim) {
+            None => None,
+            Some(word) => match Basis::from_word(word) {
+                Some(b) => Some(b),
+                None => {
+                    return bad(
+                        cx,
+                        format!("`{}` is not `working` or `calendar`", clip(word)),
                         "expected `working` or `calendar`",
                     );
                 }
-            };
-            Some(TimelineKind::Duration(Duration {
+            },
+        };
+        return Some(Timeline {
+            span,
+            written: fields.text,
+            kind: TimelineKind::Duration(Duration {
                 amount,
                 max: fields.max,
                 unit,
                 basis,
+                plus: Vec::new(),
                 qualifier: fields.qualifier,
-                written: None,
-            }))
-        }
-    }
-}
-
-fn unit_word(word: &str) -> Option<Unit> {
-    UNIT_WORDS.iter().find(|(w, _)| *w == word).map(|(_, u)| *u)
-}
-
-fn number_word(word: &str) -> Option<u32> {
-    word.parse().ok().or_else(|| {
-        NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, n)| *n)
-    })
-}
-
-/// Reads a one-line timeline in English (`within 7 working days`) or Kiswahili (`ndani ya
-/// siku 7 za kazi`, `siku saba za kazi`).
-pub fn parse_duration(text: &str, span: Span) -> Result<Duration, String> {
-    let lower = text
-        .trim_end_matches('.')
-        .to_lowercase()
-        .replace(['–', '—'], "-")
-        .replace(" - ", "-");
-    let words = tokens(&lower);
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let mut i = 0;
-    while i < words.len() && LEAD_WORDS.contains(&words[i]) {
-        i += 1;
-    }
-    let mut unit = None;
-    let mut basis = None;
-    // Kiswahili puts the unit first: "siku 7".
-    if let Some(u) = words.get(i).and_then(|w| unit_word(w)) {
-        unit = Some(u);
-        i += 1;
-    }
-    let Some((amount, max)) = words.get(i).and_then(|w| read_range(w, words.get(i + 1..))) else {
-        return Err(match words.get(i) {
-            Some(word) if word.contains(['.', ',']) && word.chars().any(|c| c.is_ascii_digit()) => {
-                format!(
-                    "`{word}` is not a whole number; use a smaller unit, such as `90 minutes` for 1.5 hours"
-                )
-            }
-            Some(word) if word.starts_with('-') => "a time cannot be negative".into(),
-            Some(word) => format!("expected a number here, found `{word}`"),
-            None => "there is no number in it".into(),
+            }),
         });
-    };
-    i += if max.is_some() && !words[i].contains('-') {
-        3
-    } else {
-        1
-    };
-    // "seven (7) working days": the figure repeats the word.
-    if words.get(i).and_then(|w| w.parse::<u32>().ok()) == Some(max.unwrap_or(amount)) {
-        i += 1;
     }
-    if unit.is_none() {
-        // English: "7 working days", "7 days".
-        if let Some(b) = words.get(i).and_then(|w| basis_word(w)) {
-            basis = Some(b);
-            i += 1;
-        }
-        match words.get(i) {
-            Some(word) => match unit_word(word) {
-                Some(u) => {
-                    unit = Some(u);
-                    i += 1;
-                }
-                None => return Err(unknown_word(word)),
+    let Some(text) = fields.text else {
+        return bad(
+            cx,
+            "a timeline needs `text`, `amount` and `unit`, `every` or `cases`".into(),
+            "in this timeline",
+        );
+    };
+    // The office's words alone: read them if they state a time, else keep them as words.
+    Some(
+        match read_first(&text, cx, |words| read_time(words).map(|(r, _)| r)) {
+            Ok(read) => Timeline::from_read(read, Some(text), span),
+            Err(_) => Timeline {
+                span,
+                written: Some(text),
+                kind: TimelineKind::Vague,
             },
-            None if basis.is_some() => return Err("the unit is missing after the number".into()),
-            None => {}
-        }
-    }
-    // Kiswahili basis after the number: "za kazi", "ya kazi", "za kalenda".
-    if matches!(words.get(i), Some(&"za" | &"ya"))
-        && let Some(b) = words.get(i + 1).and_then(|w| basis_word(w))
-    {
-        basis = Some(b);
-        i += 2;
-    } else if let Some(b) = words.get(i).and_then(|w| basis_word(w)) {
-        // "7 days (working)"
-        basis = Some(b);
-        i += 1;
-    }
-    let qualifier =
-        (i < words.len()).then(|| Text::plain(original_tail(text, words.len() - i), span));
-    Ok(Duration {
-        amount,
-        max,
-        unit,
-        basis,
-        qualifier,
-        written: Some(text.to_owned()),
-    })
-}
-
-/// The words of a timeline: split at spaces, commas and brackets, with a figure glued to
-/// its unit (`48hrs`) split in two.
-fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for word in text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-    {
-        let digits = word.chars().take_while(char::is_ascii_digit).count();
-        if digits > 0 && digits < word.len() && word[digits..].chars().all(char::is_alphabetic) {
-            out.push(word[..digits].to_owned());
-            out.push(word[digits..].to_owned());
-        } else {
-            out.push(word.to_owned());
-        }
-    }
-    out
-}
-
-/// Why a word after the number was not understood, with the likeliest meaning.
-fn unknown_word(word: &str) -> String {
-    if matches!(word, "weekdays" | "weekday" | "business-days") {
-        return format!("`{word}` is not a unit of time; did you mean `working days`?");
-    }
-    let words = UNIT_WORDS
-        .iter()
-        .map(|(w, _)| *w)
-        .chain(["working", "calendar"]);
-    match did_you_mean(word, words) {
-        Some(close) => format!("`{word}` is not a unit of time; did you mean `{close}`?"),
-        None => format!("`{word}` is not a unit of time"),
-    }
-}
-
-/// `7`, `5-7`, or `5 to 7` / `5 hadi 7` (reading the next two words).
-fn read_range(word: &str, next: Option<&[&str]>) -> Option<(u32, Option<u32>)> {
-    if let Some((a, b)) = word.split_once('-') {
-        return Some((number_word(a)?, Some(number_word(b)?)));
-    }
-    let amount = number_word(word)?;
-    if let Some([link, upper, ..]) = next
-        && matches!(*link, "to" | "hadi" | "mpaka")
-        && let Some(max) = number_word(upper)
-    {
-        return Some((amount, Some(max)));
-    }
-    Some((amount, None))
-}
-
-fn basis_word(word: &str) -> Option<Basis> {
-    match word {
-        "working" | "work" | "business" | "kazi" => Some(Basis::Working),
-        "calendar" | "kalenda" => Some(Basis::Calendar),
-        _ => None,
-    }
-}
-
-/// The last `count` words of `text` with their original capitals and spacing.
-fn original_tail(text: &str, count: usize) -> String {
-    let mut rest = text.trim_end();
-    for _ in 0..count {
-        rest = rest.trim_end();
-        // After the white space, whatever its width in bytes (a non-breaking space is two).
-        let cut = rest
-            .char_indices()
-            .rfind(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        rest = &rest[..cut];
-    }
-    text[rest.len()..].trim().to_owned()
+        },
+    )
 }
 
 impl JsonSchema for Timeline {
@@ -452,144 +367,18 @@ impl JsonSchema for Timeline {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let fields = generator.subschema_for::<TimelineFields>();
+        let text = generator.subschema_for::<Text>();
         json_schema!({
-            "description": "How long the service takes: a duration such as `7 working days`, \
-                            `Ndani ya siku 7` or `30 minutes`, or the long form with `amount` \
-                            and `unit`, or `text`.",
+            "description": "How long the service takes, in the office's words: `7 working \
+                            days`, `Ndani ya siku 7`, `Immediately`, a sentence with one \
+                            duration in it, one line per language (`{en: 5 days, sw: Siku \
+                            tano}`), or the long form with `text`, `amount` and `unit`, \
+                            `every` or `cases`.",
             "anyOf": [
                 { "type": ["string", "number"] },
+                text,
                 fields,
             ]
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(
-        text: &str,
-    ) -> (
-        u32,
-        Option<u32>,
-        Option<Unit>,
-        Option<Basis>,
-        Option<String>,
-    ) {
-        let d = parse_duration(text, Span::default()).unwrap_or_else(|e| panic!("{text}: {e}"));
-        (
-            d.amount,
-            d.max,
-            d.unit,
-            d.basis,
-            d.qualifier
-                .map(|q| q.get("en").unwrap_or_default().to_owned()),
-        )
-    }
-
-    #[test]
-    fn officers_spellings() {
-        assert_eq!(
-            read("7 working days."),
-            (7, None, Some(Unit::Days), Some(Basis::Working), None)
-        );
-        assert_eq!(
-            read("seven (7) working days"),
-            (7, None, Some(Unit::Days), Some(Basis::Working), None)
-        );
-        assert_eq!(
-            read("5 - 7 days"),
-            (5, Some(7), Some(Unit::Days), None, None)
-        );
-        assert_eq!(read("48hrs"), (48, None, Some(Unit::Hours), None, None));
-        assert_eq!(
-            read("twelve hours"),
-            (12, None, Some(Unit::Hours), None, None)
-        );
-        assert!(parse_duration("after 7 days", Span::default()).is_err());
-    }
-
-    #[test]
-    fn english() {
-        assert_eq!(
-            read("7 working days"),
-            (7, None, Some(Unit::Days), Some(Basis::Working), None)
-        );
-        assert_eq!(
-            read("Within 14 calendar days"),
-            (14, None, Some(Unit::Days), Some(Basis::Calendar), None)
-        );
-        assert_eq!(
-            read("30 seconds"),
-            (30, None, Some(Unit::Seconds), None, None)
-        );
-        assert_eq!(
-            read("5-7 working days"),
-            (5, Some(7), Some(Unit::Days), Some(Basis::Working), None)
-        );
-        assert_eq!(
-            read("5 to 7 days"),
-            (5, Some(7), Some(Unit::Days), None, None)
-        );
-        assert_eq!(read("15"), (15, None, None, None, None));
-        assert_eq!(
-            read("1 month after retirement"),
-            (
-                1,
-                None,
-                Some(Unit::Months),
-                None,
-                Some("after retirement".into())
-            )
-        );
-    }
-
-    #[test]
-    fn kiswahili() {
-        assert_eq!(
-            read("siku 7 za kazi"),
-            (7, None, Some(Unit::Days), Some(Basis::Working), None)
-        );
-        assert_eq!(
-            read("Ndani ya siku 7"),
-            (7, None, Some(Unit::Days), None, None)
-        );
-        assert_eq!(
-            read("siku saba za kazi"),
-            (7, None, Some(Unit::Days), Some(Basis::Working), None)
-        );
-        assert_eq!(
-            read("Ndani ya masaa 48"),
-            (48, None, Some(Unit::Hours), None, None)
-        );
-        assert_eq!(
-            read("Ndani ya sekunde 30 za kwanza"),
-            (
-                30,
-                None,
-                Some(Unit::Seconds),
-                None,
-                Some("za kwanza".into())
-            )
-        );
-        assert_eq!(
-            read("Ndani ya mwezi 1 baada ya kustaafu"),
-            (
-                1,
-                None,
-                Some(Unit::Months),
-                None,
-                Some("baada ya kustaafu".into())
-            )
-        );
-    }
-
-    #[test]
-    fn refuses_what_is_not_a_duration() {
-        assert!(parse_duration("Muda halisi", Span::default()).is_err());
-        assert!(parse_duration("as per contract", Span::default()).is_err());
-        let err = parse_duration("7 dais", Span::default()).unwrap_err();
-        assert!(err.contains("did you mean `days`"), "{err}");
     }
 }

@@ -1,86 +1,152 @@
 //! Fees and timelines written out for people, in each language.
+//!
+//! A poster prints the office's words: `Nil`, `Ndani ya siku 7`, `Within 10 minutes of
+//! arrival`, as written. Only a language the office gave no words in (the Kiswahili of a
+//! bilingual charter that wrote `7 working days` once), or a fee or timeline given in the
+//! long form without `text`, is written out from what the value means: the *normalised*
+//! form, which the view also gives on its own for themes that ask for it.
 
 use super::{Tr, Tx};
 use crate::locale::Locale;
-use crate::model::{Amount, Fee, FeeKind, Timeline, TimelineKind};
+use crate::model::{Amount, Duration, Fee, FeeKind, Text, Timeline, TimelineKind};
 
-/// A timeline in one language: `7 working days after payment`.
-pub fn timeline(timeline: &Timeline, lang: &str, locale: &Locale) -> String {
-    match &timeline.kind {
-        TimelineKind::Duration(duration) => {
-            let mut text = locale.duration(duration);
-            if let Some(qualifier) = &duration.qualifier
-                && let Some(q) = qualifier.get(lang).or_else(|| qualifier.all().next())
-            {
-                text.push(' ');
-                text.push_str(q);
-            }
-            text
-        }
-        TimelineKind::Text { text } => text
-            .get(lang)
-            .or_else(|| text.all().next())
-            .unwrap_or_default()
-            .to_owned(),
-    }
+/// The office's words in `lang`, when it gave words for that language (or once for all).
+fn written<'a>(written: Option<&'a Text>, lang: &str) -> Option<&'a str> {
+    written?.get(lang)
 }
 
+fn first_words(text: &Text, lang: &str) -> String {
+    text.get(lang)
+        .or_else(|| text.all().next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A timeline as printed, in each language.
 pub fn timeline_tx(t: &Timeline, tr: &Tr) -> Tx {
+    tr.each(|lang, locale| {
+        Some(match written(t.written.as_ref(), lang) {
+            Some(words) => words.to_owned(),
+            None => timeline(t, lang, locale),
+        })
+    })
+}
+
+/// A timeline written out from what it means, in each language.
+pub fn timeline_normalised(t: &Timeline, tr: &Tr) -> Tx {
     tr.each(|lang, locale| Some(timeline(t, lang, locale)))
 }
 
-/// A fee as lines of text: one line, or one per tier (`Citizens: KSh 500`).
-pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
-    match &fee.kind {
-        FeeKind::Tiers { tiers } => tiers
+/// A timeline written out from what it means, in one language: `7 working days after
+/// payment`, `Every 3 months`, `Regional office: 1 working day; …`.
+pub fn timeline(timeline: &Timeline, lang: &str, locale: &Locale) -> String {
+    let with_qualifier = |mut text: String, d: &Duration| {
+        if let Some(qualifier) = &d.qualifier {
+            text.push(' ');
+            text.push_str(&first_words(qualifier, lang));
+        }
+        text
+    };
+    match &timeline.kind {
+        TimelineKind::Duration(d) => with_qualifier(locale.duration(&d.measure()), d),
+        TimelineKind::Every(d) => with_qualifier(locale.every(&d.measure()), d),
+        TimelineKind::Cases { cases } => cases
             .iter()
-            .map(|tier| {
-                tr.each(|lang, locale| {
-                    let who = tier.who.get(lang).or_else(|| tier.who.all().next())?;
-                    Some(format!("{who}: {}", one_fee(&tier.fee, lang, locale)))
-                })
+            .map(|c| {
+                let words = written(c.timeline.written.as_ref(), lang)
+                    .map_or_else(|| self::timeline(&c.timeline, lang, locale), str::to_owned);
+                format!("{}: {words}", first_words(&c.case, lang))
             })
-            .collect(),
+            .collect::<Vec<_>>()
+            .join("; "),
+        TimelineKind::Vague => timeline
+            .written
+            .as_ref()
+            .map(|w| first_words(w, lang))
+            .unwrap_or_default(),
+    }
+}
+
+/// A fee as printed: the office's words, or, where it gave none, one line per tier or case
+/// written out (`Citizens: KSh 500`).
+pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
+    if fee.written.is_some() {
+        return vec![tr.each(|lang, locale| {
+            Some(match written(fee.written.as_ref(), lang) {
+                Some(words) => words.to_owned(),
+                None => one_fee(fee, lang, locale),
+            })
+        })];
+    }
+    normalised_lines(fee, tr)
+}
+
+/// A fee written out from what it means: one line, or one per tier or case.
+pub fn normalised_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
+    let labelled = |label: &Text, part: &Fee| {
+        tr.each(|lang, locale| {
+            let words = written(part.written.as_ref(), lang)
+                .map_or_else(|| one_fee(part, lang, locale), str::to_owned);
+            Some(format!("{}: {words}", first_words(label, lang)))
+        })
+    };
+    match &fee.kind {
+        FeeKind::Tiers { tiers } => tiers.iter().map(|t| labelled(&t.who, &t.fee)).collect(),
+        FeeKind::Cases { cases } => cases.iter().map(|c| labelled(&c.case, &c.fee)).collect(),
         _ => vec![tr.each(|lang, locale| Some(one_fee(fee, lang, locale)))],
     }
 }
 
+/// A fee written out from what it means, in one language, on one line.
 fn one_fee(fee: &Fee, lang: &str, locale: &Locale) -> String {
+    let labelled = |label: &Text, part: &Fee| {
+        let words = written(part.written.as_ref(), lang)
+            .map_or_else(|| one_fee(part, lang, locale), str::to_owned);
+        format!("{}: {words}", first_words(label, lang))
+    };
     match &fee.kind {
-        FeeKind::Free { .. } => locale.label("free").to_owned(),
-        FeeKind::Amount(amount) => self::amount(amount, lang, locale),
-        FeeKind::Text { text } => text
-            .get(lang)
-            .or_else(|| text.all().next())
-            .unwrap_or_default()
-            .to_owned(),
+        FeeKind::Free { condition } => {
+            let free = locale.label("free").to_owned();
+            match condition {
+                Some(c) => format!("{free} {}", first_words(c, lang)),
+                None => free,
+            }
+        }
+        FeeKind::Amount(a) => amount(a, lang, locale),
+        FeeKind::Vague => fee
+            .written
+            .as_ref()
+            .map(|w| first_words(w, lang))
+            .unwrap_or_default(),
         FeeKind::Tiers { tiers } => tiers
             .iter()
-            .map(|t| {
-                let who = t.who.get(lang).or_else(|| t.who.all().next());
-                format!(
-                    "{}: {}",
-                    who.unwrap_or_default(),
-                    one_fee(&t.fee, lang, locale)
-                )
-            })
+            .map(|t| labelled(&t.who, &t.fee))
+            .collect::<Vec<_>>()
+            .join("; "),
+        FeeKind::Cases { cases } => cases
+            .iter()
+            .map(|c| labelled(&c.case, &c.fee))
             .collect::<Vec<_>>()
             .join("; "),
     }
 }
 
-/// `KSh 5,000 per copy`.
+/// `KSh 5,000 per copy`, `Up to KSh 2,000`, `KSh 1,000–5,000`.
 pub fn amount(amount: &Amount, lang: &str, locale: &Locale) -> String {
-    let number = locale.number(&amount.value);
+    let mut number = locale.number(&amount.value);
+    if let Some(max) = &amount.max {
+        number = format!("{number}–{}", locale.number(max));
+    }
     let mut text = match amount.currency.as_deref() {
         Some(code) => format!("{} {number}", currency_symbol(code)),
         None => number,
     };
-    if let Some(per) = &amount.per
-        && let Some(per) = per.get(lang).or_else(|| per.all().next())
-    {
+    if amount.at_most {
+        text = locale.at_most(&text);
+    }
+    for words in [&amount.per, &amount.qualifier].into_iter().flatten() {
         text.push(' ');
-        text.push_str(per);
+        text.push_str(&first_words(words, lang));
     }
     text
 }
@@ -100,6 +166,8 @@ pub fn currency_symbol(code: &str) -> &str {
         "USD" => "US$",
         "EUR" => "€",
         "GBP" => "£",
+        "PHP" => "₱",
+        "INR" => "₹",
         other => other,
     }
 }

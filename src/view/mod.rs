@@ -156,7 +156,9 @@ pub struct StandardGroupView {
 pub struct StandardView {
     pub name: Option<Tx>,
     pub text: Option<Tx>,
+    /// As the office wrote it, and written out from what it means.
     pub timeline: Option<Tx>,
+    pub timeline_normalised: Option<Tx>,
 }
 
 #[derive(Debug, Serialize)]
@@ -434,6 +436,10 @@ fn standards(groups: &[StandardGroup], tr: &Tr) -> Option<StandardsView> {
                         name: tr.opt(&s.name),
                         text: tr.opt(&s.text),
                         timeline: s.timeline.as_ref().map(|t| format::timeline_tx(t, tr)),
+                        timeline_normalised: s
+                            .timeline
+                            .as_ref()
+                            .map(|t| format::timeline_normalised(t, tr)),
                     })
                     .collect(),
             })

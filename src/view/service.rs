@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::format::{fee_lines, timeline_tx};
+use super::format::{fee_lines, normalised_lines, timeline_normalised, timeline_tx};
 use super::{Tr, Tx};
 use crate::model::{Classification, Fee, Service};
 
@@ -16,7 +16,10 @@ pub struct ServiceView {
     pub description: Option<Tx>,
     pub requirements: Vec<RequirementView>,
     pub fee: Option<FeeView>,
+    /// The timeline as the office wrote it (written out where it gave no words).
     pub timeline: Option<Tx>,
+    /// The timeline written out from what it means, for themes that want one style.
+    pub timeline_normalised: Option<Tx>,
     pub office: Option<Tx>,
     pub audience: Option<Tx>,
     /// `simple`, `complex` or `highly-technical`.
@@ -31,12 +34,16 @@ pub struct RequirementView {
     pub from: Option<Tx>,
 }
 
-/// A fee written out: `free` lets a theme set "Free" apart.
+/// A fee: `free` lets a theme set a free service apart.
 #[derive(Debug, Serialize)]
 pub struct FeeView {
     pub free: bool,
-    /// One line, or one per applicant category.
+    /// The fee as the office wrote it (one line, which may break), or, where it gave no
+    /// words, written out: one line, or one per applicant category or case.
     pub lines: Vec<Tx>,
+    /// The fee written out from what it means ("Free", "KSh 5,000"), for themes that want
+    /// one style whatever the office wrote.
+    pub normalised: Vec<Tx>,
 }
 
 #[derive(Debug, Serialize)]
@@ -45,6 +52,7 @@ pub struct StepView {
     pub agency: Option<Tx>,
     pub fee: Option<FeeView>,
     pub time: Option<Tx>,
+    pub time_normalised: Option<Tx>,
     pub responsible: Option<Tx>,
 }
 
@@ -75,6 +83,10 @@ fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Ve
                 .collect(),
             fee: service.fee.as_ref().map(|f| fee(f, tr)),
             timeline: service.timeline.as_ref().map(|t| timeline_tx(t, tr)),
+            timeline_normalised: service
+                .timeline
+                .as_ref()
+                .map(|t| timeline_normalised(t, tr)),
             office: tr.opt(&service.office),
             audience: tr.opt(&service.audience),
             classification: service.classification.as_ref().map(|c| match c.value {
@@ -90,6 +102,7 @@ fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Ve
                     agency: tr.opt(&s.agency),
                     fee: s.fee.as_ref().map(|f| fee(f, tr)),
                     time: s.time.as_ref().map(|t| timeline_tx(t, tr)),
+                    time_normalised: s.time.as_ref().map(|t| timeline_normalised(t, tr)),
                     responsible: tr.opt(&s.responsible),
                 })
                 .collect(),
@@ -108,5 +121,6 @@ pub fn fee(fee: &Fee, tr: &Tr) -> FeeView {
     FeeView {
         free: matches!(fee.kind, crate::model::FeeKind::Free { .. }),
         lines: fee_lines(fee, tr),
+        normalised: normalised_lines(fee, tr),
     }
 }

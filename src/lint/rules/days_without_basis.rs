@@ -1,12 +1,15 @@
 use super::declare_rule;
 use crate::lint::walk::timelines;
-use crate::model::{TimelineKind, Unit};
+use crate::locale::Locale;
+use crate::model::{Basis, TimelineKind, Unit};
+use crate::reading::Measure;
 
 declare_rule! {
     DaysWithoutBasis, "T003", "days-without-basis", Warning, fixable: false,
-    summary: "Days or weeks without saying working or calendar days.",
+    summary: "Days without saying working or calendar days.",
     docs: "## What it does
-Finds timelines in days or weeks that do not say whether weekends and public holidays count.
+Finds timelines in days that do not say whether weekends and public holidays count. (A
+week is seven days either way, and zero time, `Immediately` or `Same day`, needs no basis.)
 
 ## Why it matters
 \"Within 7 days\" is 7 days to the citizen and 9 to 11 days to an office that counts only
@@ -24,30 +27,42 @@ timeline: 14 calendar days
 ```
 ",
     check(cx, out) {
-        for (place, timeline) in timelines(cx) {
-            if let TimelineKind::Duration(d) = &timeline.kind
-                && matches!(d.unit, Some(Unit::Days | Unit::Weeks))
-                && d.basis.is_none()
-            {
-                out.push(
-                    timeline.span,
-                    format!("{place} does not say whether it counts working or calendar days"),
-                    "working or calendar days?",
-                )
-                .hint(hint(d.amount, d.unit));
+        for (place, t) in timelines(cx) {
+            let TimelineKind::Duration(d) = &t.kind else { continue };
+            let days = d.unit == Some(Unit::Days) || d.plus.iter().any(|(_, u)| *u == Unit::Days);
+            if !days || d.basis.is_some() || d.measure().is_zero() {
+                continue;
             }
+            out.push(
+                t.span,
+                format!("{place} does not say whether it counts working or calendar days"),
+                "working or calendar days?",
+            )
+            .hint(hint(&d.measure(), cx));
         }
     }
 }
 
-/// "write `7 working days` (`siku 7 za kazi`) …", with the timeline's own number and unit.
-fn hint(amount: u32, unit: Option<Unit>) -> String {
-    let (en, sw) = match unit {
-        Some(Unit::Weeks) => ("weeks", "wiki"),
-        _ => ("days", "siku"),
+/// "write `7 working days` or `7 calendar days`", with the timeline's own numbers, in the
+/// charter's languages.
+fn hint(measure: &Measure, cx: &crate::lint::LintContext) -> String {
+    let with = |basis| Measure {
+        basis: Some(basis),
+        ..measure.clone()
     };
-    format!(
-        "write `{amount} working {en}` (`{sw} {amount} za kazi`) or `{amount} calendar {en}` \
-         (`{sw} {amount} za kalenda`)"
-    )
+    let ways: Vec<String> = [Basis::Working, Basis::Calendar]
+        .into_iter()
+        .map(|basis| {
+            cx.charter
+                .languages
+                .iter()
+                .map(|lang| {
+                    let locale = Locale::get(lang.as_str()).unwrap_or_else(Locale::fallback);
+                    format!("`{}`", locale.duration(&with(basis)))
+                })
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .collect();
+    format!("write {} or {}", ways[0], ways[1])
 }

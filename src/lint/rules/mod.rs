@@ -10,6 +10,7 @@ mod escalation_is_own_office;
 mod fee_not_fixed;
 mod fee_without_currency;
 mod language_missing;
+mod languages_disagree;
 mod malformed_email;
 mod malformed_phone;
 mod missing_core_sections;
@@ -76,6 +77,7 @@ pub static ALL: &[&dyn Rule] = &[
     &duplicate_service::DuplicateService,
     &numbering::Numbering,
     &language_missing::LanguageMissing,
+    &languages_disagree::LanguagesDisagree,
     &cell_too_long::CellTooLong,
     &unused_suppression::UnusedSuppression,
     &suppression_without_reason::SuppressionWithoutReason,

@@ -2,32 +2,69 @@ use super::declare_rule;
 use crate::lint::walk::services;
 use crate::model::{Basis, Duration, TimelineKind, Unit};
 
-/// A duration in comparable terms: minutes for times within a day, days otherwise.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Span {
-    Minutes(u64),
-    Days(u64),
+/// A duration in comparable terms: whole days, and minutes for the parts within a day
+/// (ARTA totals are written `3 Days and 10 Minutes`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Length {
+    days: u64,
+    minutes: u64,
 }
 
-fn measure(d: &Duration) -> Option<Span> {
-    let n = u64::from(d.max.unwrap_or(d.amount));
-    Some(match d.unit? {
-        Unit::Seconds => Span::Minutes(n.div_ceil(60)),
-        Unit::Minutes => Span::Minutes(n),
-        Unit::Hours => Span::Minutes(n * 60),
-        Unit::Days => Span::Days(n),
-        Unit::Weeks => Span::Days(
-            n * if d.basis == Some(Basis::Working) {
-                5
-            } else {
-                7
+impl Length {
+    fn add(self, other: Length) -> Length {
+        Length {
+            days: self.days + other.days,
+            minutes: self.minutes + other.minutes,
+        }
+    }
+
+    /// Equal, or equal when minutes are counted into days of 24 hours or of an 8-hour
+    /// working day: an office may write 480 minutes of steps as 1 day in the total.
+    fn agrees(self, other: Length) -> bool {
+        [1440, 480]
+            .iter()
+            .any(|day| self.days * day + self.minutes == other.days * day + other.minutes)
+    }
+}
+
+fn length(d: &Duration) -> Option<Length> {
+    let part = |n: u64, unit: Unit| -> Option<Length> {
+        Some(match unit {
+            Unit::Seconds => Length {
+                days: 0,
+                minutes: n.div_ceil(60),
             },
-        ),
-        Unit::Months | Unit::Years => return None,
-    })
+            Unit::Minutes => Length {
+                days: 0,
+                minutes: n,
+            },
+            Unit::Hours => Length {
+                days: 0,
+                minutes: n * 60,
+            },
+            Unit::Days => Length {
+                days: n,
+                minutes: 0,
+            },
+            Unit::Weeks => Length {
+                days: n * if d.basis == Some(Basis::Working) {
+                    5
+                } else {
+                    7
+                },
+                minutes: 0,
+            },
+            Unit::Months | Unit::Years => return None,
+        })
+    };
+    let mut total = part(u64::from(d.max.unwrap_or(d.amount)), d.unit?)?;
+    for (n, unit) in &d.plus {
+        total = total.add(part(u64::from(*n), *unit)?);
+    }
+    Some(total)
 }
 
-fn describe(span: Span) -> String {
+fn describe(length: Length) -> String {
     let plural = |n: u64, unit: &str| {
         if n == 1 {
             format!("1 {unit}")
@@ -35,10 +72,15 @@ fn describe(span: Span) -> String {
             format!("{n} {unit}s")
         }
     };
-    match span {
-        Span::Minutes(m) if m % 60 == 0 => plural(m / 60, "hour"),
-        Span::Minutes(m) => plural(m, "minute"),
-        Span::Days(d) => plural(d, "day"),
+    let minutes = match length.minutes {
+        0 => None,
+        m if m % 60 == 0 => Some(plural(m / 60, "hour")),
+        m => Some(plural(m, "minute")),
+    };
+    match (length.days, minutes) {
+        (0, Some(m)) => m,
+        (d, None) => plural(d, "day"),
+        (d, Some(m)) => format!("{} and {m}", plural(d, "day")),
     }
 }
 
@@ -70,37 +112,27 @@ Correct the step times or the total so that they agree.
             let service = s.service;
             let Some(total) = &service.timeline else { continue };
             let TimelineKind::Duration(total_duration) = &total.kind else { continue };
-            let Some(total_span) = measure(total_duration) else { continue };
-            // Only steps whose times are all durations in comparable units can be summed.
-            let steps: Option<Vec<Span>> = service
+            let Some(total_length) = length(total_duration) else { continue };
+            // Only steps whose times are all durations can be summed.
+            let steps: Option<Vec<Length>> = service
                 .steps
                 .iter()
                 .filter_map(|step| step.time.as_ref())
                 .map(|time| match &time.kind {
-                    TimelineKind::Duration(d) => measure(d),
-                    TimelineKind::Text { .. } => None,
+                    TimelineKind::Duration(d) => length(d),
+                    _ => None,
                 })
                 .collect();
             let Some(steps) = steps.filter(|s| !s.is_empty()) else { continue };
-            let sum = steps.iter().try_fold(None::<Span>, |acc, span| match (acc, *span) {
-                (None, s) => Some(Some(s)),
-                (Some(Span::Minutes(a)), Span::Minutes(b)) => Some(Some(Span::Minutes(a + b))),
-                (Some(Span::Days(a)), Span::Days(b)) => Some(Some(Span::Days(a + b))),
-                _ => None,
-            });
-            let Some(Some(sum)) = sum else { continue };
-            let comparable = matches!(
-                (sum, total_span),
-                (Span::Minutes(_), Span::Minutes(_)) | (Span::Days(_), Span::Days(_))
-            );
-            if comparable && sum != total_span {
+            let sum = steps.iter().fold(Length::default(), |a, b| a.add(*b));
+            if !sum.agrees(total_length) {
                 out.push(
                     total.span,
                     format!(
                         "the steps of {} add up to {}, but its timeline says {}",
                         s.label,
                         describe(sum),
-                        describe(total_span)
+                        describe(total_length)
                     ),
                     "does not match the steps",
                 )

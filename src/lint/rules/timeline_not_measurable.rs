@@ -1,12 +1,14 @@
 use super::declare_rule;
 use crate::lint::walk::timelines;
 use crate::model::TimelineKind;
+use crate::reading::{Unread, read_time};
 
 declare_rule! {
     TimelineNotMeasurable, "T001", "timeline-not-measurable", Error, fixable: false,
     summary: "A timeline given in words instead of a duration.",
     docs: "## What it does
-Finds timelines written as text (`timeline: {text: ...}`) instead of a duration.
+Finds timelines whose words state no time (`timeline: {text: ...}`): \"Muda halisi\",
+\"Continuous\", \"as per contract\".
 
 ## Why it matters
 A citizen can only hold an office to a promise they can measure. \"Real time\", \"prompt
@@ -30,14 +32,29 @@ timeline: 7 working days
 ",
     check(cx, out) {
         for (place, timeline) in timelines(cx) {
-            if let TimelineKind::Text { text } = &timeline.kind {
-                out.push(
-                    timeline.span,
-                    format!("{place} cannot be measured: {}", cx.quote(text)),
-                    "not a duration",
-                )
-                .hint("state the longest time the service may take, such as `7 working days` or `siku 7 za kazi`");
-            }
+            let (TimelineKind::Vague, Some(text)) = (&timeline.kind, &timeline.written) else {
+                continue;
+            };
+            // Words that almost state a time: say what kept them from being read.
+            let unclear = text.all().find_map(|words| match read_time(words) {
+                Err(Unread::Unclear(why)) => Some(why),
+                _ => None,
+            });
+            let hint = match unclear {
+                Some(why) => format!(
+                    "{why}; if the office meant a time, keep its words in `text` and add \
+                     what they mean: `amount` and `unit`, or `cases`"
+                ),
+                None => "state the longest time the service may take, such as `7 working days` \
+                         or `siku 7 za kazi`"
+                    .into(),
+            };
+            out.push(
+                timeline.span,
+                format!("{place} cannot be measured: {}", cx.quote(text)),
+                "not a duration",
+            )
+            .hint(hint);
         }
     }
 }

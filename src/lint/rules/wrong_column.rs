@@ -1,8 +1,7 @@
 use super::declare_rule;
 use crate::lint::walk::{fees, services, timelines};
-use crate::model::fee::parse_fee;
 use crate::model::{FeeKind, TimelineKind};
-use crate::yaml::Span;
+use crate::reading::{FeeRead, currency_for, read_fee};
 
 /// Words for how often, which belong in a timeline or description, not in a fee.
 const FREQUENCIES: &[&str] = &[
@@ -43,7 +42,7 @@ was in.
 ",
     check(cx, out) {
         for (place, fee) in fees(cx) {
-            if let FeeKind::Text { text } = &fee.kind
+            if let (FeeKind::Vague, Some(text)) = (&fee.kind, &fee.written)
                 && let Some(word) = text.all().find_map(|t| {
                     let t = t.to_lowercase();
                     FREQUENCIES.iter().find(|f| t.contains(**f))
@@ -54,8 +53,8 @@ was in.
             }
         }
         for (place, timeline) in timelines(cx) {
-            if let TimelineKind::Text { text } = &timeline.kind
-                && text.all().any(|t| is_priced(t, timeline.span))
+            if let (TimelineKind::Vague, Some(text)) = (&timeline.kind, &timeline.written)
+                && text.all().any(is_priced)
             {
                 out.push(timeline.span, format!("{place} looks like a fee: {}", cx.quote(text)), "belongs in `fee:`")
                     .hint("move the amount to `fee:` and give the timeline a duration");
@@ -63,7 +62,7 @@ was in.
         }
         for s in services(cx) {
             for requirement in &s.service.requirements {
-                if requirement.item.all().any(|t| is_priced(t, requirement.item.span)) {
+                if requirement.item.all().any(is_priced) {
                     out.push(
                         requirement.item.span,
                         format!("a requirement of {} looks like a fee: {}", s.label, cx.quote(&requirement.item)),
@@ -76,7 +75,16 @@ was in.
     }
 }
 
-/// A text that reads as an amount with its currency.
-fn is_priced(text: &str, span: Span) -> bool {
-    matches!(parse_fee(text, None, span), Ok(FeeKind::Amount(a)) if a.currency.is_some())
+/// A text that is an amount with its currency, and nothing before it (`KES 500 per copy`,
+/// not `Proof of payment of KES 500`).
+fn is_priced(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let leads = first.starts_with(|c: char| c.is_ascii_digit())
+        || currency_for(
+            first.trim_end_matches(|c: char| c.is_ascii_digit() || c == ','),
+            None,
+        )
+        .is_some();
+    leads
+        && matches!(read_fee(text, None), Ok((FeeRead::Amount { money, .. }, _)) if money.currency.is_some())
 }

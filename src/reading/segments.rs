@@ -1,0 +1,151 @@
+//! The parts of a value that gives one time or fee per case: one a line, or after `a)`,
+//! `b)`, or between `;`, `|` and ` / `; and the words that name each case.
+
+use super::{Phrase, Token, TokenKind, Words, any_phrase_at};
+
+/// Whether `t` is one of `marks`.
+pub(super) fn is_mark(t: Option<&Token>, marks: &[&str]) -> bool {
+    t.is_some_and(|t| t.kind == TokenKind::Mark && marks.contains(&t.lower.as_str()))
+}
+
+/// A part of a value: tokens `start..end`.
+pub(super) struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// The enumerator that opens it (`a)`), if any.
+    enumerator: Option<(usize, usize)>,
+}
+
+impl Segment {
+    /// Whether tokens `start..end` lie in this segment.
+    pub fn holds(&self, start: usize, end: usize) -> bool {
+        start >= self.start && end <= self.end
+    }
+
+    /// The words that name this case: the segment without its value (tokens `used`),
+    /// the words of `skip` just before the value ("within") and the marks around it; else
+    /// its enumerator (`a`).
+    pub fn label(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        used: (usize, usize),
+        skip: fn(&Words) -> &[Phrase],
+    ) -> String {
+        let from = self.enumerator.map_or(self.start, |(_, e)| e);
+        let piece = |a: usize, b: usize| -> &str {
+            if a >= b {
+                return "";
+            }
+            &text[tokens[a].start..tokens[b - 1].end]
+        };
+        let trim = |s: &str| -> String {
+            s.trim_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ':' | ',' | '-' | '–' | '(' | ')' | '.' | ';' | '/' | '=')
+            })
+            .to_owned()
+        };
+        // "Regional Office: within 1 working day": the case is named before "within".
+        let mut cut = used.0;
+        while let Some(n) = (1..=4).find(|&n| {
+            cut >= from + n && any_phrase_at(tokens, cut - n, skip).is_some_and(|(len, _)| len == n)
+        }) {
+            cut -= n;
+        }
+        let before = trim(piece(from, cut));
+        let after = trim(piece(used.1, self.end));
+        let label = match (before.is_empty(), after.is_empty()) {
+            (false, true) => before,
+            (true, false) => after,
+            (false, false) => format!("{before} {after}"),
+            (true, true) => String::new(),
+        };
+        if label.is_empty()
+            && let Some((a, b)) = self.enumerator
+        {
+            return trim(piece(a, b));
+        }
+        label
+    }
+}
+
+/// Letters and Roman numerals that enumerate cases: `a)`, `(b)`, `ii)`.
+fn enumerator_at(tokens: &[Token], i: usize) -> Option<usize> {
+    let open = usize::from(is_mark(tokens.get(i), &["("]));
+    let word = tokens.get(i + open)?;
+    let is_label = word.kind == TokenKind::Word
+        && (word.lower.len() == 1 && word.lower.chars().all(|c| c.is_ascii_alphabetic())
+            || matches!(word.lower.as_str(), "ii" | "iii" | "iv" | "vi" | "vii"));
+    (is_label && is_mark(tokens.get(i + open + 1), &[")"])).then_some(open + 2)
+}
+
+/// The parts of a value: split at line breaks, `;`, `|`, ` / ` (with spaces: `walk-in/phone`
+/// is one case) and at enumerators when there are two or more.
+pub(super) fn segments(text: &str, tokens: &[Token]) -> Vec<Segment> {
+    // `a)` is an enumerator at the start or after a blank, not inside a word (`Month)`).
+    let enumerators: Vec<(usize, usize)> = (0..tokens.len())
+        .filter(|&i| i == 0 || text[..tokens[i].start].ends_with(char::is_whitespace))
+        .filter_map(|i| enumerator_at(tokens, i).map(|len| (i, i + len)))
+        .collect();
+    let use_enumerators = enumerators.len() >= 2;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut enumerator = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let spaced_slash = t.lower == "/"
+            && i > 0
+            && text[..t.start].ends_with(char::is_whitespace)
+            && text[t.end..].starts_with(char::is_whitespace);
+        if t.kind == TokenKind::Break || is_mark(Some(t), &[";", "|"]) || spaced_slash {
+            if i > start {
+                out.push(Segment {
+                    start,
+                    end: i,
+                    enumerator,
+                });
+            }
+            start = i + 1;
+            enumerator = None;
+            continue;
+        }
+        if use_enumerators && let Some(&(a, b)) = enumerators.iter().find(|(a, _)| *a == i) {
+            if i > start {
+                out.push(Segment {
+                    start,
+                    end: i,
+                    enumerator,
+                });
+            }
+            start = i;
+            enumerator = Some((a, b));
+        }
+    }
+    if start < tokens.len() {
+        out.push(Segment {
+            start,
+            end: tokens.len(),
+            enumerator,
+        });
+    }
+    out
+}
+
+/// The tokens `from..to` of `text`, as written.
+pub(super) fn written(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
+    if from >= to {
+        return String::new();
+    }
+    text[tokens[from].start..tokens[to - 1].end].to_owned()
+}
+
+/// The words after a value up to `end`, without the marks around them: a qualifier.
+pub(super) fn rest(text: &str, tokens: &[Token], from: usize, end: usize) -> Option<String> {
+    let q = written(text, tokens, from, end);
+    let q = q
+        .trim()
+        .trim_start_matches([',', ';', ':'])
+        .trim_end_matches(['.', ',', ';'])
+        .trim();
+    (!q.is_empty() && q.chars().any(char::is_alphanumeric)).then(|| q.to_owned())
+}
