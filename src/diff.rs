@@ -113,32 +113,29 @@ pub fn diff(old: &Charter, new: &Charter) -> CharterDiff {
     };
     let mut out = CharterDiff::default();
 
-    // Services: same name first, then the closest remaining names as renames.
-    let mut unmatched_old: Vec<&Service> = Vec::new();
-    let mut new_left: Vec<&Service> = new.services.iter().collect();
-    for service in &old.services {
-        match new_left
-            .iter()
-            .position(|n| key(&text(&n.name)) == key(&text(&service.name)))
-        {
+    // Services, sub-services as "Parent › Sub": same name first, then the closest
+    // remaining names as renames.
+    let old_services = flat(&old.services, &text);
+    let new_services = flat(&new.services, &text);
+    let mut unmatched_old: Vec<&(String, &Service)> = Vec::new();
+    let mut new_left: Vec<&(String, &Service)> = new_services.iter().collect();
+    for entry in &old_services {
+        match new_left.iter().position(|n| key(&n.0) == key(&entry.0)) {
             Some(i) => {
                 let kept = new_left.remove(i);
-                compare_service(service, kept, &text, &mut out.services);
+                compare_service(entry, kept, &text, &mut out.services);
             }
-            None => unmatched_old.push(service),
+            None => unmatched_old.push(entry),
         }
     }
-    for service in unmatched_old {
+    for entry in unmatched_old {
         let best = new_left
             .iter()
             .enumerate()
             .map(|(i, n)| {
                 (
                     i,
-                    strsim::normalized_levenshtein(
-                        &key(&text(&service.name)),
-                        &key(&text(&n.name)),
-                    ),
+                    strsim::normalized_levenshtein(&key(&entry.0), &key(&n.0)),
                 )
             })
             .filter(|(_, score)| *score >= 0.6)
@@ -147,19 +144,35 @@ pub fn diff(old: &Charter, new: &Charter) -> CharterDiff {
             Some((i, _)) => {
                 let renamed = new_left.remove(i);
                 out.services.renamed.push(Renamed {
-                    from: text(&service.name),
-                    to: text(&renamed.name),
+                    from: entry.0.clone(),
+                    to: renamed.0.clone(),
                 });
-                compare_service(service, renamed, &text, &mut out.services);
+                compare_service(entry, renamed, &text, &mut out.services);
             }
-            None => out.services.removed.push(text(&service.name)),
+            None => out.services.removed.push(entry.0.clone()),
         }
     }
-    out.services.added = new_left.iter().map(|s| text(&s.name)).collect();
+    out.services.added = new_left.iter().map(|s| s.0.clone()).collect();
 
     out.contacts = list_changes(&contacts(old, &text), &contacts(new, &text));
     out.standards = list_changes(&standards(old, &text), &standards(new, &text));
     out.other = other_changes(old, new);
+    out
+}
+
+/// Every service and sub-service, named as a reader finds it: "Parent › Sub".
+fn flat<'a>(
+    services: &'a [Service],
+    text: &impl Fn(&Text) -> String,
+) -> Vec<(String, &'a Service)> {
+    let mut out = Vec::new();
+    for service in services {
+        let name = text(&service.name);
+        out.push((name.clone(), service));
+        for (sub, s) in flat(&service.services, text) {
+            out.push((format!("{name} › {sub}"), s));
+        }
+    }
     out
 }
 
@@ -171,8 +184,8 @@ fn key(text: &str) -> String {
 }
 
 fn compare_service(
-    old: &Service,
-    new: &Service,
+    (_, old): &(String, &Service),
+    (name, new): &(String, &Service),
     text: &impl Fn(&Text) -> String,
     out: &mut ServiceChanges,
 ) {
@@ -226,7 +239,7 @@ fn compare_service(
     }
     if !changes.is_empty() {
         out.changed.push(ServiceChange {
-            service: text(&new.name),
+            service: name.clone(),
             changes,
         });
     }
@@ -248,7 +261,13 @@ fn first(text: &Text) -> String {
 /// What a fee or timeline says, for a reader of the diff: the office's words when it has
 /// them, else the meaning written out.
 fn shown(written: Option<&Text>, meaning: String) -> String {
-    written.map_or(meaning, first)
+    written
+        .map_or(meaning, first)
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// Compares two fees, tier by tier and case by case when both have them: a new tier is
@@ -295,16 +314,37 @@ fn compare_fees(old: Option<&Fee>, new: Option<&Fee>, case: Option<String>, out:
     }
     let old_words = old.map(fee_words);
     let new_words = new.map(fee_words);
+    let old_shown = old.map(|f| shown(f.written.as_ref(), fee_words(f)));
+    let new_shown = new.map(|f| shown(f.written.as_ref(), fee_words(f)));
     if old_words != new_words {
         let (direction, why) = fee_direction(old, new);
         out.push(Change {
             field: "fee",
             case,
-            old: old.map(|f| shown(f.written.as_ref(), fee_words(f))),
-            new: new.map(|f| shown(f.written.as_ref(), fee_words(f))),
+            old: old_shown,
+            new: new_shown,
             direction,
             why,
         });
+    } else if old_shown != new_shown {
+        out.push(reworded("fee", case, old_shown, new_shown));
+    }
+}
+
+/// The same promise in other words: printed differently, so a reviewer sees it.
+fn reworded(
+    field: &'static str,
+    case: Option<String>,
+    old: Option<String>,
+    new: Option<String>,
+) -> Change {
+    Change {
+        field,
+        case,
+        old,
+        new,
+        direction: None,
+        why: Some("other words, the same promise"),
     }
 }
 
@@ -358,16 +398,20 @@ fn compare_timelines(
         }
         _ => false,
     };
+    let old_shown = old.map(|t| shown(t.written.as_ref(), timeline_words(t)));
+    let new_shown = new.map(|t| shown(t.written.as_ref(), timeline_words(t)));
     if old_words != new_words && !same_length {
         let (direction, why) = timeline_direction(old, new);
         out.push(Change {
             field: "timeline",
             case,
-            old: old.map(|t| shown(t.written.as_ref(), timeline_words(t))),
-            new: new.map(|t| shown(t.written.as_ref(), timeline_words(t))),
+            old: old_shown,
+            new: new_shown,
             direction,
             why,
         });
+    } else if old_shown != new_shown {
+        out.push(reworded("timeline", case, old_shown, new_shown));
     }
 }
 
@@ -593,14 +637,42 @@ fn timeline_direction(old: Option<&Timeline>, new: Option<&Timeline>) -> Verdict
                 _ => (None, None),
             }
         }
+        (Some(o), Some(n)) if only_basis_differs(o, n) => (None, Some("now says which days count")),
         (Some(o), Some(n)) => match (minutes(o), minutes(n)) {
             (Some(a), Some(b)) if b > a => (Some(Weaker), Some("a longer timeline")),
             (Some(a), Some(b)) if b < a => (Some(Stronger), Some("a shorter timeline")),
-            (Some(_), None) => (Some(Weaker), Some("no longer measurable")),
-            (None, Some(_)) => (Some(Stronger), Some("now measurable")),
-            _ => (None, None),
+            _ => match (measurable(o), measurable(n)) {
+                (true, false) => (Some(Weaker), Some("no longer measurable")),
+                (false, true) => (Some(Stronger), Some("now measurable")),
+                _ => (None, None),
+            },
         },
         (None, None) => (None, None),
+    }
+}
+
+/// Whether a timeline states a time (for each case, when it has cases).
+fn measurable(timeline: &Timeline) -> bool {
+    match &timeline.kind {
+        TimelineKind::Duration(_) | TimelineKind::Every(_) => true,
+        TimelineKind::Cases { cases } => cases.iter().all(|c| measurable(&c.timeline)),
+        TimelineKind::Vague => false,
+    }
+}
+
+/// `30 days` → `30 working days`: the same number, and days that now say which count
+/// (weaker only if the office meant calendar days before, which the charter did not say).
+fn only_basis_differs(old: &Timeline, new: &Timeline) -> bool {
+    match (&old.kind, &new.kind) {
+        (TimelineKind::Duration(a), TimelineKind::Duration(b)) => {
+            a.basis.is_none()
+                && b.basis.is_some()
+                && Duration {
+                    basis: None,
+                    ..b.clone()
+                } == *a
+        }
+        _ => false,
     }
 }
 

@@ -96,9 +96,13 @@ fn human(d: &CharterDiff) -> String {
                 let verdict = match (c.direction, c.why) {
                     (Some(Direction::Weaker), Some(why)) => format!("   WEAKER: {why}"),
                     (Some(Direction::Stronger), Some(why)) => format!("   stronger: {why}"),
+                    (None, Some(why)) => format!("   ({why})"),
                     _ => String::new(),
                 };
                 let _ = writeln!(out, "      {:<13} {what}{verdict}", c.field);
+                if let Some(case) = &c.case {
+                    let _ = writeln!(out, "      {:<13} for “{case}”", "");
+                }
             }
         }
     }

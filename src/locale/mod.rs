@@ -10,8 +10,15 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::model::Date;
 use crate::reading::{Basis, Measure, Unit};
+
+/// How much of a date a charter gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
 
 /// The languages with a catalogue, as ISO 639-1 codes.
 pub const LANGUAGES: &[&str] = &["en", "sw"];
@@ -146,21 +153,28 @@ impl Locale {
             Some(Basis::Working) => &self.durations.working,
             Some(Basis::Calendar) => &self.durations.calendar,
         };
-        let mut text = fill(
+        let mut parts = vec![fill(
             pattern,
             &[("amount", &amount), ("unit", self.unit(unit, plural))],
-        );
+        )];
         for (n, unit) in &measure.plus {
-            let part = fill(
+            parts.push(fill(
                 &self.durations.plain,
                 &[
                     ("amount", &n.to_string()),
                     ("unit", self.unit(*unit, *n != 1)),
                 ],
-            );
-            text = fill(&self.durations.and, &[("a", &text), ("b", &part)]);
+            ));
         }
-        text
+        // "13 days, 4 hours and 45 minutes"
+        let last = parts.pop().expect("one part at least");
+        if parts.is_empty() {
+            return last;
+        }
+        fill(
+            &self.durations.and,
+            &[("a", &parts.join(", ")), ("b", &last)],
+        )
     }
 
     /// A frequency: `Every week`, `Every 3 months`, `Kila mwezi`.
@@ -192,18 +206,23 @@ impl Locale {
         &words[usize::from(plural)]
     }
 
-    /// A date such as `1 July 2024` or `1 Julai 2024`.
-    pub fn date(&self, date: &Date) -> String {
-        let date = date.0;
+    /// A date such as `1 July 2024` or `1 Julai 2024`; `July 2024` for a month, `2024`
+    /// for a year.
+    pub fn date(&self, date: jiff::civil::Date, precision: Precision) -> String {
         let month = &self.dates.months[usize::from(date.month().unsigned_abs()) - 1];
-        fill(
-            &self.dates.format,
-            &[
-                ("day", &date.day().to_string()),
-                ("month", month),
-                ("year", &date.year().to_string()),
-            ],
-        )
+        let year = date.year().to_string();
+        match precision {
+            Precision::Day => fill(
+                &self.dates.format,
+                &[
+                    ("day", &date.day().to_string()),
+                    ("month", month),
+                    ("year", &year),
+                ],
+            ),
+            Precision::Month => format!("{month} {year}"),
+            Precision::Year => year,
+        }
     }
 
     /// A decimal amount with thousands grouped: `5000` → `5,000`, `12.5` → `12.50`.
@@ -282,6 +301,8 @@ mod tests {
         parts.plus.push((10, Unit::Minutes));
         assert_eq!(en.duration(&parts), "3 days and 10 minutes");
         assert_eq!(sw.duration(&parts), "siku 3 na dakika 10");
+        parts.plus.insert(0, (4, Unit::Hours));
+        assert_eq!(en.duration(&parts), "3 days, 4 hours and 10 minutes");
         assert_eq!(en.duration(&Measure::new(0, Unit::Minutes)), "Immediately");
         assert_eq!(sw.duration(&Measure::new(0, Unit::Days)), "Siku hiyo hiyo");
         assert_eq!(en.every(&Measure::new(1, Unit::Weeks)), "Every week");
@@ -294,8 +315,12 @@ mod tests {
         assert_eq!(en.number("5000"), "5,000");
         assert_eq!(en.number("1234567.5"), "1,234,567.50");
         assert_eq!(en.number("100"), "100");
-        let date = Date(jiff::civil::date(2024, 7, 1));
-        assert_eq!(en.date(&date), "1 July 2024");
-        assert_eq!(Locale::get("sw").unwrap().date(&date), "1 Julai 2024");
+        let date = jiff::civil::date(2024, 7, 1);
+        assert_eq!(en.date(date, Precision::Day), "1 July 2024");
+        assert_eq!(
+            Locale::get("sw").unwrap().date(date, Precision::Day),
+            "1 Julai 2024"
+        );
+        assert_eq!(en.date(date, Precision::Month), "July 2024");
     }
 }

@@ -11,7 +11,7 @@ use crate::model::fee::Currency;
 use crate::model::sections::{
     CustomerGroup, Item, List, Organization, Preface, Review, Section, StandardGroup,
 };
-use crate::model::{Date, Lang, Service, Sp, Text};
+use crate::model::{Abbreviations, Date, Labels, Lang, Services, Sp, Text};
 use crate::yaml::Node;
 use crate::yaml::Span;
 
@@ -43,6 +43,13 @@ pub struct Charter {
     pub currency: Option<Sp<Currency>>,
     /// `poster` (one sheet) or `handbook` (several A4 pages with every section).
     pub layout: Option<Sp<Layout>>,
+    /// The charter's own headings and column labels, printed instead of the theme's:
+    /// `vision: MAONO YETU`, `office: RESPONSIBILITY`, `fee: {en: USER CHARGES, sw: MALIPO}`.
+    #[serde(default)]
+    pub labels: Labels,
+    /// The list of abbreviations: `TRA: Tanzania Revenue Authority`.
+    #[serde(default)]
+    pub abbreviations: Abbreviations,
     /// The preface or foreword, signed by the head of the organisation.
     pub preface: Option<Preface>,
     /// What the charter is for.
@@ -63,9 +70,9 @@ pub struct Charter {
     /// Its customers and what each group may expect ("Wateja Wetu").
     #[serde(default)]
     pub customers: List<CustomerGroup>,
-    /// The services table ("Huduma Zetu").
+    /// The services table ("Huduma Zetu"): services, and groups of them under a heading.
     #[serde(default)]
-    pub services: Vec<Service>,
+    pub services: Services,
     /// Service standards, in groups such as relations, quality and timeliness.
     #[serde(default)]
     pub standards: Vec<StandardGroup>,
@@ -85,7 +92,7 @@ pub struct Charter {
 
 decode_struct!(@fields Charter, "the charter" {
     languages, title, organization, edition, issued, review, slogan, commitment, currency,
-    layout, preface, purpose, principles, vision, mission, values, objectives, customers,
+    layout, labels, abbreviations, preface, purpose, principles, vision, mission, values, objectives, customers,
     services, standards, rights, duties, complaints, feedback, appeal, reporting
 });
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic, clip};
-use crate::model::written::{Shape, line_text, read_first, shape};
+use crate::model::written::{Shape, line_text, long_text, read_first, shape};
 use crate::model::{Str, Text};
 use crate::reading::{FeeRead, Money, currency_candidates, read_fee};
 use crate::yaml::{Node, Span};
@@ -188,7 +188,12 @@ impl Decode for Fee {
                     Some(Fee::from_read(read, Some(written), node.span))
                 }
                 Err(unread) => {
-                    cx.report(unreadable(&line, span, unread.message()));
+                    cx.report(unreadable(
+                        &line,
+                        span,
+                        unread.message(),
+                        currency.as_deref(),
+                    ));
                     None
                 }
             },
@@ -199,7 +204,12 @@ impl Decode for Fee {
                     Ok(read) => Some(Fee::from_read(read, Some(text), node.span)),
                     Err(unread) => {
                         let first = text.all().next().unwrap_or_default().to_owned();
-                        cx.report(unreadable(&first, node.span, unread.message()));
+                        cx.report(unreadable(
+                            &first,
+                            node.span,
+                            unread.message(),
+                            currency.as_deref(),
+                        ));
                         None
                     }
                 }
@@ -212,17 +222,47 @@ impl Decode for Fee {
     }
 }
 
-fn unreadable(words: &str, span: Span, problem: &str) -> Diagnostic {
+fn unreadable(words: &str, span: Span, problem: &str, currency: Option<&str>) -> Diagnostic {
+    let example = format!("{} 5,000", currency.unwrap_or("KES"));
+    let hint = if problem.contains(" fees ") || problem.contains("which case") {
+        "keep the office's words and say what they mean, one fee per case: `fee: {text: \
+         \"...\", cases: [{case: ..., fee: ...}, ...]}`"
+            .to_owned()
+    } else {
+        format!(
+            "write `free`, an amount with its currency such as `{example}` (in a sentence if \
+             you like), or tiers; if the fee truly cannot be stated, write `fee: {{text: \
+             \"...\"}}` (lint will flag it)"
+        )
+    };
     Diagnostic::error(
         Code::BadFee,
         format!("cannot read the fee `{}`", clip(words)),
     )
     .at(span, problem)
-    .with_hint(FEE_HINT)
+    .with_hint(hint)
 }
 
-fn from_fields(fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<Fee> {
+fn from_fields(mut fields: FeeFields, node: &Node, cx: &mut Cx) -> Option<Fee> {
     let span = node.span;
+    if fields
+        .text
+        .as_ref()
+        .is_some_and(|t| t.all().all(|w| w.trim().is_empty()))
+    {
+        cx.report(
+            Diagnostic::error(Code::BadFee, "the fee's `text` is empty")
+                .at(cx.anchor_span().unwrap_or(span), "no words here")
+                .with_hint("write the fee as the office printed it, or leave `text` out"),
+        );
+        return None;
+    }
+    let currency = cx.currency.clone();
+    fields.text = long_text(fields.text, cx, |w| {
+        read_fee(w, currency.as_deref())
+            .ok()
+            .and_then(|(_, lang)| lang)
+    });
     let given = [
         fields.amount.is_some(),
         fields.tiers.is_some(),

@@ -3,27 +3,33 @@
 //! Each type's doc comments are the descriptions in the generated JSON Schema (`charter
 //! schema`), so they are written for the people who write charters.
 
+mod abbreviations;
 mod charter;
 pub(crate) mod choice;
 mod contact;
 mod date;
 pub mod fee;
+mod labels;
 mod lang;
 mod sections;
 pub(crate) mod service;
+mod service_list;
 mod sp;
 pub mod timeline;
 mod written;
 
+pub use abbreviations::Abbreviations;
 pub use charter::{Charter, Layout};
 pub use contact::{Channel, Complaints, Contact};
 pub use date::Date;
 pub use fee::{Amount, Currency, Fee, FeeCase, FeeKind, Tier};
+pub use labels::Labels;
 pub use lang::{Lang, Text, TextValue};
 pub use sections::{
     Country, CustomerGroup, Item, List, Organization, Paragraphs, Preface, Review, Section,
     Signatory, Standard, StandardGroup,
 };
-pub use service::{Classification, Requirement, Service, Step};
+pub use service::{Classification, Requirement, Service, Step, Transaction, Transactions};
+pub use service_list::{ServiceGroup, Services};
 pub use sp::{Sp, Str};
 pub use timeline::{Basis, Duration, Timeline, TimelineCase, TimelineKind, Unit};

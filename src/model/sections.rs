@@ -7,6 +7,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::service::is_short_text;
 use crate::model::{Date, Sp, Str, Text, Timeline};
 use crate::yaml::{Node, NodeKind};
@@ -101,15 +102,37 @@ decode_struct!(Preface, "the preface" { title, text, signatory });
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
-    /// The signatory's name.
-    pub name: Text,
+    /// The signatory's name. A signature under a title alone ("District Executive
+    /// Director") leaves it out.
+    pub name: Option<Text>,
     /// Their title, for example `District Executive Director`.
     pub title: Option<Text>,
     /// The date of signature, as `YYYY-MM-DD`.
     pub date: Option<Sp<Date>>,
 }
 
-decode_struct!(Signatory, "the signatory" { name, title, date });
+decode_struct!(@fields Signatory, "the signatory" { name, title, date });
+
+impl Decode for Signatory {
+    fn expected() -> &'static str {
+        "the signatory"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        let signatory = Signatory::decode_fields(node, cx)?;
+        if signatory.name.is_none() && signatory.title.is_none() {
+            cx.report(
+                Diagnostic::error(Code::MissingField, "the signatory has no `name` or `title`")
+                    .at(cx.anchor_span().unwrap_or(node.span), "who signed?")
+                    .with_hint(
+                        "give the signatory's `name`, `title`, or both, as the charter prints them",
+                    ),
+            );
+            return None;
+        }
+        Some(signatory)
+    }
+}
 
 /// A titled section of paragraphs and bullet points. It may be written as just a list of
 /// points.

@@ -35,6 +35,10 @@ pub struct Service {
     /// `simple`, `complex` or `highly-technical` (the Philippine classification: at most
     /// 3, 7 or 20 working days).
     pub classification: Option<Sp<Classification>>,
+    /// The type of transaction, as Philippine charters print it: `G2C` (government to
+    /// citizens), `G2B` (to businesses), `G2G` (to government), or several.
+    #[serde(default, skip_serializing_if = "Transactions::is_empty")]
+    pub transaction: Transactions,
     /// The steps, for charters that print a step table: client step, agency action, fee,
     /// time and person responsible.
     #[serde(default)]
@@ -46,8 +50,99 @@ pub struct Service {
 
 decode_struct!(Service, "a service" {
     number, name, description, requirements, fee, timeline, office, audience,
-    classification, steps, services
+    classification, transaction, steps, services
 });
+
+/// Who a service is for, in the Philippine codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub enum Transaction {
+    /// Government to citizens.
+    G2C,
+    /// Government to businesses.
+    G2B,
+    /// Government to government.
+    G2G,
+}
+
+impl Transaction {
+    pub fn code(self) -> &'static str {
+        match self {
+            Transaction::G2C => "G2C",
+            Transaction::G2B => "G2B",
+            Transaction::G2G => "G2G",
+        }
+    }
+}
+
+/// The types of transaction of a service: one code or several, written as the charter
+/// prints them (`G2C`, `Government-to-Citizens (G2C)`, `G2C; G2B`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Transactions(pub Vec<Sp<Transaction>>);
+
+impl Transactions {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Decode for Transactions {
+    fn expected() -> &'static str {
+        "a type of transaction such as `G2C`, or a list of them"
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        let items: Vec<&Node> = match &node.kind {
+            NodeKind::Seq(items) => items.iter().collect(),
+            NodeKind::Scalar(_) => vec![node],
+            _ => {
+                cx.wrong_type::<Self>(node);
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let text = String::decode(item, cx)?.to_uppercase();
+            let found: Vec<Transaction> = [Transaction::G2C, Transaction::G2B, Transaction::G2G]
+                .into_iter()
+                .filter(|t| text.contains(t.code()))
+                .collect();
+            if found.is_empty() {
+                cx.report(
+                    crate::diagnostic::Diagnostic::error(
+                        crate::diagnostic::Code::BadChoice,
+                        format!("`{}` is not a type of transaction", crate::diagnostic::clip(text.trim())),
+                    )
+                    .at(item.span, "expected `G2C`, `G2B` or `G2G`")
+                    .with_hint("write the code the charter prints: `G2C` (government to citizens), `G2B` (to businesses) or `G2G` (to government)"),
+                );
+                return None;
+            }
+            out.extend(found.into_iter().map(|t| Sp::new(t, item.span)));
+        }
+        Some(Transactions(out))
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Transactions::default())
+    }
+}
+
+impl JsonSchema for Transactions {
+    fn schema_name() -> Cow<'static, str> {
+        "Transactions".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The type of transaction: `G2C`, `G2B` or `G2G`, or a list of them.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}
 
 /// Something the citizen must bring or do. Write it as plain text, or with `from` to say
 /// where to obtain it:

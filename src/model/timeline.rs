@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::decode::{Cx, Decode, decode_struct, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::Text;
-use crate::model::written::{Shape, line_text, read_first, shape};
+use crate::model::written::{Shape, line_text, long_text, read_first, shape};
 use crate::reading::{Measure, Promise, TimeRead, read_time};
 use crate::yaml::{Node, Span};
 
@@ -235,10 +235,40 @@ fn unreadable(words: &str, span: Span, problem: &str) -> Diagnostic {
         format!("cannot read the timeline `{}`", clip(words)),
     )
     .at(span, problem)
-    .with_hint(TIMELINE_HINT)
+    .with_hint(hint_for(problem))
 }
 
-fn from_fields(fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timeline> {
+/// What to do about a timeline that cannot be read, after what kept it from being read.
+fn hint_for(problem: &str) -> String {
+    if problem.contains(" times ") || problem.contains("two cases") {
+        "keep the office's words and say what they mean, one timeline per case: `timeline: \
+         {text: \"...\", cases: [{case: ..., timeline: ...}, ...]}`"
+            .into()
+    } else if problem.contains("did you mean") || problem.contains("negative") {
+        "correct the words, or keep them as the office wrote them and add what they mean, \
+         as in `timeline: {text: \"5 minues\", amount: 5, unit: minutes}`"
+            .into()
+    } else {
+        TIMELINE_HINT.into()
+    }
+}
+
+fn from_fields(mut fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<Timeline> {
+    if fields
+        .text
+        .as_ref()
+        .is_some_and(|t| t.all().all(|w| w.trim().is_empty()))
+    {
+        cx.report(
+            Diagnostic::error(Code::BadTimeline, "the timeline's `text` is empty")
+                .at(cx.anchor_span().unwrap_or(node.span), "no words here")
+                .with_hint("write the timeline as the office printed it, or leave `text` out"),
+        );
+        return None;
+    }
+    fields.text = long_text(fields.text, cx, |w| {
+        read_time(w).ok().and_then(|(_, lang)| lang)
+    });
     let bad = |cx: &mut Cx, message: String, label: &str| {
         cx.report(
             Diagnostic::error(Code::BadTimeline, message)

@@ -58,6 +58,20 @@ pub fn line_text(line: &str, lang: Option<&'static str>, span: Span, cx: &Cx) ->
     Text { span, value }
 }
 
+/// The long form's `text`: written once, it is tagged with its language as a one-line value
+/// is (`lang` reads it), so that the other languages are written from its meaning.
+pub fn long_text(
+    text: Option<Text>,
+    cx: &Cx,
+    lang: impl Fn(&str) -> Option<&'static str>,
+) -> Option<Text> {
+    let text = text?;
+    Some(match &text.value {
+        TextValue::One(words) => line_text(words, lang(words.trim()), text.span, cx),
+        TextValue::Many(_) => text,
+    })
+}
+
 /// Reads the words of `text` in the charter's language order (then any other), and
 /// returns the first reading, or the first language's reason when none reads.
 pub fn read_first<R>(

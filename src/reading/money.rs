@@ -9,6 +9,7 @@
 //! amount in the charter's currency.
 
 use super::segments::{Segment, is_mark, rest, segments, written};
+use super::time::only_marks_or;
 use super::{Token, TokenKind, Unread, any_phrase_at, currency_for, tokens};
 
 /// An amount of money.
@@ -75,9 +76,16 @@ pub fn read_fee(
                 .iter()
                 .filter(|m| segment.holds(m.start, m.end))
                 .collect();
-            let read = one(text, &tokens, &inside, segment.end)?;
+            let mut read = one(text, &tokens, &inside, segment.end)?;
             let used = (inside[0].start, inside[0].end);
-            let label = segment.label(text, &tokens, used, |w| &w.at_most);
+            let (label, after) = segment.label(text, &tokens, used, |w| &w.at_most);
+            if after {
+                match &mut read {
+                    FeeRead::Free { condition } => *condition = None,
+                    FeeRead::Amount { qualifier, .. } => *qualifier = None,
+                    FeeRead::Cases(_) => {}
+                }
+            }
             if label.is_empty() {
                 return Err(Unread::Unclear(
                     "it states several fees without saying which case each is for".into(),
@@ -85,10 +93,14 @@ pub fn read_fee(
             }
             cases.push((label, read));
         }
-        return Ok((FeeRead::Cases(cases), lang));
+        return Ok((FeeRead::Cases(cases), None));
     }
     let all: Vec<&Mention> = mentions.iter().collect();
-    Ok((one(text, &tokens, &all, tokens.len())?, lang))
+    let read = one(text, &tokens, &all, tokens.len())?;
+    // Words beside the fee cannot be written in another language from what it means.
+    let plain = only_marks_or(&tokens[..all[0].start], |w| &w.at_most)
+        && only_marks_or(&tokens[all[0].end..], |_| &[]);
+    Ok((read, lang.filter(|_| plain)))
 }
 
 #[derive(Clone, Debug)]
@@ -387,9 +399,15 @@ fn nothing(text: &str, tokens: &[Token]) -> Unread {
             let before = written(text, tokens, 0, k);
             return Unread::Unclear(format!("`{}` is not a currency I know", before.trim()));
         }
-        return Unread::Nothing(
-            "there is a number but no currency with it, so it may not be a fee".into(),
-        );
+        let numbers = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .count();
+        return Unread::Nothing(if numbers > 1 {
+            "no number in it has a currency written with it, so none may be the fee".into()
+        } else {
+            "there is a number but no currency with it, so it may not be a fee".into()
+        });
     }
     Unread::Nothing("not `free` and not an amount".into())
 }
@@ -484,7 +502,24 @@ mod tests {
         };
         assert_eq!(cases.len(), 2);
         assert_eq!(cases[0].0, "1. Certified True Copy of MENRO documents");
-        assert_eq!(cases[1].0, "2. MENRO Clearance for new business");
+        assert_eq!(cases[1].0, "2. MENRO Clearance");
+        let FeeRead::Amount { qualifier, .. } = &cases[1].1 else {
+            panic!()
+        };
+        assert_eq!(qualifier.as_deref(), Some("for new business"));
+        // Words after the amount name the case when there are none before it.
+        let (read, _) = read_fee("P60.00 (simple); P500.00 (complex)", None).unwrap();
+        let FeeRead::Cases(cases) = read else {
+            panic!("{read:?}")
+        };
+        assert_eq!(cases[0].0, "simple");
+        assert!(matches!(
+            &cases[0].1,
+            FeeRead::Amount {
+                qualifier: None,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -22,51 +22,68 @@ impl Segment {
         start >= self.start && end <= self.end
     }
 
-    /// The words that name this case: the segment without its value (tokens `used`),
-    /// the words of `skip` just before the value ("within") and the marks around it; else
-    /// its enumerator (`a`).
+    /// The words that name this case, and whether they came after its value (the words
+    /// after a value are otherwise its qualifier): the words before the value, without
+    /// those of `skip` just before it ("Regional Office: within 1 working day" is the case
+    /// "Regional Office"); else the words after it ("7 days for the current year"); else
+    /// the enumerator (`a`). Empty when none has a letter or a figure (`•`).
     pub fn label(
         &self,
         text: &str,
         tokens: &[Token],
         used: (usize, usize),
         skip: fn(&Words) -> &[Phrase],
-    ) -> String {
+    ) -> (String, bool) {
         let from = self.enumerator.map_or(self.start, |(_, e)| e);
-        let piece = |a: usize, b: usize| -> &str {
-            if a >= b {
-                return "";
-            }
-            &text[tokens[a].start..tokens[b - 1].end]
-        };
-        let trim = |s: &str| -> String {
-            s.trim_matches(|c: char| {
-                c.is_whitespace()
-                    || matches!(c, ':' | ',' | '-' | '–' | '(' | ')' | '.' | ';' | '/' | '=')
-            })
-            .to_owned()
-        };
-        // "Regional Office: within 1 working day": the case is named before "within".
         let mut cut = used.0;
         while let Some(n) = (1..=4).find(|&n| {
             cut >= from + n && any_phrase_at(tokens, cut - n, skip).is_some_and(|(len, _)| len == n)
         }) {
             cut -= n;
         }
-        let before = trim(piece(from, cut));
-        let after = trim(piece(used.1, self.end));
-        let label = match (before.is_empty(), after.is_empty()) {
-            (false, true) => before,
-            (true, false) => after,
-            (false, false) => format!("{before} {after}"),
-            (true, true) => String::new(),
-        };
-        if label.is_empty()
-            && let Some((a, b)) = self.enumerator
-        {
-            return trim(piece(a, b));
+        let before = clean_label(&written(text, tokens, from, cut));
+        if !before.is_empty() {
+            return (before, false);
         }
+        let after = clean_label(&written(text, tokens, used.1, self.end));
+        if !after.is_empty() {
+            return (after, true);
+        }
+        let enumerator = self
+            .enumerator
+            .map(|(a, b)| clean_label(&written(text, tokens, a, b)))
+            .unwrap_or_default();
+        (enumerator, false)
+    }
+}
+
+/// A case's name without the marks around it (`:`, `-`, `=`, a bracket left open by the
+/// value it named), or nothing when it has no letter or figure (`•`).
+fn clean_label(words: &str) -> String {
+    let edge = |c: char| {
+        c.is_whitespace() || matches!(c, ':' | ',' | '-' | '–' | '.' | ';' | '/' | '=' | '•' | '*')
+    };
+    let mut label = words.trim_matches(edge).to_owned();
+    loop {
+        let opens = label.matches('(').count();
+        let closes = label.matches(')').count();
+        let before = label.len();
+        if label.starts_with('(') && label.ends_with(')') && opens == 1 && closes == 1 {
+            label = label[1..label.len() - 1].to_owned();
+        } else if label.ends_with('(') || (label.ends_with(')') && closes > opens) {
+            label.pop();
+        } else if label.starts_with(')') || (label.starts_with('(') && opens > closes) {
+            label.remove(0);
+        }
+        label = label.trim_matches(edge).to_owned();
+        if label.len() == before {
+            break;
+        }
+    }
+    if label.chars().any(char::is_alphanumeric) {
         label
+    } else {
+        String::new()
     }
 }
 
@@ -141,11 +158,6 @@ pub(super) fn written(text: &str, tokens: &[Token], from: usize, to: usize) -> S
 
 /// The words after a value up to `end`, without the marks around them: a qualifier.
 pub(super) fn rest(text: &str, tokens: &[Token], from: usize, end: usize) -> Option<String> {
-    let q = written(text, tokens, from, end);
-    let q = q
-        .trim()
-        .trim_start_matches([',', ';', ':'])
-        .trim_end_matches(['.', ',', ';'])
-        .trim();
-    (!q.is_empty() && q.chars().any(char::is_alphanumeric)).then(|| q.to_owned())
+    let q = clean_label(&written(text, tokens, from, end));
+    (!q.is_empty()).then_some(q)
 }

@@ -161,7 +161,9 @@ pub enum TimeRead {
 }
 
 /// Reads a timeline. Returns what it says and the language of its words when they are all
-/// of one language (`None` for figures alone: `48 hrs` is English, `30` is no language).
+/// of one language and say nothing but the time (`Within 7 days` is English, `30` is no
+/// language, and `Report issued after 10 working days` is words another language cannot be
+/// written from).
 pub fn read_time(text: &str) -> Result<(TimeRead, Option<&'static str>), Unread> {
     let tokens = tokens(text);
     let mentions = mentions(&tokens)?;
@@ -190,8 +192,11 @@ pub fn read_time(text: &str) -> Result<(TimeRead, Option<&'static str>), Unread>
                 .iter()
                 .filter(|m| segment.holds(m.start, m.end))
                 .collect();
-            let (promise, used) = promise(text, &tokens, &inside, segment.end)?;
-            let label = segment.label(text, &tokens, used, |w| &w.within);
+            let (mut promise, used) = promise(text, &tokens, &inside, segment.end)?;
+            let (label, after) = segment.label(text, &tokens, used, |w| &w.within);
+            if after {
+                promise.qualifier = None;
+            }
             if label.is_empty() {
                 return Err(Unread::Unclear(format!(
                     "it states {} times one after another ({}) without saying which case each is for",
@@ -201,11 +206,31 @@ pub fn read_time(text: &str) -> Result<(TimeRead, Option<&'static str>), Unread>
             }
             cases.push((label, promise));
         }
-        return Ok((TimeRead::Cases(cases), lang));
+        return Ok((TimeRead::Cases(cases), None));
     }
     let all: Vec<&Mention> = mentions.iter().collect();
-    let (promise, _) = promise(text, &tokens, &all, tokens.len())?;
-    Ok((TimeRead::One(promise), lang))
+    let (promise, (from, to)) = promise(text, &tokens, &all, tokens.len())?;
+    let plain =
+        only_marks_or(&tokens[..from], |w| &w.within) && only_marks_or(&tokens[to..], |_| &[]);
+    Ok((TimeRead::One(promise), lang.filter(|_| plain)))
+}
+
+/// Whether `tokens` hold nothing but marks and the phrases of `words` (`within`).
+pub(super) fn only_marks_or(
+    tokens: &[Token],
+    words: fn(&super::Words) -> &[super::Phrase],
+) -> bool {
+    let mut k = 0;
+    while k < tokens.len() {
+        if tokens[k].kind == TokenKind::Mark || tokens[k].kind == TokenKind::Break {
+            k += 1;
+        } else if let Some((n, _)) = any_phrase_at(tokens, k, words) {
+            k += n;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 fn one_lang(langs: impl Iterator<Item = Option<&'static str>>) -> Option<&'static str> {
@@ -453,11 +478,14 @@ fn mention_at(tokens: &[Token], i: usize) -> Result<Option<Mention>, Unread> {
 }
 
 /// A unit word with another word run into it: `daysafter` → (`days`, `after`).
+/// Only a whole unit word counts (`days`, `day`, `siku`): a misspelling that starts like
+/// an abbreviation (`minues`, `hrss`) is a misspelling, not `min` run into `ues`.
 fn split_unit(word: &str) -> Option<(String, String)> {
-    (2..word.len()).rev().find_map(|cut| {
+    (3..word.len()).rev().find_map(|cut| {
         let (head, tail) = (word.get(..cut)?, word.get(cut..)?);
         (Unit::from_word(head).is_some()
-            && tail.len() >= 2
+            && (head.len() >= 4 || head == "day")
+            && tail.len() >= 3
             && tail.chars().all(char::is_alphabetic))
         .then(|| (head.to_owned(), tail.to_owned()))
     })
@@ -519,6 +547,9 @@ fn nothing(tokens: &[Token]) -> Unread {
         _ if tokens.iter().any(|t| t.kind == TokenKind::Number) => {
             Unread::Nothing("there is a number but no unit of time after it".into())
         }
+        Some(_) if tokens.iter().filter(|t| t.kind == TokenKind::Word).count() > 3 => {
+            Unread::Nothing("no duration in it: no number with a unit of time".into())
+        }
         Some(word) => Unread::Nothing(format!("expected a duration, found `{}`", word.lower)),
         None => Unread::Nothing("there is no duration in it".into()),
     }
@@ -568,10 +599,13 @@ fn promise(
     // condition (`Under 1 year (1Day)`), the promise whose case the first names.
     let mut kept: Vec<&Mention> = Vec::new();
     let mut bracket: Option<(usize, bool)> = None;
+    // A gloss in months or years says the days are calendar days: `thirty days (a month)`.
+    let mut calendar = false;
     for m in mentions {
         if let Some((close, replaced)) = bracket {
             if m.start < close {
                 if !replaced {
+                    calendar |= matches!(m.measure.unit, Some(Unit::Months | Unit::Years));
                     continue;
                 }
                 kept.pop();
@@ -611,10 +645,12 @@ fn promise(
                 && !b.every =>
         {
             range(&a.measure, &b.measure).ok_or_else(|| {
-                Unread::Unclear(format!(
-                    "the range {} cannot be put in one unit",
-                    listed(text, tokens, &[(*a).clone(), (*b).clone()])
-                ))
+                let both = listed(text, tokens, &[(*a).clone(), (*b).clone()]);
+                Unread::Unclear(if b.measure.is_zero() {
+                    format!("the range {both} runs backwards: write the shorter time first")
+                } else {
+                    format!("the range {both} cannot be put in one unit")
+                })
             })?
         }
         parts
@@ -644,6 +680,28 @@ fn promise(
             )));
         }
     };
+    // `Newly deceased (1 Day) Already buried`: words on both sides of a time in brackets
+    // may be two cases, one of them without a time.
+    if kept.len() == 1
+        && first.start > 0
+        && is_mark(tokens.get(first.start - 1), &["("])
+        && is_mark(tokens.get(last.end), &[")"])
+        && tokens[..first.start - 1]
+            .iter()
+            .any(|t| t.kind == TokenKind::Word)
+        && tokens[last.end + 1..end]
+            .iter()
+            .any(|t| t.kind == TokenKind::Word)
+    {
+        return Err(Unread::Unclear(format!(
+            "words come before and after the time in brackets ({}): are they two cases?",
+            listed(text, tokens, std::slice::from_ref(first))
+        )));
+    }
+    let mut measure = measure;
+    if calendar && measure.unit == Some(Unit::Days) && measure.basis.is_none() {
+        measure.basis = Some(Basis::Calendar);
+    }
     let qualifier = rest(text, tokens, last.end, end);
     let every = kept.iter().all(|m| m.every);
     Ok((
@@ -809,7 +867,7 @@ mod tests {
         );
         assert_eq!(
             simple("Within thirty days (a month)"),
-            (30, None, Some(Days), None)
+            (30, None, Some(Days), Some(Calendar))
         );
         assert_eq!(
             simple(
@@ -922,6 +980,14 @@ mod tests {
         );
         assert!(err("For current year 7 days 15 days for previous year").contains("2 times"));
         assert!(err("Up to 15 Minutes.\nUp to 7 Days.").contains("which case"));
+        assert!(err("• Up to 15 Minutes.\n• Up to 7 Days.").contains("which case"));
+        assert!(
+            err("5 minues").contains("did you mean `minutes`"),
+            "{}",
+            err("5 minues")
+        );
+        assert!(err("Newly deceased (1 Day) Already buried").contains("two cases"));
+        assert!(err("1 Month - Instant").contains("backwards"));
     }
 
     #[test]
@@ -931,5 +997,7 @@ mod tests {
         assert_eq!(lang("Ndani ya siku 7"), Some("sw"));
         assert_eq!(lang("Immediately"), Some("en"));
         assert_eq!(lang("15"), None);
+        assert_eq!(lang("Assessment report issued after 10 working days"), None);
+        assert_eq!(lang("Within 14 working days."), Some("en"));
     }
 }

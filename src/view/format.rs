@@ -53,9 +53,11 @@ pub fn timeline(timeline: &Timeline, lang: &str, locale: &Locale) -> String {
         TimelineKind::Cases { cases } => cases
             .iter()
             .map(|c| {
-                let words = written(c.timeline.written.as_ref(), lang)
-                    .map_or_else(|| self::timeline(&c.timeline, lang, locale), str::to_owned);
-                format!("{}: {words}", first_words(&c.case, lang))
+                format!(
+                    "{}: {}",
+                    first_words(&c.case, lang),
+                    self::timeline(&c.timeline, lang, locale)
+                )
             })
             .collect::<Vec<_>>()
             .join("; "),
@@ -68,7 +70,7 @@ pub fn timeline(timeline: &Timeline, lang: &str, locale: &Locale) -> String {
 }
 
 /// A fee as printed: the office's words, or, where it gave none, one line per tier or case
-/// written out (`Citizens: KSh 500`).
+/// (`Citizens: KSh 500`), each in the office's words where it gave them.
 pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
     if fee.written.is_some() {
         return vec![tr.each(|lang, locale| {
@@ -78,14 +80,20 @@ pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
             })
         })];
     }
-    normalised_lines(fee, tr)
+    lines(fee, tr, true)
 }
 
 /// A fee written out from what it means: one line, or one per tier or case.
 pub fn normalised_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
+    lines(fee, tr, false)
+}
+
+/// One line per tier or case (or one line), each part as printed or written out.
+fn lines(fee: &Fee, tr: &Tr, printed: bool) -> Vec<Tx> {
     let labelled = |label: &Text, part: &Fee| {
         tr.each(|lang, locale| {
             let words = written(part.written.as_ref(), lang)
+                .filter(|_| printed)
                 .map_or_else(|| one_fee(part, lang, locale), str::to_owned);
             Some(format!("{}: {words}", first_words(label, lang)))
         })
@@ -100,9 +108,11 @@ pub fn normalised_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
 /// A fee written out from what it means, in one language, on one line.
 fn one_fee(fee: &Fee, lang: &str, locale: &Locale) -> String {
     let labelled = |label: &Text, part: &Fee| {
-        let words = written(part.written.as_ref(), lang)
-            .map_or_else(|| one_fee(part, lang, locale), str::to_owned);
-        format!("{}: {words}", first_words(label, lang))
+        format!(
+            "{}: {}",
+            first_words(label, lang),
+            one_fee(part, lang, locale)
+        )
     };
     match &fee.kind {
         FeeKind::Free { condition } => {

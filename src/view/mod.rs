@@ -17,7 +17,9 @@ mod service;
 use serde::Serialize;
 
 use crate::locale::Locale;
-use crate::model::{Charter, Item, Lang, Layout, List, Paragraphs, Section, StandardGroup, Text};
+use crate::model::{
+    Charter, Item, Labels, Lang, Layout, List, Paragraphs, Section, StandardGroup, Text,
+};
 
 pub use contact::ContactView;
 pub use service::{FeeView, ServiceView, StepView};
@@ -52,6 +54,11 @@ pub struct View {
     pub customers: Option<CustomersView>,
     /// Services in order; sub-services follow their parent with `depth` 1 or more.
     pub services: Vec<ServiceView>,
+    /// The same services as the charter groups them: each group with its heading (none
+    /// for services outside every group), to print as a table each.
+    pub service_groups: Vec<ServiceGroupView>,
+    /// The charter's abbreviations and what they stand for.
+    pub abbreviations: Vec<AbbreviationView>,
     /// Whether any service has requirements, a fee, a timeline or steps: themes may drop a
     /// column nobody fills.
     pub columns: Columns,
@@ -65,6 +72,19 @@ pub struct View {
     pub reporting: Option<SectionView>,
     /// Every label of the catalogue, in each language.
     pub labels: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceGroupView {
+    pub heading: Option<Tx>,
+    pub paragraphs: Vec<Tx>,
+    pub services: Vec<ServiceView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AbbreviationView {
+    pub term: String,
+    pub meaning: Tx,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,7 +109,7 @@ pub struct PrefaceView {
 
 #[derive(Debug, Serialize)]
 pub struct SignatoryView {
-    pub name: Tx,
+    pub name: Option<Tx>,
     pub title: Option<Tx>,
     pub date: Option<Tx>,
 }
@@ -196,10 +216,12 @@ pub struct Tr {
     /// The charter's languages, each with its catalogue (English for a language without
     /// one).
     langs: Vec<(String, &'static Locale)>,
+    /// The charter's own labels, which win over the catalogue's.
+    own: Labels,
 }
 
 impl Tr {
-    pub fn new(languages: &[&Lang]) -> Self {
+    pub fn new(languages: &[&Lang], own: &Labels) -> Self {
         let langs = languages
             .iter()
             .map(|lang| {
@@ -208,7 +230,10 @@ impl Tr {
                 (code, locale)
             })
             .collect();
-        Tr { langs }
+        Tr {
+            langs,
+            own: own.clone(),
+        }
     }
 
     /// Builds one text per language with `f`, dropping repeats (a label that reads the same
@@ -246,7 +271,11 @@ impl Tr {
         self.all(&paragraphs.0)
     }
 
+    /// A label: the charter's own words for it, or the catalogue's.
     pub fn label(&self, key: &str) -> Tx {
+        if let Some(own) = self.own.get(key) {
+            return self.text(own);
+        }
         self.each(|_, locale| Some(locale.label(key).to_owned()))
     }
 
@@ -267,8 +296,23 @@ impl Tr {
 impl View {
     pub fn new(charter: &Charter) -> View {
         let languages: Vec<&Lang> = charter.languages.iter().map(|l| &l.value).collect();
-        let tr = Tr::new(&languages);
-        let services = service::flatten(&charter.services, &tr);
+        let tr = Tr::new(&languages, &charter.labels);
+        let service_groups: Vec<ServiceGroupView> = charter
+            .services
+            .runs()
+            .into_iter()
+            .map(|(group, services)| ServiceGroupView {
+                heading: group.map(|g| tr.text(&g.heading)),
+                paragraphs: group.map_or_else(Vec::new, |g| tr.paragraphs(&g.text)),
+                services: service::flatten(services, &tr),
+            })
+            .collect();
+        let services: Vec<ServiceView> = charter
+            .services
+            .runs()
+            .into_iter()
+            .flat_map(|(_, services)| service::flatten(services, &tr))
+            .collect();
         let columns = Columns {
             requirements: services.iter().any(|s| !s.requirements.is_empty()),
             fee: services.iter().any(|s| s.fee.is_some()),
@@ -288,7 +332,7 @@ impl View {
             title: tr.text(&charter.title),
             edition: tr.opt(&charter.edition),
             issued: charter.issued.as_ref().map(|date| {
-                tr.each(|_, l| Some(l.label_with("issued", &[("date", &l.date(date))])))
+                tr.each(|_, l| Some(l.label_with("issued", &[("date", &l.date(date.0, date.1))])))
             }),
             slogan: tr.opt(&charter.slogan),
             commitment: tr.opt(&charter.commitment),
@@ -323,9 +367,12 @@ impl View {
                 title: tr.title(&p.title, "preface"),
                 paragraphs: tr.paragraphs(&p.text),
                 signatory: p.signatory.as_ref().map(|s| SignatoryView {
-                    name: tr.text(&s.name),
+                    name: tr.opt(&s.name),
                     title: tr.opt(&s.title),
-                    date: s.date.as_ref().map(|d| tr.each(|_, l| Some(l.date(d)))),
+                    date: s
+                        .date
+                        .as_ref()
+                        .map(|d| tr.each(|_, l| Some(l.date(d.0, d.1)))),
                 }),
             }),
             vision: tr.opt(&charter.vision),
@@ -375,11 +422,23 @@ impl View {
                     })
                 }),
                 due: r.due.as_ref().map(|due| {
-                    tr.each(|_, l| Some(l.label_with("next_review", &[("date", &l.date(due))])))
+                    tr.each(|_, l| {
+                        Some(l.label_with("next_review", &[("date", &l.date(due.0, due.1))]))
+                    })
                 }),
                 consultation: tr.paragraphs(&r.consultation),
             }),
             reporting: section(&charter.reporting, "reporting", &tr),
+            service_groups,
+            abbreviations: charter
+                .abbreviations
+                .0
+                .iter()
+                .map(|(term, meaning)| AbbreviationView {
+                    term: term.value.clone(),
+                    meaning: tr.text(meaning),
+                })
+                .collect(),
             labels: tr.labels(),
         }
     }

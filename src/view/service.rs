@@ -24,6 +24,10 @@ pub struct ServiceView {
     pub audience: Option<Tx>,
     /// `simple`, `complex` or `highly-technical`.
     pub classification: Option<&'static str>,
+    /// The classification in words, in each language ("Simple", "Highly technical").
+    pub classification_words: Option<Tx>,
+    /// The types of transaction: `G2C`, `G2B`, `G2G`.
+    pub transaction: Vec<&'static str>,
     pub steps: Vec<StepView>,
 }
 
@@ -94,6 +98,25 @@ fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Ve
                 Classification::Complex => "complex",
                 Classification::HighlyTechnical => "highly-technical",
             }),
+            classification_words: service.classification.as_ref().map(|c| {
+                tr.each(|_, locale| {
+                    Some(
+                        locale
+                            .label(match c.value {
+                                Classification::Simple => "simple",
+                                Classification::Complex => "complex",
+                                Classification::HighlyTechnical => "highly_technical",
+                            })
+                            .to_owned(),
+                    )
+                })
+            }),
+            transaction: service
+                .transaction
+                .0
+                .iter()
+                .map(|t| t.value.code())
+                .collect(),
             steps: service
                 .steps
                 .iter()

@@ -15,7 +15,8 @@ declare_rule! {
     DuplicateService, "S001", "duplicate-service", Warning, fixable: false,
     summary: "The same service listed twice.",
     docs: "## What it does
-Finds services with the same name (ignoring case, spaces and punctuation) in the same list.
+Finds services with the same name (ignoring case, spaces and punctuation) in the same list
+or group.
 
 ## Why it matters
 Two rows for one service usually differ in fee or timeline, and the citizen cannot tell
@@ -31,7 +32,9 @@ which promise holds.
 Keep one row, with the right fee and timeline.
 ",
     check(cx, out) {
-        check_list(cx, &cx.charter.services, out);
+        for (_, services) in cx.charter.services.runs() {
+            check_list(cx, services, out);
+        }
     }
 }
 

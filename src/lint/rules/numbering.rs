@@ -4,7 +4,8 @@ declare_rule! {
     Numbering, "S002", "numbering", Warning, fixable: false,
     summary: "Row numbers that repeat or skip.",
     docs: "## What it does
-Finds services whose `number:` repeats an earlier one or skips ahead.
+Finds services whose `number:` repeats an earlier one or skips ahead. Each group of services
+(`group:`) is numbered on its own, as charters that group services by office number them.
 
 ## Why it matters
 Numbers are how citizens and staff refer to a service (\"item 9 on the charter\"). Repeated
@@ -18,20 +19,22 @@ Renumber the rows, and check that no service went missing. Or leave `number:` ou
 number the rows themselves.
 ",
     check(cx, out) {
-        let mut expected: Option<u32> = None;
-        let mut seen: Vec<u32> = Vec::new();
-        for service in &cx.charter.services {
-            let Some(number) = &service.number else { continue };
-            let n = number.value;
-            if seen.contains(&n) {
-                out.push(number.span, format!("row number {n} is used twice"), "already used")
-                    .hint("renumber the rows, and check that no service was pasted twice");
-            } else if let Some(want) = expected && n != want {
-                out.push(number.span, format!("row number {n} comes where {want} was expected"), format!("expected {want}"))
-                    .hint("renumber the rows, and check that no service went missing");
+        for (_, services) in cx.charter.services.runs() {
+            let mut expected: Option<u32> = None;
+            let mut seen: Vec<u32> = Vec::new();
+            for service in services {
+                let Some(number) = &service.number else { continue };
+                let n = number.value;
+                if seen.contains(&n) {
+                    out.push(number.span, format!("row number {n} is used twice"), "already used")
+                        .hint("renumber the rows, and check that no service was pasted twice");
+                } else if let Some(want) = expected && n != want {
+                    out.push(number.span, format!("row number {n} comes where {want} was expected"), format!("expected {want}"))
+                        .hint("renumber the rows, and check that no service went missing");
+                }
+                seen.push(n);
+                expected = Some(n + 1);
             }
-            seen.push(n);
-            expected = Some(n + 1);
         }
     }
 }

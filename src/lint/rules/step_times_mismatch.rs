@@ -75,11 +75,17 @@ fn describe(length: Length) -> String {
     let minutes = match length.minutes {
         0 => None,
         m if m % 60 == 0 => Some(plural(m / 60, "hour")),
+        m if m > 60 => Some(format!(
+            "{} and {}",
+            plural(m / 60, "hour"),
+            plural(m % 60, "minute")
+        )),
         m => Some(plural(m, "minute")),
     };
     match (length.days, minutes) {
         (0, Some(m)) => m,
         (d, None) => plural(d, "day"),
+        (d, Some(m)) if m.contains(" and ") => format!("{}, {m}", plural(d, "day")),
         (d, Some(m)) => format!("{} and {m}", plural(d, "day")),
     }
 }
