@@ -9,6 +9,36 @@ pub struct ServiceRef<'a> {
     pub service: &'a Service,
     /// “service 3 “Kutoa kibali…”” or “sub-service “…” of service 2 “…””.
     pub label: String,
+    /// The services it is a sub-service of, nearest first: it inherits their fee,
+    /// requirements, office and timeline where it gives none.
+    pub parents: Vec<&'a Service>,
+}
+
+impl ServiceRef<'_> {
+    /// Whether it states a fee: its own, a parent's, or one at any of its steps.
+    pub fn has_fee(&self) -> bool {
+        self.service.fee.is_some()
+            || self.parents.iter().any(|p| p.fee.is_some())
+            || self.service.steps.iter().any(|step| step.fee.is_some())
+    }
+
+    /// Whether it states a time: its own, a parent's, or one at any of its steps.
+    pub fn has_timeline(&self) -> bool {
+        self.service.timeline.is_some()
+            || self.parents.iter().any(|p| p.timeline.is_some())
+            || self.service.steps.iter().any(|step| step.time.is_some())
+    }
+
+    /// Whether it lists requirements, or a parent does.
+    pub fn has_requirements(&self) -> bool {
+        !self.service.requirements.is_empty()
+            || self.parents.iter().any(|p| !p.requirements.is_empty())
+    }
+
+    /// Whether it only groups sub-services (which give what it leaves out).
+    pub fn is_heading(&self) -> bool {
+        !self.service.services.is_empty()
+    }
 }
 
 /// Every service, each followed by its sub-services, in file order.
@@ -20,7 +50,7 @@ pub fn services<'a>(cx: &LintContext<'a>) -> Vec<ServiceRef<'a>> {
             .as_ref()
             .map_or_else(|| (index + 1).to_string(), |n| n.value.to_string());
         let label = format!("service {number} {}", cx.quote(&service.name));
-        push_with_subservices(cx, service, label, &mut out);
+        push_with_subservices(cx, service, label, Vec::new(), &mut out);
     }
     out
 }
@@ -29,15 +59,53 @@ fn push_with_subservices<'a>(
     cx: &LintContext<'a>,
     service: &'a Service,
     label: String,
+    parents: Vec<&'a Service>,
     out: &mut Vec<ServiceRef<'a>>,
 ) {
+    let mut below = vec![service];
+    below.extend(parents.iter().copied());
     out.push(ServiceRef {
         service,
         label: label.clone(),
+        parents,
     });
     for sub in &service.services {
         let sub_label = format!("sub-service {} of {label}", cx.quote(&sub.name));
-        push_with_subservices(cx, sub, sub_label, out);
+        push_with_subservices(cx, sub, sub_label, below.clone(), out);
+    }
+}
+
+/// Reports the services that lack something (`has` says whether one gives it): one finding
+/// per service, or, when no service of the charter gives it at all (a table with no such
+/// column), one finding for the charter.
+pub fn report_missing(
+    cx: &LintContext,
+    out: &mut crate::lint::Findings,
+    has: impl Fn(&ServiceRef) -> bool,
+    what: &str,
+    column: &str,
+    hint_one: &str,
+    hint_all: &str,
+) {
+    let all = services(cx);
+    let rows: Vec<&ServiceRef> = all.iter().filter(|s| !s.is_heading()).collect();
+    let lacking: Vec<&&ServiceRef> = rows.iter().filter(|s| !has(s)).collect();
+    if lacking.len() >= 2 && lacking.len() == rows.len() {
+        out.push(
+            rows[0].service.name.span,
+            format!("no service gives {what}: the services table has no {column} column"),
+            format!("no {column} for this service or any other"),
+        )
+        .hint(hint_all.to_owned());
+        return;
+    }
+    for s in lacking {
+        out.push(
+            s.service.name.span,
+            format!("{} gives no {what}", s.label),
+            format!("no {what}"),
+        )
+        .hint(hint_one.to_owned());
     }
 }
 
@@ -92,6 +160,9 @@ fn timelines_as_given<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
 /// Every fee: of services and of their steps (tiers are visited inside their fee).
 pub fn fees<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Fee)> {
     let mut out = Vec::new();
+    if let Some(fee) = &cx.charter.fee {
+        out.push(("the fee of every service".to_owned(), fee));
+    }
     for s in services(cx) {
         if let Some(fee) = &s.service.fee {
             out.push((format!("the fee of {}", s.label), fee));

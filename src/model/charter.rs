@@ -11,7 +11,7 @@ use crate::model::fee::Currency;
 use crate::model::sections::{
     CustomerGroup, Item, List, Organization, Preface, Review, Section, StandardGroup,
 };
-use crate::model::{Abbreviations, Date, Labels, Lang, Services, Sp, Text};
+use crate::model::{Abbreviations, Date, Fee, Labels, Lang, Services, Sp, Text};
 use crate::yaml::Node;
 use crate::yaml::Span;
 
@@ -39,6 +39,9 @@ pub struct Charter {
     /// The commitment printed above the complaint contacts, for example `We are committed
     /// to courtesy and excellence in service delivery`.
     pub commitment: Option<Text>,
+    /// The fee of every service that states none, when the charter says it once: `free`
+    /// for "All our services are free of charge". Printed above the services table.
+    pub fee: Option<Fee>,
     /// The currency of fees written without one, as an ISO 4217 code such as `KES`.
     pub currency: Option<Sp<Currency>>,
     /// `poster` (one sheet) or `handbook` (several A4 pages with every section).
@@ -91,7 +94,7 @@ pub struct Charter {
 }
 
 decode_struct!(@fields Charter, "the charter" {
-    languages, title, organization, edition, issued, review, slogan, commitment, currency,
+    languages, title, organization, edition, issued, review, slogan, commitment, fee, currency,
     layout, labels, abbreviations, preface, purpose, principles, vision, mission, values, objectives, customers,
     services, standards, rights, duties, complaints, feedback, appeal, reporting
 });

@@ -54,6 +54,9 @@ pub struct View {
     pub customers: Option<CustomersView>,
     /// Services in order; sub-services follow their parent with `depth` 1 or more.
     pub services: Vec<ServiceView>,
+    /// The fee of every service that states none, when the charter says it once ("All our
+    /// services are free of charge").
+    pub services_fee: Option<FeeView>,
     /// The same services as the charter groups them: each group with its heading (none
     /// for services outside every group), to print as a table each.
     pub service_groups: Vec<ServiceGroupView>,
@@ -430,6 +433,7 @@ impl View {
             }),
             reporting: section(&charter.reporting, "reporting", &tr),
             service_groups,
+            services_fee: charter.fee.as_ref().map(|f| service::fee(f, &tr)),
             abbreviations: charter
                 .abbreviations
                 .0

@@ -58,12 +58,24 @@ fn syntax_diagnostic(text: &str, err: &serde_saphyr::Error) -> Diagnostic {
     match err.without_snippet() {
         serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("this key");
+            // `{en: KES 2,000, sw: KES 3,000}`: inside braces a comma starts a new key, so
+            // the digits after a thousands separator become keys, given twice.
+            let in_braces = text
+                .get(..span.offset)
+                .and_then(|before| before.rsplit('\n').next())
+                .is_some_and(|line| line.contains('{'));
+            let hint = if key.chars().all(|c| c.is_ascii_digit()) && in_braces {
+                "inside `{ }` a comma starts a new key, so `2,000` reads as `2` and a key \
+                 `000`: put a value with a comma in quotes, like `{en: \"KES 2,000\"}`"
+            } else {
+                "keep one of the two; a key may appear only once in the same block"
+            };
             Diagnostic::error(
                 Code::DuplicateKey,
                 format!("`{}` is given twice", clip(key)),
             )
             .at(span, "given again here")
-            .with_hint("keep one of the two; a key may appear only once in the same block")
+            .with_hint(hint)
         }
         other => {
             let (label, hint) = explain(&strip_location(&other.render()), text, span);

@@ -10,7 +10,8 @@ declare_rule! {
     CellTooLong, "L002", "cell-too-long", Info, fixable: false,
     summary: "A service name or requirement too long for a poster cell.",
     docs: "## What it does
-Finds service names longer than 160 characters and requirements longer than 200.
+Finds service names longer than 160 characters and requirements longer than 200 (a cell
+written on several lines counts its longest line).
 
 ## Why it matters
 A wall chart is read from one or two metres. Long cells force small type or push the
@@ -34,7 +35,14 @@ and on the web page).
 }
 
 fn flag(text: &Text, limit: usize, place: &str, out: &mut crate::lint::Findings) {
-    let longest = text.all().map(|t| t.chars().count()).max().unwrap_or(0);
+    // A cell the office wrote on several lines (a heading and its list) is as long as its
+    // longest line.
+    let longest = text
+        .all()
+        .flat_map(str::lines)
+        .map(|line| line.chars().count())
+        .max()
+        .unwrap_or(0);
     if longest > limit {
         out.push(
             text.span,

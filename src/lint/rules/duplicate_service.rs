@@ -50,7 +50,8 @@ fn check_list(
             if k.is_empty() {
                 continue;
             }
-            if let Some(first) = seen.get(&k) {
+            // The same name in each language of one service is one name.
+            if let Some(first) = seen.get(&k).filter(|first| **first != i) {
                 out.push(
                     service.name.span,
                     format!(

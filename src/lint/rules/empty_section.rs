@@ -50,8 +50,11 @@ Fill the section in, or remove it.
                 .hint("list the standards under `items:`, or remove the group");
             }
         }
+        // A plain list of customer groups is a list, not groups left empty: only when some
+        // groups say what they may expect is one that says nothing reported.
+        let some_expect = charter.customers.iter().any(|c| !c.expects.is_empty());
         for customers in &charter.customers {
-            if customers.expects.is_empty() {
+            if some_expect && customers.expects.is_empty() {
                 out.push(
                     customers.group.span,
                     format!("the customer group {} has nothing they may expect", cx.quote(&customers.group)),

@@ -48,7 +48,26 @@ pub(crate) fn own_details(cx: &crate::lint::LintContext) -> Vec<String> {
 
 /// Whether a contact gives any of the organisation's own details.
 pub(crate) fn shares_own_details(contact: &Contact, own: &[String]) -> bool {
-    contact_details(contact).iter().any(|d| own.contains(d))
+    shared_detail(contact, own).is_some()
+}
+
+/// Where a contact gives one of the organisation's own details: that phone, e-mail, fax
+/// or postal address, not another line of the contact.
+fn shared_detail(contact: &Contact, own: &[String]) -> Option<crate::yaml::Span> {
+    contact
+        .phones
+        .iter()
+        .chain(&contact.emails)
+        .chain(&contact.fax)
+        .map(|s| (norm(&s.value), s.span))
+        .chain(
+            contact
+                .pobox
+                .iter()
+                .flat_map(|t| t.all().map(|p| (norm(p), t.span))),
+        )
+        .find(|(d, _)| !d.is_empty() && own.contains(d))
+        .map(|(_, span)| span)
 }
 
 declare_rule! {
@@ -77,15 +96,9 @@ office).
             if !matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal) || !is_independent(contact) {
                 continue;
             }
-            if !shares_own_details(contact, &own) {
+            let Some(span) = shared_detail(contact, &own) else {
                 continue;
-            }
-            let span = contact
-                .pobox
-                .as_ref()
-                .map(|t| t.span)
-                .or_else(|| contact.phones.iter().chain(&contact.emails).chain(&contact.fax).map(|s| s.span).next())
-                .unwrap_or_default();
+            };
             out.push(
                 span,
                 format!("{label} is presented as independent, but gives the organisation's own contact details"),

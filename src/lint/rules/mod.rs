@@ -2,6 +2,7 @@
 //! name, default level, one-line summary and documentation.
 
 mod cell_too_long;
+mod comma_split;
 mod days_without_basis;
 mod duplicate_service;
 mod email_is_web_address;
@@ -76,6 +77,7 @@ pub static ALL: &[&dyn Rule] = &[
     &no_services::NoServices,
     &duplicate_service::DuplicateService,
     &numbering::Numbering,
+    &comma_split::CommaSplit,
     &language_missing::LanguageMissing,
     &languages_disagree::LanguagesDisagree,
     &cell_too_long::CellTooLong,

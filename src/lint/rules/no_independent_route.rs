@@ -20,15 +20,16 @@ const INDEPENDENT_BODIES: &[&str] = &[
 /// Whether a contact is an independent body: marked so, or named like one.
 pub(crate) fn is_independent(contact: &Contact) -> bool {
     contact.independent == Some(true)
-        || contact
-            .office
-            .iter()
-            .chain(&contact.role)
-            .flat_map(|t| t.all())
-            .any(|t| {
-                let t = t.to_lowercase();
-                INDEPENDENT_BODIES.iter().any(|b| t.contains(b))
-            })
+        || contact.independent != Some(false)
+            && contact
+                .office
+                .iter()
+                .chain(&contact.role)
+                .flat_map(|t| t.all())
+                .any(|t| {
+                    let t = t.to_lowercase();
+                    INDEPENDENT_BODIES.iter().any(|b| t.contains(b))
+                })
 }
 
 declare_rule! {
