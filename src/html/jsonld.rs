@@ -281,16 +281,20 @@ fn named(mut offers: Vec<Value>, name: Option<String>) -> Vec<Value> {
     offers
 }
 
-/// `P7D`, `PT30M`, `P3DT10M`: the promised time (the upper bound of a range) as ISO 8601,
-/// only where it is a calendar duration for certain. Working days are not (`P14D` would
-/// claim fourteen calendar days), nor days whose basis the charter does not state, nor a
-/// frequency or a time that differs by case: those have the office's words alone, in the
-/// channel's description.
+/// `P7D`, `PT30M`, `P3DT10M`: the promised time as ISO 8601, only where it is a calendar
+/// duration for certain. Working time is not (`P14D` would claim fourteen calendar days),
+/// nor days whose basis the charter does not state, nor a range, a frequency or a time
+/// that differs by case: those have the office's words alone, in the channel's description.
 fn iso_duration(timeline: &Timeline) -> Option<String> {
     let TimelineKind::Duration(duration) = &timeline.kind else {
         return None;
     };
-    let mut parts = vec![(duration.max.unwrap_or(duration.amount), duration.unit?)];
+    // A range promises its upper bound only in some cases; working time is not calendar
+    // time, whatever its unit.
+    if duration.max.is_some() || duration.basis == Some(Basis::Working) {
+        return None;
+    }
+    let mut parts = vec![(duration.amount, duration.unit?)];
     parts.extend(duration.plus.iter().copied());
     if parts.iter().any(|(_, unit)| *unit == Unit::Days) && duration.basis != Some(Basis::Calendar)
     {

@@ -164,3 +164,22 @@ pub fn rules_markdown() -> String {
     }
     out
 }
+
+/// "`7 working days`", in the charter's languages ("`7 working days` or `siku 7 za kazi`"),
+/// for hints that show how to write a time.
+pub fn example_duration(cx: &LintContext) -> String {
+    let seven = crate::reading::Measure {
+        basis: Some(crate::reading::Basis::Working),
+        ..crate::reading::Measure::new(7, crate::reading::Unit::Days)
+    };
+    cx.charter
+        .languages
+        .iter()
+        .map(|lang| {
+            let locale = crate::locale::Locale::get(lang.as_str())
+                .unwrap_or_else(crate::locale::Locale::fallback);
+            format!("`{}`", locale.duration(&seven))
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}

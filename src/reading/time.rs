@@ -136,6 +136,37 @@ impl Measure {
         }
     }
 
+    /// The same length in the smallest unit it converts to exactly (weeks in days, years in
+    /// months, hours in minutes), for comparing `7 days` with `Wiki moja`.
+    pub fn canonical(&self) -> Measure {
+        let Some(unit) = self.unit else {
+            return self.clone();
+        };
+        let target = match unit {
+            Unit::Weeks => Unit::Days,
+            Unit::Years => Unit::Months,
+            Unit::Hours | Unit::Minutes => Unit::Seconds,
+            other => other,
+        };
+        let factor = unit.in_units_of(target).unwrap_or(1);
+        let scale = |n: u32| n.saturating_mul(factor);
+        let mut plus: Vec<(u32, Unit)> = Vec::new();
+        let mut total_seconds = 0u32;
+        for (n, u) in &self.plus {
+            match u.in_units_of(Unit::Seconds) {
+                Some(f) if target == Unit::Seconds => total_seconds += n.saturating_mul(f),
+                _ => plus.push((*n, *u)),
+            }
+        }
+        Measure {
+            amount: scale(self.amount).saturating_add(total_seconds),
+            max: self.max.map(scale),
+            unit: Some(target),
+            basis: self.basis,
+            plus,
+        }
+    }
+
     /// Zero time.
     pub fn is_zero(&self) -> bool {
         self.amount == 0 && self.max.is_none() && self.plus.is_empty()

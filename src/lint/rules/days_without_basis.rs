@@ -64,5 +64,9 @@ fn hint(measure: &Measure, cx: &crate::lint::LintContext) -> String {
                 .join(" / ")
         })
         .collect();
-    format!("write {} or {}", ways[0], ways[1])
+    format!(
+        "write {} or {}; or keep the office's words in `text` and add `amount`, `unit` and \
+         `basis`",
+        ways[0], ways[1]
+    )
 }

@@ -1,44 +1,8 @@
 use super::declare_rule;
+use super::meaning::{fee_meaning, time_meaning};
 use crate::lint::walk::{fees, timelines};
 use crate::model::{Text, TextValue};
-use crate::reading::{FeeRead, Measure, TimeRead, read_fee, read_time};
-
-/// What one language's words of a timeline mean, for comparing with another's.
-fn time_meaning(words: &str) -> Option<String> {
-    let describe = |m: &Measure, every: bool| format!("{every}{:?}", m);
-    match read_time(words).ok()?.0 {
-        TimeRead::One(p) => Some(describe(&p.measure, p.every)),
-        TimeRead::Cases(cases) => Some(
-            cases
-                .iter()
-                .map(|(_, p)| describe(&p.measure, p.every))
-                .collect::<Vec<_>>()
-                .join(";"),
-        ),
-    }
-}
-
-/// What one language's words of a fee mean.
-fn fee_meaning(words: &str, currency: Option<&str>) -> Option<String> {
-    let one = |read: &FeeRead| match read {
-        FeeRead::Free { .. } => "free".to_owned(),
-        FeeRead::Amount { money, .. } => format!(
-            "{:?} {} {:?} {}",
-            money.currency, money.value, money.max, money.at_most
-        ),
-        FeeRead::Cases(_) => String::new(),
-    };
-    match read_fee(words, currency).ok()?.0 {
-        FeeRead::Cases(cases) => Some(
-            cases
-                .iter()
-                .map(|(_, r)| one(r))
-                .collect::<Vec<_>>()
-                .join(";"),
-        ),
-        read => Some(one(&read)),
-    }
-}
+use crate::reading::{Measure, TimeRead, read_time};
 
 /// A language and its words.
 type Version<'a> = (&'a str, &'a str);
@@ -59,6 +23,24 @@ fn disagreement(
     read.iter()
         .find(|(_, _, m)| m != first)
         .map(|(lang, words, _)| ((*first_lang, *first_words), (*lang, *words)))
+}
+
+/// What differs, when it is only whether the days are working days.
+fn basis_only(a: &str, b: &str) -> Option<String> {
+    let read = |w: &str| match read_time(w).ok()?.0 {
+        TimeRead::One(p) => Some(p.measure),
+        TimeRead::Cases(_) => None,
+    };
+    let (x, y) = (read(a)?, read(b)?);
+    (x.basis != y.basis
+        && Measure {
+            basis: None,
+            ..x.canonical()
+        } == Measure {
+            basis: None,
+            ..y.canonical()
+        })
+    .then(|| "the same number of days, but only one says which days count".to_owned())
 }
 
 declare_rule! {
@@ -93,9 +75,10 @@ timeline: {en: 1 Day, sw: Siku moja}
         for (place, timeline) in timelines(cx) {
             let Some(written) = &timeline.written else { continue };
             if let Some(((a, a_words), (b, b_words))) = disagreement(written, time_meaning) {
+                let why = basis_only(a_words, b_words).map_or(String::new(), |w| format!(": {w}"));
                 out.push(
                     timeline.span,
-                    format!("{place} says “{a_words}” in {a} but “{b_words}” in {b}"),
+                    format!("{place} says “{a_words}” in {a} but “{b_words}” in {b}{why}"),
                     "the languages disagree",
                 )
                 .hint("write the same promise in every language; check with the office which one it keeps");

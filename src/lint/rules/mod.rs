@@ -14,6 +14,8 @@ mod language_missing;
 mod languages_disagree;
 mod malformed_email;
 mod malformed_phone;
+mod meaning;
+mod meaning_mismatch;
 mod missing_core_sections;
 mod mixed_free_words;
 mod no_complaint_route;
@@ -78,6 +80,7 @@ pub static ALL: &[&dyn Rule] = &[
     &duplicate_service::DuplicateService,
     &numbering::Numbering,
     &comma_split::CommaSplit,
+    &meaning_mismatch::MeaningMismatch,
     &language_missing::LanguageMissing,
     &languages_disagree::LanguagesDisagree,
     &cell_too_long::CellTooLong,

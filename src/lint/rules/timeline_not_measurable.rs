@@ -45,9 +45,10 @@ timeline: 7 working days
                     "{why}; if the office meant a time, keep its words in `text` and add \
                      what they mean: `amount` and `unit`, or `cases`"
                 ),
-                None => "state the longest time the service may take, such as `7 working days` \
-                         or `siku 7 za kazi`"
-                    .into(),
+                None => format!(
+                    "state the longest time the service may take, such as {}",
+                    crate::lint::example_duration(cx)
+                ),
             };
             out.push(
                 timeline.span,

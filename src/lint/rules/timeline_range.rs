@@ -1,6 +1,8 @@
 use super::declare_rule;
 use crate::lint::walk::timelines;
+use crate::locale::Locale;
 use crate::model::TimelineKind;
+use crate::reading::Measure;
 
 declare_rule! {
     TimelineRange, "T004", "timeline-range", Warning, fixable: false,
@@ -27,12 +29,17 @@ timeline: 7 working days
     check(cx, out) {
         for (place, timeline) in timelines(cx) {
             if let TimelineKind::Duration(d) = &timeline.kind && let Some(max) = d.max {
+                let locale = Locale::get(cx.main_lang()).unwrap_or_else(Locale::fallback);
+                let upper = Measure { amount: max, max: None, ..d.measure() };
                 out.push(
                     timeline.span,
-                    format!("{place} is a range ({} to {max}), not one commitment", d.amount),
+                    format!("{place} is a range ({}), not one commitment", locale.duration(&d.measure())),
                     "a range",
                 )
-                .hint(format!("promise the upper bound, {max}, which is what a citizen can rely on"));
+                .hint(format!(
+                    "promise the upper bound, {}, which is what a citizen can rely on",
+                    locale.duration(&upper)
+                ));
             }
         }
     }

@@ -56,7 +56,7 @@ Give the standard a measurable timeline:
                         format!("the standard {} promises speed without a measure", cx.quote(text)),
                         format!("“{word}” cannot be measured"),
                     )
-                    .hint("add `timeline:` with the longest time it may take, such as `siku 7 za kazi`");
+                    .hint(format!("add `timeline:` with the longest time it may take, such as {}", crate::lint::example_duration(cx)));
                 }
             }
         }
