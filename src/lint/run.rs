@@ -50,7 +50,7 @@ fn apply_suppressions(cx: &LintContext, findings: Vec<Finding>, levels: &Levels)
             .map_or(0, |s| lines.position(s.offset).0);
         let id = finding.diagnostic.code;
         for (i, suppression) in suppressions.iter().enumerate() {
-            if suppression.line != line {
+            if line < suppression.line || line > suppression.until {
                 continue;
             }
             if let Some(r) = suppression.rules.iter().position(|r| {

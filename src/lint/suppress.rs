@@ -8,7 +8,9 @@
 //!
 //! A trailing comment covers its own line; a comment alone on a line covers the next line
 //! with content; comments at the very top of the file, before any content, cover findings
-//! about the whole charter. The rule is named by code or name, and a reason follows `--`.
+//! about the whole charter. A line that holds only a key (`name:`, `- name:`, `fee: >-`)
+//! passes its comment on to the value under it, so a comment above `name:` excuses a
+//! finding on its `en:` line. The rule is named by code or name, and a reason follows `--`.
 //! A suppression that excuses nothing is itself reported, so stale ones do not pile up.
 
 use crate::yaml::Span;
@@ -26,10 +28,26 @@ pub struct SuppressedRule {
 pub struct Suppression {
     /// The line it covers (1-based); 0 for the whole charter.
     pub line: usize,
+    /// The last line it covers: `line`, or the value's first line when `line` holds only a
+    /// key.
+    pub until: usize,
     pub rules: Vec<SuppressedRule>,
     pub reason: Option<String>,
     /// The comment, for reporting it.
     pub span: Span,
+}
+
+/// Whether a line holds a key and nothing after it but a block indicator: `name:`,
+/// `- name:`, `fee: >-`.
+fn only_a_key(line: &str) -> bool {
+    let content = comment_start(line).map_or(line, |c| &line[..c]).trim();
+    let content = content.strip_prefix("- ").unwrap_or(content).trim();
+    let Some((key, rest)) = content.split_once(':') else {
+        return false;
+    };
+    !key.is_empty()
+        && !key.contains(['{', '[', '"', '\''])
+        && matches!(rest.trim(), "" | ">" | ">-" | ">+" | "|" | "|-" | "|+")
 }
 
 /// Finds the suppression comments in a charter's text.
@@ -77,6 +95,25 @@ pub fn parse(text: &str) -> Vec<Suppression> {
         line: if p.line == usize::MAX { usize::MAX } else { 0 },
         ..p
     }));
+    for s in &mut out {
+        s.until = s.line;
+        if s.line == 0 || s.line == usize::MAX {
+            continue;
+        }
+        // Over lines that hold only a key, to the value under them.
+        let mut at = s.line;
+        while at <= lines.len() && only_a_key(&text[lines.line_range(at - 1)]) {
+            match (at + 1..=lines.len()).find(|&n| {
+                let line = &text[lines.line_range(n - 1)];
+                let content = comment_start(line).map_or(line, |c| &line[..c]);
+                !content.trim().is_empty()
+            }) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        s.until = at;
+    }
     out
 }
 
@@ -125,6 +162,7 @@ fn parse_comment(comment: &str, offset: usize) -> Option<Suppression> {
     }
     Some(Suppression {
         line: 0,
+        until: 0,
         rules,
         reason,
         span: Span::new(offset, comment.trim_end().len()),
@@ -158,5 +196,13 @@ mod tests {
     #[test]
     fn hashes_inside_quotes_are_not_comments() {
         assert!(parse("name: \"Room #2 charter: allow T001\"\n").is_empty());
+    }
+
+    #[test]
+    fn a_comment_above_a_key_reaches_the_value_under_it() {
+        let text = "services:\n  # charter: allow M001 -- ok\n  - name:\n      en: A\n  - name: B # charter: allow M002 -- ok\n";
+        let s = parse(text);
+        assert_eq!((s[0].line, s[0].until), (3, 4));
+        assert_eq!((s[1].line, s[1].until), (5, 5));
     }
 }

@@ -44,13 +44,19 @@ impl ServiceRef<'_> {
 /// Every service, each followed by its sub-services, in file order.
 pub fn services<'a>(cx: &LintContext<'a>) -> Vec<ServiceRef<'a>> {
     let mut out = Vec::new();
-    for (index, service) in cx.charter.services.iter().enumerate() {
-        let number = service
-            .number
-            .as_ref()
-            .map_or_else(|| (index + 1).to_string(), |n| n.value.to_string());
-        let label = format!("service {number} {}", cx.quote(&service.name));
-        push_with_subservices(cx, service, label, Vec::new(), &mut out);
+    // Numbered as printed: within their group, which is named.
+    for (group, services) in cx.charter.services.runs() {
+        for (index, service) in services.iter().enumerate() {
+            let number = service
+                .number
+                .as_ref()
+                .map_or_else(|| (index + 1).to_string(), |n| n.value.to_string());
+            let under = group.map_or(String::new(), |g| {
+                format!(" under {}", cx.quote(&g.heading))
+            });
+            let label = format!("service {number} {}{under}", cx.quote(&service.name));
+            push_with_subservices(cx, service, label, Vec::new(), &mut out);
+        }
     }
     out
 }

@@ -30,14 +30,15 @@ pub struct Charter {
     pub organization: Organization,
     /// The edition, as printed: `2019, 1st edition`, `Toleo la Pili`.
     pub edition: Option<Text>,
-    /// The date the charter was issued, as `YYYY-MM-DD`.
+    /// The date the charter was issued, as `YYYY-MM-DD`, or the month (`2017-07`) or year
+    /// (`2017`) when that is all the charter prints.
     pub issued: Option<Sp<Date>>,
     /// When and how the charter is reviewed.
     pub review: Option<Review>,
     /// The slogan printed at the foot, for example `Huduma Bora ni Haki Yako`.
     pub slogan: Option<Text>,
-    /// The commitment printed above the complaint contacts, for example `We are committed
-    /// to courtesy and excellence in service delivery`.
+    /// The office's commitment, for example `We are committed to courtesy and excellence
+    /// in service delivery` (the built-in themes print it under the title).
     pub commitment: Option<Text>,
     /// The fee of every service that states none, when the charter says it once: `free`
     /// for "All our services are free of charge". Printed above the services table.

@@ -25,12 +25,13 @@ impl Labels {
     }
 
     /// The keys a charter may relabel: every label of the catalogue that is printed as it
-    /// is (not the sentences with a `{date}` or `{every}` in them).
+    /// is (not the sentences with a `{date}` or `{every}` in them, nor `title`, which names
+    /// the kind of document in the PDF's keywords: the charter's own `title` is printed).
     pub fn keys() -> Vec<&'static str> {
         Locale::fallback()
             .labels
             .iter()
-            .filter(|(_, text)| !text.contains('{'))
+            .filter(|(key, text)| !text.contains('{') && key.as_str() != "title")
             .map(|(key, _)| key.as_str())
             .collect()
     }

@@ -184,6 +184,18 @@ impl Decode for Text {
                 return None;
             }
         };
+        let empty = match &value {
+            TextValue::One(t) => t.trim().is_empty(),
+            TextValue::Many(many) => many.iter().any(|(_, t)| t.trim().is_empty()),
+        };
+        if empty {
+            cx.report(
+                Diagnostic::error(Code::WrongType, "this text is empty")
+                    .at(node.span, "no words here")
+                    .with_hint("write the text as the charter prints it, or leave the key out"),
+            );
+            return None;
+        }
         Some(Text {
             span: node.span,
             value,

@@ -29,7 +29,10 @@ pub use sections::{
     Country, CustomerGroup, Item, List, Organization, Paragraphs, Preface, Review, Section,
     Signatory, Standard, StandardGroup,
 };
-pub use service::{Classification, Requirement, Service, Step, Transaction, Transactions};
+pub use service::{
+    Classification, Classified, Requirement, Service, Step, Transaction, TransactionItem,
+    Transactions,
+};
 pub use service_list::{ServiceGroup, Services};
 pub use sp::{Sp, Str};
 pub use timeline::{Basis, Duration, Timeline, TimelineCase, TimelineKind, Unit};

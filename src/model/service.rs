@@ -34,7 +34,7 @@ pub struct Service {
     pub audience: Option<Text>,
     /// `simple`, `complex` or `highly-technical` (the Philippine classification: at most
     /// 3, 7 or 20 working days).
-    pub classification: Option<Sp<Classification>>,
+    pub classification: Option<Classified>,
     /// The type of transaction, as Philippine charters print it: `G2C` (government to
     /// citizens), `G2B` (to businesses), `G2G` (to government), or several.
     #[serde(default, skip_serializing_if = "Transactions::is_empty")]
@@ -75,14 +75,34 @@ impl Transaction {
 }
 
 /// The types of transaction of a service: one code or several, written as the charter
-/// prints them (`G2C`, `Government-to-Citizens (G2C)`, `G2C; G2B`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct Transactions(pub Vec<Sp<Transaction>>);
+/// prints them (`G2C`, `Government-to-Citizens (G2C)`, `G2C; G2B`), and printed so.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Transactions(pub Vec<TransactionItem>);
+
+/// One type of transaction as written, and the codes it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransactionItem {
+    pub written: Sp<String>,
+    pub codes: Vec<Transaction>,
+}
 
 impl Transactions {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Every code named, in order.
+    pub fn codes(&self) -> Vec<Transaction> {
+        self.0
+            .iter()
+            .flat_map(|t| t.codes.iter().copied())
+            .collect()
+    }
+}
+
+impl Serialize for Transactions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|t| &t.written.value))
     }
 }
 
@@ -102,23 +122,27 @@ impl Decode for Transactions {
         };
         let mut out = Vec::new();
         for item in items {
-            let text = String::decode(item, cx)?.to_uppercase();
-            let found: Vec<Transaction> = [Transaction::G2C, Transaction::G2B, Transaction::G2G]
+            let written = String::decode(item, cx)?.trim().to_owned();
+            let upper = written.to_uppercase();
+            let codes: Vec<Transaction> = [Transaction::G2C, Transaction::G2B, Transaction::G2G]
                 .into_iter()
-                .filter(|t| text.contains(t.code()))
+                .filter(|t| upper.contains(t.code()))
                 .collect();
-            if found.is_empty() {
+            if codes.is_empty() {
                 cx.report(
                     crate::diagnostic::Diagnostic::error(
                         crate::diagnostic::Code::BadChoice,
-                        format!("`{}` is not a type of transaction", crate::diagnostic::clip(text.trim())),
+                        format!("`{}` is not a type of transaction", crate::diagnostic::clip(&written)),
                     )
                     .at(item.span, "expected `G2C`, `G2B` or `G2G`")
                     .with_hint("write the code the charter prints: `G2C` (government to citizens), `G2B` (to businesses) or `G2G` (to government)"),
                 );
                 return None;
             }
-            out.extend(found.into_iter().map(|t| Sp::new(t, item.span)));
+            out.push(TransactionItem {
+                written: Sp::new(written, item.span),
+                codes,
+            });
         }
         Some(Transactions(out))
     }
@@ -242,4 +266,45 @@ crate::model::choice::decode_choice!(Classification, "a classification" {
     "simple" => Simple,
     "complex" => Complex,
     "highly-technical" => HighlyTechnical,
+    "highly technical" => HighlyTechnical,
 });
+
+/// A classification, and the word the charter prints for it (`SIMPLE`, `Highly
+/// Technical`), which is what posters print.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Classified {
+    pub value: Sp<Classification>,
+    pub written: String,
+}
+
+impl Decode for Classified {
+    fn expected() -> &'static str {
+        Classification::expected()
+    }
+
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        let value = Sp::<Classification>::decode(node, cx)?;
+        let written = node.as_scalar().map(|s| s.text().trim().to_owned())?;
+        Some(Classified { value, written })
+    }
+}
+
+impl Serialize for Classified {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl JsonSchema for Classified {
+    fn schema_name() -> Cow<'static, str> {
+        Classification::schema_name()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "`simple`, `complex` or `highly-technical` (the Philippine \
+                            classification), in any capitals, as the charter prints it.",
+            "type": "string",
+        })
+    }
+}

@@ -60,6 +60,12 @@ impl Segment {
 /// A case's name without the marks around it (`:`, `-`, `=`, a bracket left open by the
 /// value it named), or nothing when it has no letter or figure (`•`).
 fn clean_label(words: &str) -> String {
+    clean(words, true)
+}
+
+/// `clean_label`, and for a label also the brackets around the whole of it: `(simple)` names
+/// the case "simple", while a qualifier keeps them: `(a month)`.
+fn clean(words: &str, unwrap: bool) -> String {
     let edge = |c: char| {
         c.is_whitespace() || matches!(c, ':' | ',' | '-' | '–' | '.' | ';' | '/' | '=' | '•' | '*')
     };
@@ -68,7 +74,7 @@ fn clean_label(words: &str) -> String {
         let opens = label.matches('(').count();
         let closes = label.matches(')').count();
         let before = label.len();
-        if label.starts_with('(') && label.ends_with(')') && opens == 1 && closes == 1 {
+        if unwrap && label.starts_with('(') && label.ends_with(')') && opens == 1 && closes == 1 {
             label = label[1..label.len() - 1].to_owned();
         } else if label.ends_with('(') || (label.ends_with(')') && closes > opens) {
             label.pop();
@@ -158,6 +164,6 @@ pub(super) fn written(text: &str, tokens: &[Token], from: usize, to: usize) -> S
 
 /// The words after a value up to `end`, without the marks around them: a qualifier.
 pub(super) fn rest(text: &str, tokens: &[Token], from: usize, end: usize) -> Option<String> {
-    let q = clean_label(&written(text, tokens, from, end));
+    let q = clean(&written(text, tokens, from, end), false);
     (!q.is_empty()).then_some(q)
 }

@@ -76,7 +76,7 @@ pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
         return vec![tr.each(|lang, locale| {
             Some(match written(fee.written.as_ref(), lang) {
                 Some(words) => words.to_owned(),
-                None => one_fee(fee, lang, locale),
+                None => one_fee(fee, lang, locale, tr),
             })
         })];
     }
@@ -94,29 +94,29 @@ fn lines(fee: &Fee, tr: &Tr, printed: bool) -> Vec<Tx> {
         tr.each(|lang, locale| {
             let words = written(part.written.as_ref(), lang)
                 .filter(|_| printed)
-                .map_or_else(|| one_fee(part, lang, locale), str::to_owned);
+                .map_or_else(|| one_fee(part, lang, locale, tr), str::to_owned);
             Some(format!("{}: {words}", first_words(label, lang)))
         })
     };
     match &fee.kind {
         FeeKind::Tiers { tiers } => tiers.iter().map(|t| labelled(&t.who, &t.fee)).collect(),
         FeeKind::Cases { cases } => cases.iter().map(|c| labelled(&c.case, &c.fee)).collect(),
-        _ => vec![tr.each(|lang, locale| Some(one_fee(fee, lang, locale)))],
+        _ => vec![tr.each(|lang, locale| Some(one_fee(fee, lang, locale, tr)))],
     }
 }
 
 /// A fee written out from what it means, in one language, on one line.
-fn one_fee(fee: &Fee, lang: &str, locale: &Locale) -> String {
+fn one_fee(fee: &Fee, lang: &str, locale: &Locale, tr: &Tr) -> String {
     let labelled = |label: &Text, part: &Fee| {
         format!(
             "{}: {}",
             first_words(label, lang),
-            one_fee(part, lang, locale)
+            one_fee(part, lang, locale, tr)
         )
     };
     match &fee.kind {
         FeeKind::Free { condition } => {
-            let free = locale.label("free").to_owned();
+            let free = tr.label_in(lang, "free");
             match condition {
                 Some(c) => format!("{free} {}", first_words(c, lang)),
                 None => free,

@@ -274,6 +274,21 @@ impl Tr {
         self.all(&paragraphs.0)
     }
 
+    /// A label in one language: the charter's own words for it, or the catalogue's.
+    pub fn label_in(&self, lang: &str, key: &str) -> String {
+        match self
+            .own
+            .get(key)
+            .and_then(|own| own.get(lang).or_else(|| own.all().next()))
+        {
+            Some(own) => own.to_owned(),
+            None => {
+                let locale = Locale::get(lang).unwrap_or_else(Locale::fallback);
+                locale.label(key).to_owned()
+            }
+        }
+    }
+
     /// A label: the charter's own words for it, or the catalogue's.
     pub fn label(&self, key: &str) -> Tx {
         if let Some(own) = self.own.get(key) {
@@ -359,8 +374,12 @@ impl View {
                         .hours
                         .iter()
                         .map(|hours| {
-                            tr.each(|lang, l| {
-                                Some(format!("{}: {}", l.label("hours"), hours.get(lang)?))
+                            tr.each(|lang, _| {
+                                Some(format!(
+                                    "{}: {}",
+                                    tr.label_in(lang, "hours"),
+                                    hours.get(lang)?
+                                ))
                             })
                         })
                         .collect(),

@@ -24,10 +24,11 @@ pub struct ServiceView {
     pub audience: Option<Tx>,
     /// `simple`, `complex` or `highly-technical`.
     pub classification: Option<&'static str>,
-    /// The classification in words, in each language ("Simple", "Highly technical").
+    /// The classification as the charter prints it ("SIMPLE", "Highly Technical").
     pub classification_words: Option<Tx>,
-    /// The types of transaction: `G2C`, `G2B`, `G2G`.
-    pub transaction: Vec<&'static str>,
+    /// The types of transaction, as the charter prints them (`G2C`, `Government-to-Citizens
+    /// (G2C)`).
+    pub transaction: Vec<String>,
     pub steps: Vec<StepView>,
 }
 
@@ -93,29 +94,23 @@ fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Ve
                 .map(|t| timeline_normalised(t, tr)),
             office: tr.opt(&service.office),
             audience: tr.opt(&service.audience),
-            classification: service.classification.as_ref().map(|c| match c.value {
-                Classification::Simple => "simple",
-                Classification::Complex => "complex",
-                Classification::HighlyTechnical => "highly-technical",
-            }),
-            classification_words: service.classification.as_ref().map(|c| {
-                tr.each(|_, locale| {
-                    Some(
-                        locale
-                            .label(match c.value {
-                                Classification::Simple => "simple",
-                                Classification::Complex => "complex",
-                                Classification::HighlyTechnical => "highly_technical",
-                            })
-                            .to_owned(),
-                    )
-                })
-            }),
+            classification: service
+                .classification
+                .as_ref()
+                .map(|c| match c.value.value {
+                    Classification::Simple => "simple",
+                    Classification::Complex => "complex",
+                    Classification::HighlyTechnical => "highly-technical",
+                }),
+            classification_words: service
+                .classification
+                .as_ref()
+                .map(|c| vec![c.written.clone()]),
             transaction: service
                 .transaction
                 .0
                 .iter()
-                .map(|t| t.value.code())
+                .map(|t| t.written.value.clone())
                 .collect(),
             steps: service
                 .steps

@@ -24,6 +24,7 @@ mod lint_rules;
 #[path = "../support/pasted.rs"]
 mod pasted;
 mod preview;
+mod printed;
 mod real_charters;
 mod schema;
 

@@ -69,7 +69,11 @@ Add the independent body after the office:
                 && is_independent(c)
                 && !shares_own_details(c, &own)
         });
-        if all.is_empty() || independent {
+        // No complaint or appeal contact at all is `no-complaint-route`'s finding.
+        let routes = all
+            .iter()
+            .any(|(place, _, _)| matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal));
+        if !routes || independent {
             return;
         }
         out.push_file("no complaint or appeal contact is independent of the organisation")
