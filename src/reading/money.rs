@@ -8,8 +8,8 @@
 //! only with its currency (`Form 19` is not a fee); a value that is only a number is an
 //! amount in the charter's currency.
 
-use super::segments::{Segment, is_mark, rest, segments, written};
-use super::time::only_marks_or;
+use super::segments::{is_mark, rest, with_mentions, written};
+use super::time::{one_lang, only_marks_or};
 use super::{Token, TokenKind, Unread, any_phrase_at, currency_for, tokens};
 
 /// An amount of money.
@@ -59,23 +59,13 @@ pub fn read_fee(
     if mentions.is_empty() {
         return Err(nothing(text, &tokens));
     }
-    let langs: Vec<&'static str> = mentions.iter().filter_map(|m| m.lang).collect();
-    let lang = langs
-        .first()
-        .filter(|first| langs.iter().all(|l| l == *first))
-        .copied();
-    let segments = segments(text, &tokens);
-    let with_mentions: Vec<&Segment> = segments
-        .iter()
-        .filter(|s| mentions.iter().any(|m| s.holds(m.start, m.end)))
-        .collect();
-    if with_mentions.len() >= 2 {
+    let lang = one_lang(mentions.iter().map(|m| m.lang));
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    let parts = with_mentions(text, &tokens, &spans);
+    if parts.len() >= 2 {
         let mut cases = Vec::new();
-        for segment in with_mentions {
-            let inside: Vec<&Mention> = mentions
-                .iter()
-                .filter(|m| segment.holds(m.start, m.end))
-                .collect();
+        for (segment, indices) in parts {
+            let inside: Vec<&Mention> = indices.iter().map(|&i| &mentions[i]).collect();
             let mut read = one(text, &tokens, &inside, segment.end)?;
             let used = (inside[0].start, inside[0].end);
             let (label, after) = segment.label(text, &tokens, used, |w| &w.at_most);

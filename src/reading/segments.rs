@@ -154,6 +154,25 @@ pub(super) fn segments(text: &str, tokens: &[Token]) -> Vec<Segment> {
     out
 }
 
+/// The segments of `text` that hold mentions (each given by its tokens `start..end`), with
+/// the indices of the mentions each holds.
+pub(super) fn with_mentions(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[(usize, usize)],
+) -> Vec<(Segment, Vec<usize>)> {
+    segments(text, tokens)
+        .into_iter()
+        .map(|segment| {
+            let inside = (0..mentions.len())
+                .filter(|&i| segment.holds(mentions[i].0, mentions[i].1))
+                .collect::<Vec<_>>();
+            (segment, inside)
+        })
+        .filter(|(_, inside)| !inside.is_empty())
+        .collect()
+}
+
 /// The tokens `from..to` of `text`, as written.
 pub(super) fn written(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
     if from >= to {

@@ -15,7 +15,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::segments::{Segment, is_mark, rest, segments, written};
+use super::segments::{is_mark, rest, with_mentions, written};
 use super::{
     Token, TokenKind, Unread, any_phrase_at, languages, number_at, phrase_at, tokens, unit_at,
 };
@@ -211,18 +211,12 @@ pub fn read_time(text: &str) -> Result<(TimeRead, Option<&'static str>), Unread>
         ));
     }
     let lang = one_lang(mentions.iter().map(|m| m.lang));
-    let segments = segments(text, &tokens);
-    let with_mentions: Vec<&Segment> = segments
-        .iter()
-        .filter(|s| mentions.iter().any(|m| s.holds(m.start, m.end)))
-        .collect();
-    if with_mentions.len() >= 2 {
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    let parts = with_mentions(text, &tokens, &spans);
+    if parts.len() >= 2 {
         let mut cases = Vec::new();
-        for segment in with_mentions {
-            let inside: Vec<&Mention> = mentions
-                .iter()
-                .filter(|m| segment.holds(m.start, m.end))
-                .collect();
+        for (segment, indices) in parts {
+            let inside: Vec<&Mention> = indices.iter().map(|&i| &mentions[i]).collect();
             let (mut promise, used) = promise(text, &tokens, &inside, segment.end)?;
             let (label, after) = segment.label(text, &tokens, used, |w| &w.within);
             if after {
@@ -264,7 +258,8 @@ pub(super) fn only_marks_or(
     true
 }
 
-fn one_lang(langs: impl Iterator<Item = Option<&'static str>>) -> Option<&'static str> {
+/// The one language of all the words that say something, if they are of one.
+pub(super) fn one_lang(langs: impl Iterator<Item = Option<&'static str>>) -> Option<&'static str> {
     let langs: Vec<&'static str> = langs.flatten().collect();
     let first = *langs.first()?;
     langs.iter().all(|l| *l == first).then_some(first)
@@ -456,19 +451,8 @@ fn mention_at(tokens: &[Token], i: usize) -> Result<Option<Mention>, Unread> {
                 basis = Some(b);
                 k += blen;
             }
-            return Ok(Some(Mention {
-                start: i,
-                end: k,
-                measure: Measure {
-                    amount: to_u32(n)?,
-                    max: max.map(to_u32).transpose()?,
-                    unit: Some(unit),
-                    basis,
-                    plus: Vec::new(),
-                },
-                every: false,
-                lang: Some(unit_lang).or(number_lang),
-            }));
+            let lang = Some(unit_lang).or(number_lang);
+            return duration(i..k, (n, max), unit, basis, lang).map(Some);
         }
         if basis.is_some() {
             let next = tokens.get(k).map_or("", |t| t.lower.as_str());
@@ -491,21 +475,32 @@ fn mention_at(tokens: &[Token], i: usize) -> Result<Option<Mention>, Unread> {
             basis = Some(b);
             k += blen;
         }
-        return Ok(Some(Mention {
-            start: i,
-            end: k,
-            measure: Measure {
-                amount: to_u32(n)?,
-                max: max.map(to_u32).transpose()?,
-                unit: Some(unit),
-                basis,
-                plus: Vec::new(),
-            },
-            every: false,
-            lang: Some(unit_lang),
-        }));
+        return duration(i..k, (n, max), unit, basis, Some(unit_lang)).map(Some);
     }
     Ok(None)
+}
+
+/// The mention of a duration over `tokens`: `n` (to `max`) of `unit`.
+fn duration(
+    tokens: std::ops::Range<usize>,
+    (n, max): (u64, Option<u64>),
+    unit: Unit,
+    basis: Option<Basis>,
+    lang: Option<&'static str>,
+) -> Result<Mention, Unread> {
+    Ok(Mention {
+        start: tokens.start,
+        end: tokens.end,
+        measure: Measure {
+            amount: to_u32(n)?,
+            max: max.map(to_u32).transpose()?,
+            unit: Some(unit),
+            basis,
+            plus: Vec::new(),
+        },
+        every: false,
+        lang,
+    })
 }
 
 /// A unit word with another word run into it: `daysafter` → (`days`, `after`).

@@ -14,7 +14,7 @@ use crate::{all_charters, charter, out_dir, root};
 
 /// The PDF's text layer, as `pdftotext` (poppler-utils) reads it, normalised (see
 /// `normalize`) so that text wrapped in a table cell still matches.
-fn pdf_text(pdf: &Path) -> String {
+pub fn pdf_text(pdf: &Path) -> String {
     let output = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(pdf)
@@ -31,7 +31,7 @@ fn pdf_text(pdf: &Path) -> String {
 
 /// Text as it can be compared with a PDF's text layer: a layout may break a line anywhere
 /// (after `/` too) and print a heading in capitals, so spaces and case are left out.
-fn normalize(text: &str) -> String {
+pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<String>().to_lowercase()
 }
 

@@ -135,19 +135,9 @@ fn every_corpus_charter_builds_as_its_layout() {
 
 #[test]
 fn lint_findings_of_the_corpus() {
-    use charter::report::formats::concise_line;
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root().join("tests/corpus"));
-    settings.set_prepend_module_to_snapshot(false);
     for path in corpus() {
-        let file = crate::lint_rules::lint_file(&path);
-        let lines: Vec<String> = file
-            .findings
-            .iter()
-            .map(|f| concise_line(&file.source, &f.diagnostic))
-            .collect();
         let rel = path.strip_prefix(root().join("corpus")).unwrap();
         let name = rel.with_extension("").to_string_lossy().replace('/', "-");
-        settings.bind(|| insta::assert_snapshot!(name, lines.join("\n")));
+        crate::real_charters::assert_lint_snapshot(&path, "tests/corpus", &name);
     }
 }

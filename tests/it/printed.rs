@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::build::normalize;
 use crate::{charter, out_dir, root};
 
 /// Every field of every object of the schema, as (definition, key).
@@ -127,12 +128,6 @@ fn the_fixtures_give_every_field_of_the_schema_a_value() {
     );
 }
 
-/// A document's text as it can be searched: lower case, without white space (a layout
-/// breaks lines anywhere and sets headings in capitals).
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<String>().to_lowercase()
-}
-
 /// The handbook's text and the page's visible text (not its scripts), built with `theme`.
 fn printed(name: &str, theme: &str) -> (String, String) {
     let out = out_dir("printed", &format!("{name}-{theme}"));
@@ -153,11 +148,6 @@ fn printed(name: &str, theme: &str) -> (String, String) {
         String::from_utf8_lossy(&output.stderr)
     );
     let stem = path.file_stem().unwrap();
-    let pdf = std::process::Command::new("pdftotext")
-        .arg(out.join(stem).with_extension("pdf"))
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
     let page = std::fs::read_to_string(out.join(stem).with_extension("html")).unwrap();
     let document = scraper::Html::parse_document(&page);
     let body = scraper::Selector::parse("body").unwrap();
@@ -168,7 +158,8 @@ fn printed(name: &str, theme: &str) -> (String, String) {
         .flat_map(|b| b.text())
         .collect::<String>()
         .replace(&scripts, "");
-    (flat(&String::from_utf8_lossy(&pdf.stdout)), flat(&text))
+    let handbook = crate::build::pdf_text(&out.join(stem).with_extension("pdf"));
+    (handbook, normalize(&text))
 }
 
 /// The fixture's markers: every word that starts with `ZQ`.

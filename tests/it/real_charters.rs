@@ -60,18 +60,23 @@ pub fn assert_schema_accepts(files: &[std::path::PathBuf]) {
 /// each) so a change in any rule's behaviour on real input is reviewed.
 #[test]
 fn lint_findings_of_the_real_charters() {
+    for path in yaml_files(&root().join("charters")) {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        assert_lint_snapshot(&path, "tests/real", &name);
+    }
+}
+
+/// The findings of `path`, one concise line each, against the snapshot `name` in `dir`.
+pub fn assert_lint_snapshot(path: &std::path::Path, dir: &str, name: &str) {
     use charter::report::formats::concise_line;
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root().join("tests/real"));
+    settings.set_snapshot_path(root().join(dir));
     settings.set_prepend_module_to_snapshot(false);
-    for path in yaml_files(&root().join("charters")) {
-        let file = crate::lint_rules::lint_file(&path);
-        let lines: Vec<String> = file
-            .findings
-            .iter()
-            .map(|f| concise_line(&file.source, &f.diagnostic))
-            .collect();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        settings.bind(|| insta::assert_snapshot!(name, lines.join("\n")));
-    }
+    let file = crate::lint_rules::lint_file(path);
+    let lines: Vec<String> = file
+        .findings
+        .iter()
+        .map(|f| concise_line(&file.source, &f.diagnostic))
+        .collect();
+    settings.bind(|| insta::assert_snapshot!(name, lines.join("\n")));
 }
