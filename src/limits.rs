@@ -7,6 +7,10 @@
 /// 4,000 services) needs about 0.9 GB to build as a handbook or to find that it fits no
 /// poster, and 2 MB needed 2.4 GB: this limit keeps one charter's build within 1 GB.
 pub const CHARTER_BYTES: u64 = 768 * 1024;
+/// The words of one fee or timeline, read for what they mean. Real cells hold a few
+/// words to a few hundred characters (the longest in the corpus, 308); reading is linear
+/// in the words, and this keeps one value's reading to microseconds whatever is pasted.
+pub const VALUE_CHARS: usize = 2_000;
 /// A logo file.
 pub const LOGO_BYTES: u64 = 10 * 1024 * 1024;
 /// A logo's width or height, in pixels, checked before it is decoded (a 1 MB PNG can

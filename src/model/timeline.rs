@@ -240,7 +240,7 @@ fn unreadable(words: &str, span: Span, problem: &str) -> Diagnostic {
 
 /// What to do about a timeline that cannot be read, after what kept it from being read.
 fn hint_for(problem: &str) -> String {
-    if problem.contains(" times ") || problem.contains("two cases") {
+    if problem.contains(" times ") || problem.contains("two cases") || problem.contains("too long") {
         "keep the office's words and say what they mean, one timeline per case: `timeline: \
          {text: \"...\", cases: [{case: ..., timeline: ...}, ...]}`"
             .into()

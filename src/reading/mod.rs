@@ -35,6 +35,18 @@ pub enum Unread {
     Unclear(String),
 }
 
+/// Refuses words too long to be one value (`limits::VALUE_CHARS`), before they are read.
+fn within_limit(text: &str, what: &str) -> Result<(), Unread> {
+    let chars = text.chars().count();
+    if chars > crate::limits::VALUE_CHARS {
+        return Err(Unread::Unclear(format!(
+            "{chars} characters are too long to read as {what} (at most 2,000): give its \
+             meaning beside the words, as `amount` or `cases`"
+        )));
+    }
+    Ok(())
+}
+
 impl Unread {
     pub fn message(&self) -> &str {
         match self {
@@ -345,6 +357,26 @@ mod tests {
         assert_eq!(number("mmoja"), Some((1, 1)));
         assert_eq!(number("07"), Some((7, 1)));
         assert_eq!(number("days"), None);
+    }
+
+    #[test]
+    fn values_past_the_limit_are_not_read() {
+        assert_eq!(crate::limits::VALUE_CHARS, 2_000, "the message says 2,000");
+        let cell = |n: usize| {
+            (0..n)
+                .map(|i| format!("Office {i}: within {} days", i % 9 + 1))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // Just under the limit: read, as one case a line.
+        let under = cell(70);
+        assert!(under.chars().count() < crate::limits::VALUE_CHARS);
+        assert!(matches!(read_time(&under), Ok((TimeRead::Cases(c), _)) if c.len() == 70));
+        // Past it: refused before anything is read, for times and fees alike.
+        let over = cell(200);
+        let err = read_time(&over).unwrap_err();
+        assert!(err.message().contains("too long"), "{err:?}");
+        assert!(read_fee(&over.replace("days", "KES"), None).is_err());
     }
 
     #[test]

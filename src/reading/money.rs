@@ -48,6 +48,7 @@ pub fn read_fee(
     text: &str,
     charter: Option<&str>,
 ) -> Result<(FeeRead, Option<&'static str>), Unread> {
+    super::within_limit(text, "a fee")?;
     let tokens = tokens(text);
     let mut mentions = mentions(text, &tokens, charter)?;
     // A value that is only a number is an amount in the charter's currency.

@@ -112,6 +112,7 @@ pub(super) fn segments(text: &str, tokens: &[Token]) -> Vec<Segment> {
         .filter_map(|i| enumerator_at(tokens, i).map(|len| (i, i + len)))
         .collect();
     let use_enumerators = enumerators.len() >= 2;
+    let mut enumerators = enumerators.into_iter().peekable();
     let mut out = Vec::new();
     let mut start = 0;
     let mut enumerator = None;
@@ -132,7 +133,8 @@ pub(super) fn segments(text: &str, tokens: &[Token]) -> Vec<Segment> {
             enumerator = None;
             continue;
         }
-        if use_enumerators && let Some(&(a, b)) = enumerators.iter().find(|(a, _)| *a == i) {
+        while enumerators.next_if(|(a, _)| *a < i).is_some() {}
+        if use_enumerators && let Some((a, b)) = enumerators.next_if(|(a, _)| *a == i) {
             if i > start {
                 out.push(Segment {
                     start,
@@ -161,16 +163,23 @@ pub(super) fn with_mentions(
     tokens: &[Token],
     mentions: &[(usize, usize)],
 ) -> Vec<(Segment, Vec<usize>)> {
-    segments(text, tokens)
-        .into_iter()
-        .map(|segment| {
-            let inside = (0..mentions.len())
-                .filter(|&i| segment.holds(mentions[i].0, mentions[i].1))
-                .collect::<Vec<_>>();
-            (segment, inside)
-        })
-        .filter(|(_, inside)| !inside.is_empty())
-        .collect()
+    // Both are in text order: one pass over each.
+    let mut next = 0;
+    let mut out = Vec::new();
+    for segment in segments(text, tokens) {
+        while next < mentions.len() && mentions[next].0 < segment.start {
+            next += 1;
+        }
+        let mut inside = Vec::new();
+        while next < mentions.len() && segment.holds(mentions[next].0, mentions[next].1) {
+            inside.push(next);
+            next += 1;
+        }
+        if !inside.is_empty() {
+            out.push((segment, inside));
+        }
+    }
+    out
 }
 
 /// The tokens `from..to` of `text`, as written.

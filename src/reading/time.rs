@@ -196,6 +196,7 @@ pub enum TimeRead {
 /// language, and `Report issued after 10 working days` is words another language cannot be
 /// written from).
 pub fn read_time(text: &str) -> Result<(TimeRead, Option<&'static str>), Unread> {
+    super::within_limit(text, "a timeline")?;
     let tokens = tokens(text);
     let mentions = mentions(&tokens)?;
     if mentions.is_empty() {

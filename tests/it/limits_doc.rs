@@ -36,6 +36,10 @@ fn the_limits_page_names_every_limit_with_its_value() {
     let values = [
         ("CHARTER_BYTES", format!("{} kB", CHARTER_BYTES / 1024)),
         ("MAX_DEPTH", format!("{} levels", charter::yaml::MAX_DEPTH)),
+        (
+            "VALUE_CHARS",
+            format!("{} characters", thousands(VALUE_CHARS as u64)),
+        ),
         ("LOGO_BYTES", format!("{} MB", LOGO_BYTES / MB)),
         (
             "LOGO_SIDE",
