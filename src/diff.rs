@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::model::{
     Basis, Charter, Contact, Duration, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
 };
+use crate::reading::Measure;
 
 #[derive(Debug, Default, Serialize)]
 pub struct CharterDiff {
@@ -665,12 +666,14 @@ fn measurable(timeline: &Timeline) -> bool {
 fn only_basis_differs(old: &Timeline, new: &Timeline) -> bool {
     match (&old.kind, &new.kind) {
         (TimelineKind::Duration(a), TimelineKind::Duration(b)) => {
+            let words = |d: &Duration| d.qualifier.as_ref().map(first);
             a.basis.is_none()
                 && b.basis.is_some()
-                && Duration {
+                && Measure {
                     basis: None,
-                    ..b.clone()
-                } == *a
+                    ..b.measure.clone()
+                } == a.measure
+                && words(a) == words(b)
         }
         _ => false,
     }

@@ -224,7 +224,10 @@ impl Decode for Fee {
 
 fn unreadable(words: &str, span: Span, problem: &str, currency: Option<&str>) -> Diagnostic {
     let example = format!("{} 5,000", currency.unwrap_or("KES"));
-    let hint = if problem.contains(" fees ") || problem.contains("which case") || problem.contains("too long") {
+    let hint = if problem.contains(" fees ")
+        || problem.contains("which case")
+        || problem.contains("too long")
+    {
         "keep the office's words and say what they mean, one fee per case: `fee: {text: \
          \"...\", cases: [{case: ..., fee: ...}, ...]}`"
             .to_owned()

@@ -46,53 +46,29 @@ pub enum TimelineKind {
     Vague,
 }
 
-/// A duration: the amount, its unit and for days whether working or calendar, further
-/// parts (`3 days and 10 minutes`), and what the time counts from or depends on.
+/// A duration (its length: `crate::reading::Measure`, reachable through this struct as
+/// `d.amount`, `d.unit`…) and what the time counts from or depends on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Duration {
-    /// The promised amount (the lower bound of a range such as `5-7 days`). 0 is zero
-    /// time: `Immediately` (minutes), the same day (days).
-    pub amount: u32,
-    /// The upper bound, for a range. Lint asks for one commitment instead.
-    pub max: Option<u32>,
-    /// `None` for a bare number such as `15`, which lint flags.
-    pub unit: Option<Unit>,
-    pub basis: Option<Basis>,
-    /// Further parts, in smaller units: the `10 minutes` of `3 days and 10 minutes`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub plus: Vec<(u32, Unit)>,
+    #[serde(flatten)]
+    pub measure: Measure,
     /// The words after the duration: a start event ("after retirement") or a condition
     /// ("depending on the case").
     pub qualifier: Option<Text>,
 }
 
+impl std::ops::Deref for Duration {
+    type Target = Measure;
+    fn deref(&self) -> &Measure {
+        &self.measure
+    }
+}
+
 impl Duration {
     fn from_promise(promise: Promise, span: Span) -> Duration {
-        let Measure {
-            amount,
-            max,
-            unit,
-            basis,
-            plus,
-        } = promise.measure;
         Duration {
-            amount,
-            max,
-            unit,
-            basis,
-            plus,
+            measure: promise.measure,
             qualifier: promise.qualifier.map(|q| Text::plain(q, span)),
-        }
-    }
-
-    /// The length without its qualifier.
-    pub fn measure(&self) -> Measure {
-        Measure {
-            amount: self.amount,
-            max: self.max,
-            unit: self.unit,
-            basis: self.basis,
-            plus: self.plus.clone(),
         }
     }
 }
@@ -240,7 +216,8 @@ fn unreadable(words: &str, span: Span, problem: &str) -> Diagnostic {
 
 /// What to do about a timeline that cannot be read, after what kept it from being read.
 fn hint_for(problem: &str) -> String {
-    if problem.contains(" times ") || problem.contains("two cases") || problem.contains("too long") {
+    if problem.contains(" times ") || problem.contains("two cases") || problem.contains("too long")
+    {
         "keep the office's words and say what they mean, one timeline per case: `timeline: \
          {text: \"...\", cases: [{case: ..., timeline: ...}, ...]}`"
             .into()
@@ -361,11 +338,13 @@ fn from_fields(mut fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<T
             span,
             written: fields.text,
             kind: TimelineKind::Duration(Duration {
-                amount,
-                max: fields.max,
-                unit,
-                basis,
-                plus: Vec::new(),
+                measure: Measure {
+                    amount,
+                    max: fields.max,
+                    unit,
+                    basis,
+                    plus: Vec::new(),
+                },
                 qualifier: fields.qualifier,
             }),
         });

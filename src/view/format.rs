@@ -48,8 +48,8 @@ pub fn timeline(timeline: &Timeline, lang: &str, locale: &Locale) -> String {
         text
     };
     match &timeline.kind {
-        TimelineKind::Duration(d) => with_qualifier(locale.duration(&d.measure()), d),
-        TimelineKind::Every(d) => with_qualifier(locale.every(&d.measure()), d),
+        TimelineKind::Duration(d) => with_qualifier(locale.duration(&d.measure), d),
+        TimelineKind::Every(d) => with_qualifier(locale.every(&d.measure), d),
         TimelineKind::Cases { cases } => cases
             .iter()
             .map(|c| {

@@ -68,3 +68,47 @@ fn shorter_timelines_and_lower_fees_are_stronger() {
             .all(|c| c["direction"] == "stronger")
     );
 }
+
+/// Tiers and cases are compared one by one, a new tier is named, sub-services are compared
+/// too, other words for the same promise are shown without a verdict, and days that come
+/// to say which count are not called weaker.
+#[test]
+fn tiers_cases_and_sub_services_are_compared_part_by_part() {
+    let output = charter(&[
+        "diff",
+        "--format",
+        "json",
+        "tests/diff/cases-old.yaml",
+        "tests/diff/cases-new.yaml",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let changed = json["services"]["changed"].as_array().unwrap();
+    let of = |service: &str| -> Vec<serde_json::Value> {
+        changed
+            .iter()
+            .find(|c| c["service"] == service)
+            .unwrap_or_else(|| panic!("no change to {service}: {json}"))["changes"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let permits = of("Building permits");
+    let find = |case: &str| {
+        permits
+            .iter()
+            .find(|c| c["case"] == case)
+            .unwrap_or_else(|| panic!("no change for {case}: {permits:?}"))
+            .clone()
+    };
+    assert_eq!(find("Residential")["direction"], "weaker");
+    assert_eq!(find("Industrial")["why"], "a new tier");
+    assert_eq!(find("Head Office")["direction"], "weaker");
+    assert!(permits.iter().all(|c| c["case"] != "Commercial" && c["case"] != "Regional Office"));
+    let renewal = of("Building permits › Renewal");
+    let fee = renewal.iter().find(|c| c["field"] == "fee").unwrap();
+    assert_eq!(fee["why"], "other words, the same promise");
+    assert!(fee.get("direction").is_none());
+    let time = renewal.iter().find(|c| c["field"] == "timeline").unwrap();
+    assert_eq!(time["why"], "now says which days count");
+    assert!(time.get("direction").is_none());
+}

@@ -30,7 +30,7 @@ timeline: 14 calendar days
         for (place, t) in timelines(cx) {
             let TimelineKind::Duration(d) = &t.kind else { continue };
             let days = d.unit == Some(Unit::Days) || d.plus.iter().any(|(_, u)| *u == Unit::Days);
-            if !days || d.basis.is_some() || d.measure().is_zero() {
+            if !days || d.basis.is_some() || d.measure.is_zero() {
                 continue;
             }
             out.push(
@@ -38,7 +38,7 @@ timeline: 14 calendar days
                 format!("{place} does not say whether it counts working or calendar days"),
                 "working or calendar days?",
             )
-            .hint(hint(&d.measure(), cx));
+            .hint(hint(&d.measure, cx));
         }
     }
 }

@@ -51,7 +51,7 @@ timeline: {text: 30 days, amount: 30, unit: days, basis: working}
             };
             let every = matches!(timeline.kind, TimelineKind::Every(_));
             let verdicts: Vec<bool> =
-                written.all().filter_map(|w| words_agree(w, every, &d.measure())).collect();
+                written.all().filter_map(|w| words_agree(w, every, &d.measure)).collect();
             // Words the reader cannot read say nothing against the meaning; words of one
             // language that agree are the source of the meaning (`languages-disagree`
             // compares the languages).

@@ -30,10 +30,10 @@ timeline: 7 working days
         for (place, timeline) in timelines(cx) {
             if let TimelineKind::Duration(d) = &timeline.kind && let Some(max) = d.max {
                 let locale = Locale::get(cx.main_lang()).unwrap_or_else(Locale::fallback);
-                let upper = Measure { amount: max, max: None, ..d.measure() };
+                let upper = Measure { amount: max, max: None, ..d.measure.clone() };
                 out.push(
                     timeline.span,
-                    format!("{place} is a range ({}), not one commitment", locale.duration(&d.measure())),
+                    format!("{place} is a range ({}), not one commitment", locale.duration(&d.measure)),
                     "a range",
                 )
                 .hint(format!(
