@@ -271,44 +271,64 @@ fn shown(written: Option<&Text>, meaning: String) -> String {
         .join(" / ")
 }
 
+/// The parts of two values (tiers, cases) matched by name, the old value's order first,
+/// then the parts only the new one has.
+fn pair_parts<'a, T>(
+    old: &[(String, &'a T)],
+    new: &[(String, &'a T)],
+) -> Vec<(String, Option<&'a T>, Option<&'a T>)> {
+    let find = |parts: &[(String, &'a T)], label: &str| {
+        parts
+            .iter()
+            .find(|(l, _)| key(l) == key(label))
+            .map(|(_, p)| *p)
+    };
+    let mut pairs: Vec<_> = old
+        .iter()
+        .map(|(label, o)| (label.clone(), Some(*o), find(new, label)))
+        .collect();
+    pairs.extend(
+        new.iter()
+            .filter(|(label, _)| find(old, label).is_none())
+            .map(|(label, n)| (label.clone(), None, Some(*n))),
+    );
+    pairs
+}
+
+/// The name of a part inside another: "Residential", or "Online: Residential".
+fn nested(case: &Option<String>, label: &str) -> String {
+    match case {
+        Some(c) => format!("{c}: {label}"),
+        None => label.to_owned(),
+    }
+}
+
 /// Compares two fees, tier by tier and case by case when both have them: a new tier is
 /// named, a higher fee is weaker.
 fn compare_fees(old: Option<&Fee>, new: Option<&Fee>, case: Option<String>, out: &mut Vec<Change>) {
     if let (Some(o), Some(n)) = (old, new)
         && let (Some(old_parts), Some(new_parts)) = (fee_parts(o), fee_parts(n))
     {
-        let name = |label: &str| match &case {
-            Some(c) => format!("{c}: {label}"),
-            None => label.to_owned(),
-        };
-        for (label, fee) in &old_parts {
-            let kept = new_parts
-                .iter()
-                .find(|(l, _)| key(l) == key(label))
-                .map(|(_, f)| *f);
-            if kept.is_none() {
-                out.push(Change {
+        for (label, o, n) in pair_parts(&old_parts, &new_parts) {
+            let case = Some(nested(&case, &label));
+            match (o, n) {
+                (Some(o), None) => out.push(Change {
                     field: "fee",
-                    case: Some(name(label)),
-                    old: Some(fee_words(fee)),
+                    case,
+                    old: Some(fee_words(o)),
                     new: None,
                     direction: Some(Direction::Weaker),
                     why: Some("the fee of this tier is no longer stated"),
-                });
-            } else {
-                compare_fees(Some(fee), kept, Some(name(label)), out);
-            }
-        }
-        for (label, fee) in &new_parts {
-            if !old_parts.iter().any(|(l, _)| key(l) == key(label)) {
-                out.push(Change {
+                }),
+                (None, Some(n)) => out.push(Change {
                     field: "fee",
-                    case: Some(name(label)),
+                    case,
                     old: None,
-                    new: Some(fee_words(fee)),
+                    new: Some(fee_words(n)),
                     direction: None,
                     why: Some("a new tier"),
-                });
+                }),
+                (o, n) => compare_fees(o, n, case, out),
             }
         }
         return;
@@ -372,17 +392,8 @@ fn compare_timelines(
     if let (Some(o), Some(n)) = (old, new)
         && let (Some(old_parts), Some(new_parts)) = (timeline_parts(o), timeline_parts(n))
     {
-        for (label, t) in &old_parts {
-            let kept = new_parts
-                .iter()
-                .find(|(l, _)| key(l) == key(label))
-                .map(|(_, t)| *t);
-            compare_timelines(Some(t), kept, Some(label.clone()), out);
-        }
-        for (label, t) in &new_parts {
-            if !old_parts.iter().any(|(l, _)| key(l) == key(label)) {
-                compare_timelines(None, Some(t), Some(label.clone()), out);
-            }
+        for (label, o, n) in pair_parts(&old_parts, &new_parts) {
+            compare_timelines(o, n, Some(nested(&case, &label)), out);
         }
         return;
     }

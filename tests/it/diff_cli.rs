@@ -103,7 +103,11 @@ fn tiers_cases_and_sub_services_are_compared_part_by_part() {
     assert_eq!(find("Residential")["direction"], "weaker");
     assert_eq!(find("Industrial")["why"], "a new tier");
     assert_eq!(find("Head Office")["direction"], "weaker");
-    assert!(permits.iter().all(|c| c["case"] != "Commercial" && c["case"] != "Regional Office"));
+    assert!(
+        permits
+            .iter()
+            .all(|c| c["case"] != "Commercial" && c["case"] != "Regional Office")
+    );
     let renewal = of("Building permits › Renewal");
     let fee = renewal.iter().find(|c| c["field"] == "fee").unwrap();
     assert_eq!(fee["why"], "other words, the same promise");
