@@ -19,11 +19,6 @@ impl Lang {
         &self.0
     }
 
-    /// Whether `code` is an ISO 639-1 code, as a key of per-language text must be.
-    pub fn is_code(code: &str) -> bool {
-        ISO_639_1.contains(&code)
-    }
-
     /// Checks a language code, reporting a bad one at `span`.
     fn parse(code: &str, span: Span, cx: &mut Cx) -> Option<Lang> {
         if ISO_639_1.contains(&code) {

@@ -7,7 +7,8 @@
 //! shapes apart, and reads each language's words until one reads.
 
 use crate::decode::{Cx, Decode};
-use crate::model::{Lang, Text, TextValue};
+use crate::model::service::is_short_text;
+use crate::model::{Text, TextValue};
 use crate::reading::Unread;
 use crate::yaml::{Node, NodeKind, Span};
 
@@ -25,9 +26,9 @@ pub enum Shape {
 pub fn shape<T: Decode>(node: &Node, cx: &mut Cx) -> Option<Shape> {
     match &node.kind {
         NodeKind::Scalar(scalar) => Some(Shape::Line(scalar.text().trim().to_owned(), node.span)),
-        NodeKind::Map(entries)
-            if !entries.is_empty() && entries.iter().all(|(key, _)| Lang::is_code(&key.name)) =>
-        {
+        // Keys of two letters are languages (a wrong one is reported as a language code,
+        // as for any text); the long form's keys are longer.
+        NodeKind::Map(entries) if !entries.is_empty() && is_short_text(node) => {
             Text::decode(node, cx).map(Shape::PerLanguage)
         }
         NodeKind::Map(_) => Some(Shape::Long),
