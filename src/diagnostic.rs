@@ -103,6 +103,10 @@ codes! {
     WrongType = "E203", "wrong-type";
     /// A value is not one of the allowed words.
     BadChoice = "E204", "bad-choice";
+    /// A value for a column the charter does not declare, or declares for the other table.
+    UndeclaredColumn = "E205", "undeclared-column";
+    /// A column asks for a total that cannot be added up (text, or a column of services).
+    ColumnTotal = "E206", "column-total";
     /// A language code that is not an ISO 639-1 code.
     BadLanguage = "E301", "bad-language";
     /// Text given in a language the charter does not declare.

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    Basis, Charter, Contact, Duration, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
+    Basis, CellValue, Charter, Contact, Duration, Fee, FeeKind, Service, ServiceCells, Text,
+    Timeline, TimelineKind, Unit,
 };
 use crate::reading::Measure;
 
@@ -42,6 +43,9 @@ pub struct ServiceChange {
 #[derive(Debug, Serialize)]
 pub struct Change {
     pub field: &'static str,
+    /// For `field: column`, the key of the charter's own column (`first_appeal`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     /// The tier or case of a fee or timeline that differs by case (`Citizens`, `Regional
     /// office`), compared case by case.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -206,6 +210,7 @@ fn compare_service(
     {
         changes.push(Change {
             field: "requirements",
+            column: None,
             case: None,
             old: None,
             new: Some(added.clone()),
@@ -219,6 +224,7 @@ fn compare_service(
     {
         changes.push(Change {
             field: "requirements",
+            column: None,
             case: None,
             old: Some(removed.clone()),
             new: None,
@@ -231,6 +237,7 @@ fn compare_service(
     if old_office != new_office {
         changes.push(Change {
             field: "office",
+            column: None,
             case: None,
             old: old_office,
             new: new_office,
@@ -238,11 +245,49 @@ fn compare_service(
             why: None,
         });
     }
+    compare_cells(&old.columns, &new.columns, text, &mut changes);
     if !changes.is_empty() {
         out.changed.push(ServiceChange {
             service: name.clone(),
             changes,
         });
+    }
+}
+
+/// Compares a service's values for the charter's own columns, column by column (by key):
+/// what a column means is the charter's to say, so no change is called weaker.
+fn compare_cells(
+    old: &ServiceCells,
+    new: &ServiceCells,
+    text: &impl Fn(&Text) -> String,
+    out: &mut Vec<Change>,
+) {
+    let shown_cell = |value: &CellValue| match value {
+        CellValue::Text(t) => text(t),
+        CellValue::Number { written, .. } => written.clone(),
+        CellValue::Amount(fee) => shown(fee.written.as_ref(), fee_words(fee)),
+        CellValue::Time(timeline) => shown(timeline.written.as_ref(), timeline_words(timeline)),
+    };
+    let mut keys: Vec<&str> = old.0.iter().map(|c| c.key.value.as_str()).collect();
+    keys.extend(
+        new.0
+            .iter()
+            .map(|c| c.key.value.as_str())
+            .filter(|k| old.get(k).is_none()),
+    );
+    for key in keys {
+        let (o, n) = (old.get(key).map(shown_cell), new.get(key).map(shown_cell));
+        if o != n {
+            out.push(Change {
+                field: "column",
+                column: Some(key.to_owned()),
+                case: None,
+                old: o,
+                new: n,
+                direction: None,
+                why: None,
+            });
+        }
     }
 }
 
@@ -314,6 +359,7 @@ fn compare_fees(old: Option<&Fee>, new: Option<&Fee>, case: Option<String>, out:
             match (o, n) {
                 (Some(o), None) => out.push(Change {
                     field: "fee",
+                    column: None,
                     case,
                     old: Some(fee_words(o)),
                     new: None,
@@ -322,6 +368,7 @@ fn compare_fees(old: Option<&Fee>, new: Option<&Fee>, case: Option<String>, out:
                 }),
                 (None, Some(n)) => out.push(Change {
                     field: "fee",
+                    column: None,
                     case,
                     old: None,
                     new: Some(fee_words(n)),
@@ -341,6 +388,7 @@ fn compare_fees(old: Option<&Fee>, new: Option<&Fee>, case: Option<String>, out:
         let (direction, why) = fee_direction(old, new);
         out.push(Change {
             field: "fee",
+            column: None,
             case,
             old: old_shown,
             new: new_shown,
@@ -361,6 +409,7 @@ fn reworded(
 ) -> Change {
     Change {
         field,
+        column: None,
         case,
         old,
         new,
@@ -416,6 +465,7 @@ fn compare_timelines(
         let (direction, why) = timeline_direction(old, new);
         out.push(Change {
             field: "timeline",
+            column: None,
             case,
             old: old_shown,
             new: new_shown,

@@ -99,7 +99,8 @@ fn human(d: &CharterDiff) -> String {
                     (None, Some(why)) => format!("   ({why})"),
                     _ => String::new(),
                 };
-                let _ = writeln!(out, "      {:<13} {what}{verdict}", c.field);
+                let field = c.column.as_deref().unwrap_or(c.field);
+                let _ = writeln!(out, "      {field:<13} {what}{verdict}");
                 if let Some(case) = &c.case {
                     let _ = writeln!(out, "      {:<13} for “{case}”", "");
                 }

@@ -38,6 +38,8 @@ pub struct Cx {
     pub languages: Vec<Lang>,
     /// The charter's currency, for amounts written without one.
     pub currency: Option<String>,
+    /// The columns the charter declares, for reading each service's and step's values.
+    pub columns: crate::model::Columns,
     /// The key (or list item) whose value is being decoded: missing fields point here.
     anchor: Vec<Span>,
     /// Unknown keys that were given a "did you mean" (the key's place, the field it

@@ -11,7 +11,7 @@ use crate::model::fee::Currency;
 use crate::model::sections::{
     CustomerGroup, Item, List, Organization, Preface, Review, Section, StandardGroup,
 };
-use crate::model::{Abbreviations, Date, Fee, Labels, Lang, Services, Sp, Text};
+use crate::model::{Abbreviations, Columns, Date, Fee, Labels, Lang, Services, Sp, Text};
 use crate::yaml::Node;
 use crate::yaml::Span;
 
@@ -51,6 +51,12 @@ pub struct Charter {
     /// `vision: MAONO YETU`, `office: RESPONSIBILITY`, `fee: {en: USER CHARGES, sw: MALIPO}`.
     #[serde(default)]
     pub labels: Labels,
+    /// Columns the charter adds to its services or step tables, declared once with their
+    /// labels: `first_appeal: First Appellate Authority`, or `signatures: {label: No. of
+    /// signatures, type: number, of: steps, total: true}`. Services and steps give their
+    /// values under `columns:`.
+    #[serde(default, skip_serializing_if = "Columns::is_empty")]
+    pub columns: Columns,
     /// The list of abbreviations: `TRA: Tanzania Revenue Authority`.
     #[serde(default)]
     pub abbreviations: Abbreviations,
@@ -96,7 +102,7 @@ pub struct Charter {
 
 decode_struct!(@fields Charter, "the charter" {
     languages, title, organization, edition, issued, review, slogan, commitment, fee, currency,
-    layout, labels, abbreviations, preface, purpose, principles, vision, mission, values, objectives, customers,
+    layout, labels, columns, abbreviations, preface, purpose, principles, vision, mission, values, objectives, customers,
     services, standards, rights, duties, complaints, feedback, appeal, reporting
 });
 
@@ -138,6 +144,13 @@ impl Decode for Charter {
                         _ => None,
                     }
                 });
+        }
+        if let Some((_, value)) = entries.iter().find(|(k, _)| k.name == "columns") {
+            // Read once quietly for the services' values; the field itself is read (and
+            // its problems reported) with the others.
+            let mut scratch = Cx::default();
+            scratch.languages = cx.languages.clone();
+            cx.columns = Columns::decode(value, &mut scratch).unwrap_or_default();
         }
         let charter = Charter::decode_fields(node, cx)?;
         if charter.languages.is_empty() {

@@ -6,6 +6,7 @@
 mod abbreviations;
 mod charter;
 pub(crate) mod choice;
+mod columns;
 mod contact;
 mod date;
 pub mod fee;
@@ -20,6 +21,9 @@ mod written;
 
 pub use abbreviations::Abbreviations;
 pub use charter::{Charter, Layout};
+pub use columns::{
+    Cell, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, ServiceCells, StepCells, Total,
+};
 pub use contact::{Channel, Complaints, Contact};
 pub use date::Date;
 pub use fee::{Amount, Currency, Fee, FeeCase, FeeKind, Tier};

@@ -7,7 +7,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
-use crate::model::{Fee, Sp, Text, Timeline};
+use crate::model::{Fee, ServiceCells, Sp, StepCells, Text, Timeline};
 use crate::yaml::{Node, NodeKind};
 
 /// One service, as a row of the services table.
@@ -43,6 +43,10 @@ pub struct Service {
     /// time and person responsible.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// Its values for the columns the charter declares (`columns:` at the top), by key:
+    /// `first_appeal: Sub Divisional Magistrate`.
+    #[serde(default, skip_serializing_if = "ServiceCells::is_empty")]
+    pub columns: ServiceCells,
     /// Services grouped under this one.
     #[serde(default)]
     pub services: Vec<Service>,
@@ -50,7 +54,7 @@ pub struct Service {
 
 decode_struct!(Service, "a service" {
     number, name, description, requirements, fee, timeline, office, audience,
-    classification, transaction, steps, services
+    classification, transaction, steps, columns, services
 });
 
 /// Who a service is for, in the Philippine codes.
@@ -250,9 +254,13 @@ pub struct Step {
     pub time: Option<Timeline>,
     /// The person or desk responsible.
     pub responsible: Option<Text>,
+    /// Its values for the step columns the charter declares (`of: steps`), by key:
+    /// `signatures: 1`, `compliance_cost: PhP 50.00`.
+    #[serde(default, skip_serializing_if = "StepCells::is_empty")]
+    pub columns: StepCells,
 }
 
-decode_struct!(Step, "a step" { client, agency, fee, time, responsible });
+decode_struct!(Step, "a step" { client, agency, fee, time, responsible, columns });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

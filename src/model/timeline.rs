@@ -73,6 +73,99 @@ impl Duration {
     }
 }
 
+impl Duration {
+    /// Its length in days and minutes, for adding step times up: the upper bound of a
+    /// range; `None` for months and years, which have no fixed number of days.
+    pub fn length(&self) -> Option<Length> {
+        let part = |n: u64, unit: Unit| -> Option<Length> {
+            Some(match unit {
+                Unit::Seconds => Length::minutes(n.div_ceil(60)),
+                Unit::Minutes => Length::minutes(n),
+                Unit::Hours => Length::minutes(n * 60),
+                Unit::Days => Length::days(n),
+                Unit::Weeks => Length::days(
+                    n * if self.basis == Some(Basis::Working) {
+                        5
+                    } else {
+                        7
+                    },
+                ),
+                Unit::Months | Unit::Years => return None,
+            })
+        };
+        let mut total = part(u64::from(self.max.unwrap_or(self.amount)), self.unit?)?;
+        for (n, unit) in &self.plus {
+            total = total.plus(part(u64::from(*n), *unit)?);
+        }
+        Some(total)
+    }
+}
+
+/// A length in comparable terms: whole days, and minutes for the parts within a day (ARTA
+/// totals are written `3 Days and 10 Minutes`). Shared by lint's check of step times and
+/// the totals of a charter's time columns.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Length {
+    pub days: u64,
+    pub minutes: u64,
+}
+
+impl Length {
+    pub fn days(days: u64) -> Length {
+        Length { days, minutes: 0 }
+    }
+
+    pub fn minutes(minutes: u64) -> Length {
+        Length { days: 0, minutes }
+    }
+
+    pub fn plus(self, other: Length) -> Length {
+        Length {
+            days: self.days.saturating_add(other.days),
+            minutes: self.minutes.saturating_add(other.minutes),
+        }
+    }
+
+    /// Equal, or equal when minutes are counted into days of 24 hours or of an 8-hour
+    /// working day: an office may write 480 minutes of steps as 1 day in the total.
+    pub fn agrees(self, other: Length) -> bool {
+        [1440u64, 480].iter().any(|day| {
+            self.days.saturating_mul(*day).saturating_add(self.minutes)
+                == other
+                    .days
+                    .saturating_mul(*day)
+                    .saturating_add(other.minutes)
+        })
+    }
+
+    /// As a measure in days, hours and minutes (`3 days and 10 minutes`), without
+    /// counting minutes into days (whose length, 24 or 8 hours, is the office's to say).
+    pub fn measure(self, basis: Option<Basis>) -> Measure {
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        let (hours, minutes) = (self.minutes / 60, self.minutes % 60);
+        let mut parts: Vec<(u32, Unit)> = [
+            (self.days, Unit::Days),
+            (hours, Unit::Hours),
+            (minutes, Unit::Minutes),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| (clamp(n), unit))
+        .collect();
+        if parts.is_empty() {
+            parts.push((0, Unit::Minutes));
+        }
+        let (amount, unit) = parts.remove(0);
+        Measure {
+            amount,
+            max: None,
+            unit: Some(unit),
+            basis: if unit == Unit::Days { basis } else { None },
+            plus: parts,
+        }
+    }
+}
+
 /// One case of a timeline that differs by case.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

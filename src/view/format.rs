@@ -83,6 +83,17 @@ pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
     lines(fee, tr, true)
 }
 
+/// A fee on one line, as printed: the office's words, or written out (tiers and cases
+/// joined by `;`), for a cell that holds one fee among other things.
+pub fn fee_tx(fee: &Fee, tr: &Tr) -> Tx {
+    tr.each(|lang, locale| {
+        Some(match written(fee.written.as_ref(), lang) {
+            Some(words) => words.to_owned(),
+            None => one_fee(fee, lang, locale, tr),
+        })
+    })
+}
+
 /// A fee written out from what it means: one line, or one per tier or case.
 pub fn normalised_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
     lines(fee, tr, false)

@@ -10,6 +10,7 @@
 //! The JSON shape is the theme interface, documented in `themes/README.md`; changing a key
 //! is a breaking change for every user theme.
 
+mod columns;
 mod contact;
 mod format;
 mod service;
@@ -21,6 +22,7 @@ use crate::model::{
     Charter, Item, Labels, Lang, Layout, List, Paragraphs, Section, StandardGroup, Text,
 };
 
+pub use columns::{OwnColumnView, OwnColumnsView};
 pub use contact::ContactView;
 pub use service::{FeeView, ServiceView, StepView};
 
@@ -65,6 +67,9 @@ pub struct View {
     /// Whether any service has requirements, a fee, a timeline or steps: themes may drop a
     /// column nobody fills.
     pub columns: Columns,
+    /// The columns the charter adds to its services table and step tables, declared once;
+    /// each service's `own_columns` (and each step's) holds its values in this order.
+    pub own_columns: OwnColumnsView,
     pub standards: Option<StandardsView>,
     pub rights: Option<SectionView>,
     pub duties: Option<SectionView>,
@@ -322,14 +327,14 @@ impl View {
             .map(|(group, services)| ServiceGroupView {
                 heading: group.map(|g| tr.text(&g.heading)),
                 paragraphs: group.map_or_else(Vec::new, |g| tr.paragraphs(&g.text)),
-                services: service::flatten(services, &tr),
+                services: service::flatten(services, &charter.columns, &tr),
             })
             .collect();
         let services: Vec<ServiceView> = charter
             .services
             .runs()
             .into_iter()
-            .flat_map(|(_, services)| service::flatten(services, &tr))
+            .flat_map(|(_, services)| service::flatten(services, &charter.columns, &tr))
             .collect();
         let columns = Columns {
             requirements: services.iter().any(|s| !s.requirements.is_empty()),
@@ -418,6 +423,7 @@ impl View {
             }),
             services,
             columns,
+            own_columns: columns::own_columns(&charter.columns, &tr),
             standards: standards(&charter.standards, &tr),
             rights: section(&charter.rights, "rights", &tr),
             duties: section(&charter.duties, "duties", &tr),

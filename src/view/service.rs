@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use super::columns::{cells, totals};
 use super::format::{fee_lines, normalised_lines, timeline_normalised, timeline_tx};
 use super::{Tr, Tx};
-use crate::model::{Classification, Fee, Service};
+use crate::model::{Classification, ColumnOf, Columns, Fee, Service};
 
 #[derive(Debug, Serialize)]
 pub struct ServiceView {
@@ -30,6 +31,13 @@ pub struct ServiceView {
     /// (G2C)`).
     pub transaction: Vec<String>,
     pub steps: Vec<StepView>,
+    /// Its values for the charter's own columns of the services table, in the order of
+    /// `own_columns.services` (`null` where it gives none).
+    pub own_columns: Vec<Option<Tx>>,
+    /// The totals of its steps for the charter's own step columns, in the order of
+    /// `own_columns.steps` (`null` where a column has no total, or its values do not add
+    /// up: words, ranges, amounts in two currencies, months); empty when it has no total.
+    pub own_totals: Vec<Option<Tx>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -59,15 +67,24 @@ pub struct StepView {
     pub time: Option<Tx>,
     pub time_normalised: Option<Tx>,
     pub responsible: Option<Tx>,
+    /// Its values for the charter's own step columns, in the order of `own_columns.steps`.
+    pub own_columns: Vec<Option<Tx>>,
 }
 
-pub fn flatten(services: &[Service], tr: &Tr) -> Vec<ServiceView> {
+pub fn flatten(services: &[Service], columns: &Columns, tr: &Tr) -> Vec<ServiceView> {
     let mut rows = Vec::new();
-    push(services, "", 0, tr, &mut rows);
+    push(services, "", 0, &Row { columns, tr }, &mut rows);
     rows
 }
 
-fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Vec<ServiceView>) {
+/// What every row is written with: the charter's columns and its languages.
+struct Row<'a> {
+    columns: &'a Columns,
+    tr: &'a Tr,
+}
+
+fn push(services: &[Service], prefix: &str, depth: usize, row: &Row, rows: &mut Vec<ServiceView>) {
+    let tr = row.tr;
     for (i, service) in services.iter().enumerate() {
         let number = match &service.number {
             Some(n) => n.value.to_string(),
@@ -122,14 +139,17 @@ fn push(services: &[Service], prefix: &str, depth: usize, tr: &Tr, rows: &mut Ve
                     time: s.time.as_ref().map(|t| timeline_tx(t, tr)),
                     time_normalised: s.time.as_ref().map(|t| timeline_normalised(t, tr)),
                     responsible: tr.opt(&s.responsible),
+                    own_columns: cells(&s.columns, row.columns, ColumnOf::Steps, tr),
                 })
                 .collect(),
+            own_columns: cells(&service.columns, row.columns, ColumnOf::Services, tr),
+            own_totals: totals(&service.steps, row.columns, tr),
         });
         push(
             &service.services,
             &format!("{number}."),
             depth + 1,
-            tr,
+            row,
             rows,
         );
     }

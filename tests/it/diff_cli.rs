@@ -69,8 +69,8 @@ fn shorter_timelines_and_lower_fees_are_stronger() {
     );
 }
 
-/// Tiers and cases are compared one by one, a new tier is named, sub-services are compared
-/// too, other words for the same promise are shown without a verdict, and days that come
+/// Tiers and cases are compared one by one, a new tier is named, sub-services and the
+/// charter's own columns are compared too, other words for the same promise are shown without a verdict, and days that come
 /// to say which count are not called weaker.
 #[test]
 fn tiers_cases_and_sub_services_are_compared_part_by_part() {
@@ -108,6 +108,11 @@ fn tiers_cases_and_sub_services_are_compared_part_by_part() {
             .iter()
             .all(|c| c["case"] != "Commercial" && c["case"] != "Regional Office")
     );
+    let appeal = permits.iter().find(|c| c["field"] == "column").unwrap();
+    assert_eq!(appeal["column"], "appeal");
+    assert_eq!(appeal["old"], "Deputy Commissioner");
+    assert_eq!(appeal["new"], "District Collector");
+    assert!(appeal.get("direction").is_none());
     let renewal = of("Building permits › Renewal");
     let fee = renewal.iter().find(|c| c["field"] == "fee").unwrap();
     assert_eq!(fee["why"], "other words, the same promise");

@@ -197,6 +197,8 @@ fn every_value_reaches_the_handbook_and_the_page() {
         "29workingdays",    // a standard's timeline
         "complex",          // classification
         "g2c,g2b",          // transaction
+        "61",               // a step's value of a number column
+        "69",               // its total over the steps
         "+254201111111",    // phones and fax
         "+254201111112",
         "+254202222221",

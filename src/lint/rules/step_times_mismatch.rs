@@ -1,68 +1,7 @@
 use super::declare_rule;
 use crate::lint::walk::services;
-use crate::model::{Basis, Duration, TimelineKind, Unit};
-
-/// A duration in comparable terms: whole days, and minutes for the parts within a day
-/// (ARTA totals are written `3 Days and 10 Minutes`).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Length {
-    days: u64,
-    minutes: u64,
-}
-
-impl Length {
-    fn add(self, other: Length) -> Length {
-        Length {
-            days: self.days + other.days,
-            minutes: self.minutes + other.minutes,
-        }
-    }
-
-    /// Equal, or equal when minutes are counted into days of 24 hours or of an 8-hour
-    /// working day: an office may write 480 minutes of steps as 1 day in the total.
-    fn agrees(self, other: Length) -> bool {
-        [1440, 480]
-            .iter()
-            .any(|day| self.days * day + self.minutes == other.days * day + other.minutes)
-    }
-}
-
-fn length(d: &Duration) -> Option<Length> {
-    let part = |n: u64, unit: Unit| -> Option<Length> {
-        Some(match unit {
-            Unit::Seconds => Length {
-                days: 0,
-                minutes: n.div_ceil(60),
-            },
-            Unit::Minutes => Length {
-                days: 0,
-                minutes: n,
-            },
-            Unit::Hours => Length {
-                days: 0,
-                minutes: n * 60,
-            },
-            Unit::Days => Length {
-                days: n,
-                minutes: 0,
-            },
-            Unit::Weeks => Length {
-                days: n * if d.basis == Some(Basis::Working) {
-                    5
-                } else {
-                    7
-                },
-                minutes: 0,
-            },
-            Unit::Months | Unit::Years => return None,
-        })
-    };
-    let mut total = part(u64::from(d.max.unwrap_or(d.amount)), d.unit?)?;
-    for (n, unit) in &d.plus {
-        total = total.add(part(u64::from(*n), *unit)?);
-    }
-    Some(total)
-}
+use crate::model::TimelineKind;
+use crate::model::timeline::Length;
 
 fn describe(length: Length) -> String {
     let plural = |n: u64, unit: &str| {
@@ -118,19 +57,19 @@ Correct the step times or the total so that they agree.
             let service = s.service;
             let Some(total) = &service.timeline else { continue };
             let TimelineKind::Duration(total_duration) = &total.kind else { continue };
-            let Some(total_length) = length(total_duration) else { continue };
+            let Some(total_length) = total_duration.length() else { continue };
             // Only steps whose times are all durations can be summed.
             let steps: Option<Vec<Length>> = service
                 .steps
                 .iter()
                 .filter_map(|step| step.time.as_ref())
                 .map(|time| match &time.kind {
-                    TimelineKind::Duration(d) => length(d),
+                    TimelineKind::Duration(d) => d.length(),
                     _ => None,
                 })
                 .collect();
             let Some(steps) = steps.filter(|s| !s.is_empty()) else { continue };
-            let sum = steps.iter().fold(Length::default(), |a, b| a.add(*b));
+            let sum = steps.iter().fold(Length::default(), |a, b| a.plus(*b));
             if !sum.agrees(total_length) {
                 out.push(
                     total.span,
