@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    Basis, CellValue, Charter, Contact, Duration, Fee, FeeKind, Service, ServiceCells, Text,
-    Timeline, TimelineKind, Unit,
+    Basis, CellValue, Charter, Contact, Detail, Duration, Fee, FeeKind, Service, ServiceCells,
+    Text, Timeline, TimelineKind, Unit,
 };
 use crate::reading::Measure;
 
@@ -745,13 +745,12 @@ fn contacts(charter: &Charter, text: &impl Fn(&Text) -> String) -> Vec<String> {
         let mut parts: Vec<String> = c.role.iter().chain(&c.office).map(text).collect();
         parts.extend(c.pobox.iter().map(text));
         parts.extend(
-            c.phones
-                .iter()
-                .chain(&c.emails)
-                .chain(&c.fax)
+            Detail::all(&c.phones)
+                .chain(Detail::all(&c.emails))
+                .chain(Detail::all(&c.fax))
+                .chain(c.website.iter().flat_map(Detail::values))
                 .map(|p| p.value.0.clone()),
         );
-        parts.extend(c.website.iter().map(|p| p.value.0.clone()));
         parts.join(", ")
     };
     let mut out: Vec<String> = charter

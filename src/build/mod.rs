@@ -458,8 +458,11 @@ fn qr(charter: &Charter, settings: &Settings) -> Option<(String, String)> {
             .iter()
             .find_map(|r| r.website.as_ref())
     })?;
-    let svg = assets::qr_svg(&assets::qr_target(&website.0)?)?;
-    Some((website.0.clone(), svg))
+    // A site given per language: the main language's, as the poster's main text is.
+    let main = charter.languages.first().map_or("", |l| l.value.as_str());
+    let website = &website.get(main).unwrap_or_else(|| website.first()).value.0;
+    let svg = assets::qr_svg(&assets::qr_target(website)?)?;
+    Some((website.clone(), svg))
 }
 
 fn keywords(view: &View) -> Vec<String> {

@@ -12,7 +12,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    Basis, Charter, Contact, Fee, FeeKind, Service, Sp, Str, Text, Timeline, TimelineKind, Unit,
+    Basis, Charter, Contact, Detail, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
 };
 
 /// The JSON-LD document for a charter. `timelines` are the services' timelines as printed
@@ -53,6 +53,7 @@ pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
     }
     reach(
         &mut organization,
+        &lang,
         &org.phones,
         &org.emails,
         org.website.as_ref(),
@@ -60,7 +61,7 @@ pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
     insert(
         &mut organization,
         "faxNumber",
-        org.fax.first().map(|p| p.0.clone()),
+        org.fax.first().map(|p| in_lang(p, &lang).to_owned()),
     );
     // The office's own complaint desks are its contact points; an independent body (the
     // ombudsman) is an organisation of its own, not the office's contact.
@@ -68,7 +69,7 @@ pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
     let own: Vec<Value> = routes
         .iter()
         .filter(|r| r.independent != Some(true))
-        .map(|route| contact_point(route, &text))
+        .map(|route| contact_point(route, &lang, &text))
         .collect();
     if !own.is_empty() {
         organization.insert("contactPoint".into(), Value::Array(own));
@@ -84,7 +85,7 @@ pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
             .and_then(&text)
             .or_else(|| route.role.as_ref().and_then(&text));
         insert(&mut body, "name", name);
-        body.insert("contactPoint".into(), contact_point(route, &text));
+        body.insert("contactPoint".into(), contact_point(route, &lang, &text));
         graph.push(Value::Object(body));
     }
     let mut services = Vec::new();
@@ -123,17 +124,32 @@ fn web(value: &str) -> Option<String> {
     crate::build::web_target(value)
 }
 
-/// The first phone, the first e-mail that is one, and the website if it is a web address:
-/// how an organisation or a contact point is reached.
+/// The first phone, the first e-mail that is one, and the website if it is a web address,
+/// each in the page's language where they differ by language: how an organisation or a
+/// contact point is reached.
 fn reach(
     map: &mut Map<String, Value>,
-    phones: &[Sp<Str>],
-    emails: &[Sp<Str>],
-    website: Option<&Sp<Str>>,
+    lang: &str,
+    phones: &[Detail],
+    emails: &[Detail],
+    website: Option<&Detail>,
 ) {
-    insert(map, "telephone", phones.first().map(|p| p.0.clone()));
-    insert(map, "email", emails.iter().find_map(|e| email(e)));
-    insert(map, "url", website.and_then(|w| web(w)));
+    insert(
+        map,
+        "telephone",
+        phones.first().map(|p| in_lang(p, lang).to_owned()),
+    );
+    insert(
+        map,
+        "email",
+        emails.iter().find_map(|e| email(in_lang(e, lang))),
+    );
+    insert(map, "url", website.and_then(|w| web(in_lang(w, lang))));
+}
+
+/// A detail in `lang`, or as first written.
+fn in_lang<'a>(detail: &'a Detail, lang: &str) -> &'a str {
+    &detail.get(lang).unwrap_or_else(|| detail.first()).value
 }
 
 fn insert(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
@@ -142,7 +158,7 @@ fn insert(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
     }
 }
 
-fn contact_point(route: &Contact, text: &impl Fn(&Text) -> Option<String>) -> Value {
+fn contact_point(route: &Contact, lang: &str, text: &impl Fn(&Text) -> Option<String>) -> Value {
     let mut point = Map::new();
     point.insert("@type".into(), "ContactPoint".into());
     point.insert("contactType".into(), "Customer Complaints".into());
@@ -155,6 +171,7 @@ fn contact_point(route: &Contact, text: &impl Fn(&Text) -> Option<String>) -> Va
     insert(&mut point, "name", name);
     reach(
         &mut point,
+        lang,
         &route.phones,
         &route.emails,
         route.website.as_ref(),

@@ -20,7 +20,7 @@ impl Lang {
     }
 
     /// Checks a language code, reporting a bad one at `span`.
-    fn parse(code: &str, span: Span, cx: &mut Cx) -> Option<Lang> {
+    pub(crate) fn parse(code: &str, span: Span, cx: &mut Cx) -> Option<Lang> {
         if ISO_639_1.contains(&code) {
             return Some(Lang(code.to_owned()));
         }
@@ -198,7 +198,7 @@ impl Decode for Text {
     }
 }
 
-fn check_declared(lang: &Lang, span: Span, cx: &mut Cx) {
+pub(crate) fn check_declared(lang: &Lang, span: Span, cx: &mut Cx) {
     if cx.languages.is_empty() || cx.languages.contains(lang) {
         return;
     }

@@ -11,7 +11,7 @@ mod contact;
 mod date;
 pub mod fee;
 mod labels;
-mod lang;
+pub(crate) mod lang;
 mod sections;
 pub(crate) mod service;
 mod service_list;
@@ -24,7 +24,7 @@ pub use charter::{Charter, Layout};
 pub use columns::{
     Cell, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, ServiceCells, StepCells, Total,
 };
-pub use contact::{Channel, Complaints, Contact};
+pub use contact::{Channel, Complaints, Contact, Detail};
 pub use date::Date;
 pub use fee::{Amount, Currency, Fee, FeeCase, FeeKind, Tier};
 pub use labels::Labels;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::service::is_short_text;
-use crate::model::{Date, Sp, Str, Text, Timeline};
+use crate::model::{Date, Detail, Sp, Str, Text, Timeline};
 use crate::yaml::{Node, NodeKind};
 
 /// One paragraph, or a list of paragraphs.
@@ -65,17 +65,17 @@ pub struct Organization {
     pub address: Vec<Text>,
     /// The postal address, for example `P.O. Box 33-90200 Kitui`.
     pub pobox: Option<Text>,
-    /// Telephone numbers.
+    /// Telephone numbers (each once, or one per language where they differ).
     #[serde(default)]
-    pub phones: Vec<Sp<Str>>,
+    pub phones: Vec<Detail>,
     /// Fax numbers.
     #[serde(default)]
-    pub fax: Vec<Sp<Str>>,
-    /// E-mail addresses.
+    pub fax: Vec<Detail>,
+    /// E-mail addresses (each once, or one per language where they differ).
     #[serde(default)]
-    pub emails: Vec<Sp<Str>>,
-    /// The website.
-    pub website: Option<Sp<Str>>,
+    pub emails: Vec<Detail>,
+    /// The website (once, or one per language where they differ).
+    pub website: Option<Detail>,
     /// Opening hours, for example `Monday to Friday, 8.00 am to 5.00 pm`.
     pub hours: Option<Text>,
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{ChannelView, ComplaintsView, Tr, Tx};
-use crate::model::{Channel, Complaints, Contact};
+use crate::model::{Channel, Complaints, Contact, Detail};
 
 #[derive(Debug, Serialize)]
 pub struct ContactView {
@@ -14,11 +14,35 @@ pub struct ContactView {
     pub independent: bool,
     pub address: Vec<Tx>,
     pub pobox: Option<Tx>,
+    /// Phones, fax numbers and e-mails, each once: a detail given per language appears
+    /// once per language printed (the toll-free line announced in each language).
     pub phones: Vec<String>,
     pub fax: Vec<String>,
     pub emails: Vec<String>,
+    /// The first of `websites`, for themes written before a website could differ by
+    /// language.
     pub website: Option<String>,
+    /// The website, once, or once per language printed where it differs by language.
+    pub websites: Vec<String>,
     pub other: Vec<Tx>,
+}
+
+/// Each detail in the languages printed, main language first, without repeats (a detail
+/// written for none of them is printed as written).
+pub fn details<'a>(list: impl IntoIterator<Item = &'a Detail>, tr: &Tr) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for detail in list {
+        let mut values = tr.each(|lang, _| detail.get(lang).map(|v| v.value.0.clone()));
+        if values.is_empty() {
+            values.push(detail.first().value.0.clone());
+        }
+        for value in values {
+            if !out.contains(&value) {
+                out.push(value);
+            }
+        }
+    }
+    out
 }
 
 pub fn contact(c: &Contact, tr: &Tr) -> ContactView {
@@ -29,10 +53,11 @@ pub fn contact(c: &Contact, tr: &Tr) -> ContactView {
         independent: c.independent.unwrap_or(false),
         address: tr.all(&c.address),
         pobox: tr.opt(&c.pobox),
-        phones: c.phones.iter().map(|p| p.0.clone()).collect(),
-        fax: c.fax.iter().map(|p| p.0.clone()).collect(),
-        emails: c.emails.iter().map(|p| p.0.clone()).collect(),
-        website: c.website.as_ref().map(|w| w.0.clone()),
+        phones: details(&c.phones, tr),
+        fax: details(&c.fax, tr),
+        emails: details(&c.emails, tr),
+        website: details(&c.website, tr).into_iter().next(),
+        websites: details(&c.website, tr),
         other: tr.all(&c.other),
     }
 }

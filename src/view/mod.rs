@@ -371,10 +371,11 @@ impl View {
                     independent: false,
                     address: tr.all(&org.address),
                     pobox: tr.opt(&org.pobox),
-                    phones: org.phones.iter().map(|p| p.0.clone()).collect(),
-                    fax: org.fax.iter().map(|p| p.0.clone()).collect(),
-                    emails: org.emails.iter().map(|p| p.0.clone()).collect(),
-                    website: org.website.as_ref().map(|w| w.0.clone()),
+                    phones: contact::details(&org.phones, &tr),
+                    fax: contact::details(&org.fax, &tr),
+                    emails: contact::details(&org.emails, &tr),
+                    website: contact::details(&org.website, &tr).into_iter().next(),
+                    websites: contact::details(&org.website, &tr),
                     other: org
                         .hours
                         .iter()

@@ -115,7 +115,7 @@ fn plain_words_keep_their_spelling() {
     ));
     let charter = loaded.charter.expect("valid");
     assert_eq!(charter.organization.name.get("en"), Some("NO"));
-    assert_eq!(&*charter.organization.phones[0].value, "0712345678");
+    assert_eq!(&*charter.organization.phones[0].first().value, "0712345678");
     assert_eq!(charter.vision.unwrap().get("en"), Some("yes"));
     let values: Vec<_> = charter
         .values

@@ -201,6 +201,8 @@ fn every_value_reaches_the_handbook_and_the_page() {
         "69",               // its total over the steps
         "+254201111111",    // phones and fax
         "+254201111112",
+        "+254201111113", // a phone given per language: both printed
+        "+254201111114",
         "+254202222221",
         "+254202222222",
         "+254203333333",

@@ -1,5 +1,6 @@
 use super::declare_rule;
 use crate::lint::walk::contacts;
+use crate::model::Detail;
 
 /// Whether an e-mail field holds a web address instead.
 pub(crate) fn is_web_address(email: &str) -> bool {
@@ -35,7 +36,7 @@ emails: [complain@ombudsman.go.ke]
 ",
     check(cx, out) {
         for (_, place, contact) in contacts(cx) {
-            for email in &contact.emails {
+            for email in Detail::all(&contact.emails) {
                 if is_web_address(&email.value) {
                     out.push(
                         email.span,
@@ -46,7 +47,7 @@ emails: [complain@ombudsman.go.ke]
                 }
             }
         }
-        for email in &cx.charter.organization.emails {
+        for email in Detail::all(&cx.charter.organization.emails) {
             if is_web_address(&email.value) {
                 out.push(
                     email.span,

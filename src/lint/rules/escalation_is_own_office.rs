@@ -1,7 +1,7 @@
 use super::declare_rule;
 use super::no_independent_route::is_independent;
 use crate::lint::walk::{ContactPlace, contacts};
-use crate::model::{Contact, Sp, Str, Text};
+use crate::model::{Contact, Detail, Text};
 
 /// A contact detail lowercased without spaces or punctuation, for comparison.
 fn norm(detail: &str) -> String {
@@ -14,15 +14,14 @@ fn norm(detail: &str) -> String {
 
 /// The phones, e-mails, fax numbers and postal address of a contact or organisation.
 fn details(
-    phones: &[Sp<Str>],
-    emails: &[Sp<Str>],
-    fax: &[Sp<Str>],
+    phones: &[Detail],
+    emails: &[Detail],
+    fax: &[Detail],
     pobox: &Option<Text>,
 ) -> Vec<String> {
-    phones
-        .iter()
-        .chain(emails)
-        .chain(fax)
+    Detail::all(phones)
+        .chain(Detail::all(emails))
+        .chain(Detail::all(fax))
         .map(|s| norm(&s.value))
         .chain(pobox.iter().flat_map(|t| t.all()).map(norm))
         .filter(|s| !s.is_empty())
@@ -54,11 +53,9 @@ pub(crate) fn shares_own_details(contact: &Contact, own: &[String]) -> bool {
 /// Where a contact gives one of the organisation's own details: that phone, e-mail, fax
 /// or postal address, not another line of the contact.
 fn shared_detail(contact: &Contact, own: &[String]) -> Option<crate::yaml::Span> {
-    contact
-        .phones
-        .iter()
-        .chain(&contact.emails)
-        .chain(&contact.fax)
+    Detail::all(&contact.phones)
+        .chain(Detail::all(&contact.emails))
+        .chain(Detail::all(&contact.fax))
         .map(|s| (norm(&s.value), s.span))
         .chain(
             contact

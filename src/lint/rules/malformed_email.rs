@@ -1,7 +1,7 @@
 use super::declare_rule;
 use super::email_is_web_address::is_web_address;
 use crate::lint::walk::contacts;
-use crate::model::{Sp, Str};
+use crate::model::{Detail, Sp, Str};
 
 /// A plain check of `local@domain.tld`: one `@`, no spaces, a dot in the domain, no empty
 /// parts. (Full RFC 5322 accepts addresses no mail office would; this catches typing slips.)
@@ -42,9 +42,9 @@ Correct the address, and send a test message to it before printing.
     check(cx, out) {
         let mut emails: Vec<(String, &Sp<Str>)> = Vec::new();
         for (_, place, contact) in contacts(cx) {
-            emails.extend(contact.emails.iter().map(|e| (place.clone(), e)));
+            emails.extend(Detail::all(&contact.emails).map(|e| (place.clone(), e)));
         }
-        emails.extend(cx.charter.organization.emails.iter().map(|e| ("the organisation".to_owned(), e)));
+        emails.extend(Detail::all(&cx.charter.organization.emails).map(|e| ("the organisation".to_owned(), e)));
         for (place, email) in emails {
             if !is_web_address(&email.value) && !is_valid_email(&email.value) {
                 out.push(

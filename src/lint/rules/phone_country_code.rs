@@ -1,7 +1,7 @@
 use super::declare_rule;
 use crate::lint::LintContext;
 use crate::lint::walk::contacts;
-use crate::model::{Sp, Str};
+use crate::model::{Detail, Sp, Str};
 
 /// Country calling codes of the countries whose charters this tool meets most, by ISO
 /// 3166 code. All of them use a trunk `0` for national calls.
@@ -28,9 +28,9 @@ pub(crate) const CALLING_CODES: &[(&str, &str)] = &[
 pub(crate) fn phones<'a>(cx: &LintContext<'a>) -> Vec<(String, &'static str, &'a Sp<Str>)> {
     let org = &cx.charter.organization;
     let mut out = Vec::new();
-    let mut add = |place: &str, phones: &'a [Sp<Str>], fax: &'a [Sp<Str>]| {
-        out.extend(phones.iter().map(|p| (place.to_owned(), "phone", p)));
-        out.extend(fax.iter().map(|p| (place.to_owned(), "fax", p)));
+    let mut add = |place: &str, phones: &'a [Detail], fax: &'a [Detail]| {
+        out.extend(Detail::all(phones).map(|p| (place.to_owned(), "phone", p)));
+        out.extend(Detail::all(fax).map(|p| (place.to_owned(), "fax", p)));
     };
     add("the organisation", &org.phones, &org.fax);
     for (_, place, contact) in contacts(cx) {

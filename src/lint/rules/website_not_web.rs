@@ -1,5 +1,6 @@
 use super::declare_rule;
 use crate::lint::walk::contacts;
+use crate::model::Detail;
 
 declare_rule! {
     WebsiteNotWeb, "C009", "website-not-web", Error, fixable: false,
@@ -25,11 +26,11 @@ Write the address of the office's site, such as `www.lands.go.ke` or
     check(cx, out) {
         let mut sites = Vec::new();
         for (_, place, contact) in contacts(cx) {
-            if let Some(site) = &contact.website {
+            for site in contact.website.iter().flat_map(Detail::values) {
                 sites.push((place.clone(), site));
             }
         }
-        if let Some(site) = &cx.charter.organization.website {
+        for site in cx.charter.organization.website.iter().flat_map(Detail::values) {
             sites.push(("the organisation".to_owned(), site));
         }
         for (place, site) in sites {
