@@ -550,6 +550,7 @@ fn group_thousands(value: &str) -> String {
 pub fn timeline_words(timeline: &Timeline) -> String {
     match &timeline.kind {
         TimelineKind::Vague => timeline.written.as_ref().map(first).unwrap_or_default(),
+        TimelineKind::Rings { rings } => format!("within {rings} rings"),
         TimelineKind::Cases { .. } => timeline_parts(timeline)
             .unwrap_or_default()
             .iter()
@@ -679,7 +680,7 @@ fn qualifier(timeline: &Timeline) -> Option<String> {
             .as_ref()
             .and_then(|q| q.all().next())
             .map(str::to_lowercase),
-        TimelineKind::Cases { .. } | TimelineKind::Vague => None,
+        TimelineKind::Cases { .. } | TimelineKind::Rings { .. } | TimelineKind::Vague => None,
     }
 }
 
@@ -701,6 +702,16 @@ fn timeline_direction(old: Option<&Timeline>, new: Option<&Timeline>) -> Verdict
         }
         (Some(o), Some(n)) if only_basis_differs(o, n) => (None, Some("now says which days count")),
         (Some(o), Some(n)) => match (minutes(o), minutes(n)) {
+            _ if let (TimelineKind::Rings { rings: a }, TimelineKind::Rings { rings: b }) =
+                (&o.kind, &n.kind)
+                && a != b =>
+            {
+                if b > a {
+                    (Some(Weaker), Some("more rings before an answer"))
+                } else {
+                    (Some(Stronger), Some("fewer rings before an answer"))
+                }
+            }
             (Some(a), Some(b)) if b > a => (Some(Weaker), Some("a longer timeline")),
             (Some(a), Some(b)) if b < a => (Some(Stronger), Some("a shorter timeline")),
             _ => match (measurable(o), measurable(n)) {
@@ -716,7 +727,7 @@ fn timeline_direction(old: Option<&Timeline>, new: Option<&Timeline>) -> Verdict
 /// Whether a timeline states a time (for each case, when it has cases).
 fn measurable(timeline: &Timeline) -> bool {
     match &timeline.kind {
-        TimelineKind::Duration(_) | TimelineKind::Every(_) => true,
+        TimelineKind::Duration(_) | TimelineKind::Every(_) | TimelineKind::Rings { .. } => true,
         TimelineKind::Cases { cases } => cases.iter().all(|c| measurable(&c.timeline)),
         TimelineKind::Vague => false,
     }

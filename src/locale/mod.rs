@@ -64,6 +64,7 @@ struct Durations {
     same_day: String,
     every: String,
     at_most: String,
+    rings: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,6 +192,11 @@ impl Locale {
     /// An amount that is the most that will be charged: `Up to KSh 2,000`.
     pub fn at_most(&self, amount: &str) -> String {
         fill(&self.durations.at_most, &[("amount", amount)])
+    }
+
+    /// A telephone answered within `n` rings: `Within 3 rings`.
+    pub fn rings(&self, n: u32) -> String {
+        fill(&self.durations.rings, &[("n", &n.to_string())])
     }
 
     fn unit(&self, unit: Unit, plural: bool) -> &str {

@@ -15,7 +15,7 @@ use crate::decode::{Cx, Decode, decode_struct, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::Text;
 use crate::model::written::{Shape, line_text, long_text, read_first, shape};
-use crate::reading::{Measure, Promise, TimeRead, read_time};
+use crate::reading::{Measure, Promise, TimeRead, read_rings, read_time};
 use crate::yaml::{Node, Span};
 
 pub use crate::reading::{Basis, Unit};
@@ -41,6 +41,9 @@ pub enum TimelineKind {
     Every(Duration),
     /// One timeline per case: by office, channel or applicant.
     Cases { cases: Vec<TimelineCase> },
+    /// A telephone answered within this many rings (`Within 3 rings`): a count the caller
+    /// can check, though not a time.
+    Rings { rings: u32 },
     /// Words with no measurable time in them ("Muda halisi", "Continuous"). Lint questions
     /// these: a citizen cannot hold an office to "real time".
     Vague,
@@ -227,7 +230,7 @@ impl Timeline {
             TimelineKind::Cases { cases } => {
                 cases.iter().flat_map(|c| c.timeline.durations()).collect()
             }
-            TimelineKind::Vague => Vec::new(),
+            TimelineKind::Rings { .. } | TimelineKind::Vague => Vec::new(),
         }
     }
 }
@@ -275,6 +278,11 @@ impl Decode for Timeline {
                     let written = line_text(&line, lang, span, cx);
                     Some(Timeline::from_read(read, Some(written), node.span))
                 }
+                Err(_) if let Some(rings) = read_rings(&line) => Some(Timeline {
+                    span: node.span,
+                    written: Some(line_text(&line, None, span, cx)),
+                    kind: TimelineKind::Rings { rings },
+                }),
                 Err(unread) => {
                     cx.report(unreadable(&line, span, unread.message()));
                     None
@@ -453,11 +461,17 @@ fn from_fields(mut fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<T
     Some(
         match read_first(&text, cx, |words| read_time(words).map(|(r, _)| r)) {
             Ok(read) => Timeline::from_read(read, Some(text), span),
-            Err(_) => Timeline {
-                span,
-                written: Some(text),
-                kind: TimelineKind::Vague,
-            },
+            Err(_) => {
+                let rings = text.all().find_map(read_rings);
+                Timeline {
+                    span,
+                    written: Some(text),
+                    kind: match rings {
+                        Some(rings) => TimelineKind::Rings { rings },
+                        None => TimelineKind::Vague,
+                    },
+                }
+            }
         },
     )
 }

@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 pub use currency::{ISO_4217, currency_candidates, currency_for, is_currency_code};
 pub use money::{FeeRead, Money, read_fee};
-pub use time::{Basis, Measure, Promise, TimeRead, Unit, read_time};
+pub use time::{Basis, Measure, Promise, TimeRead, Unit, read_rings, read_time};
 pub use tokens::{Token, TokenKind, tokens};
 
 /// Why a value could not be read: a message for the diagnostic's label.
@@ -91,6 +91,7 @@ struct Table {
     free: Vec<String>,
     per: Vec<String>,
     at_most: Vec<String>,
+    rings: Vec<String>,
 }
 
 /// A catalogue file as far as reading goes: only its `[reading]` table.
@@ -127,6 +128,7 @@ struct Words {
     free: Vec<Phrase>,
     per: Vec<Phrase>,
     at_most: Vec<Phrase>,
+    rings: Vec<Phrase>,
 }
 
 /// The catalogues whose reading words are built in. Kept apart from `locale::sources` so
@@ -195,6 +197,7 @@ impl Words {
             free: phrases(&t.free),
             per: phrases(&t.per),
             at_most: phrases(&t.at_most),
+            rings: phrases(&t.rings),
         }
     }
 }

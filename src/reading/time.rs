@@ -191,6 +191,33 @@ pub enum TimeRead {
     Cases(Vec<(String, Promise)>),
 }
 
+/// Reads a telephone standard that counts rings, not time: `Within 3 rings`, `Answer calls
+/// before the third ring` is not read (an ordinal), `Ndani ya milio mitatu`. Only for words
+/// that state no time (`read_time` failed): the number of rings when they name exactly one.
+pub fn read_rings(text: &str) -> Option<u32> {
+    super::within_limit(text, "a timeline").ok()?;
+    let tokens = tokens(text);
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        // "3 rings", "three rings"
+        if let Some((n, len, _)) = super::number_at(&tokens, i)
+            && super::any_phrase_at(&tokens, i + len, |w| &w.rings).is_some()
+        {
+            found.push(n);
+        }
+        // "milio 3", "milio mitatu"
+        if let Some((len, _)) = super::any_phrase_at(&tokens, i, |w| &w.rings)
+            && let Some((n, _, _)) = super::number_at(&tokens, i + len)
+        {
+            found.push(n);
+        }
+    }
+    match found.as_slice() {
+        [n] => u32::try_from(*n).ok().filter(|n| *n > 0),
+        _ => None,
+    }
+}
+
 /// Reads a timeline. Returns what it says and the language of its words when they are all
 /// of one language and say nothing but the time (`Within 7 days` is English, `30` is no
 /// language, and `Report issued after 10 working days` is words another language cannot be
@@ -1026,5 +1053,15 @@ mod tests {
         assert_eq!(lang("15"), None);
         assert_eq!(lang("Assessment report issued after 10 working days"), None);
         assert_eq!(lang("Within 14 working days."), Some("en"));
+    }
+
+    #[test]
+    fn rings_are_counted_not_timed() {
+        assert_eq!(read_rings("Within 3 rings"), Some(3));
+        assert_eq!(read_rings("Calls answered within three rings."), Some(3));
+        assert_eq!(read_rings("Ndani ya milio mitatu"), Some(3));
+        assert_eq!(read_rings("Within 3 rings or 2 rings"), None);
+        assert_eq!(read_rings("Within a reasonable time"), None);
+        assert_eq!(read_rings("0 rings"), None);
     }
 }

@@ -61,6 +61,7 @@ pub fn timeline(timeline: &Timeline, lang: &str, locale: &Locale) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
+        TimelineKind::Rings { rings } => locale.rings(*rings),
         TimelineKind::Vague => timeline
             .written
             .as_ref()

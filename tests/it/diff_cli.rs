@@ -113,6 +113,9 @@ fn tiers_cases_and_sub_services_are_compared_part_by_part() {
     assert_eq!(appeal["old"], "Deputy Commissioner");
     assert_eq!(appeal["new"], "District Collector");
     assert!(appeal.get("direction").is_none());
+    let phone = of("Telephone enquiries");
+    assert_eq!(phone[0]["direction"], "weaker", "{phone:?}");
+    assert_eq!(phone[0]["why"], "more rings before an answer");
     let renewal = of("Building permits › Renewal");
     let fee = renewal.iter().find(|c| c["field"] == "fee").unwrap();
     assert_eq!(fee["why"], "other words, the same promise");
