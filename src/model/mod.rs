@@ -12,6 +12,7 @@ mod date;
 pub mod fee;
 mod labels;
 pub(crate) mod lang;
+mod row_number;
 mod sections;
 pub(crate) mod service;
 mod service_list;
@@ -29,6 +30,7 @@ pub use date::Date;
 pub use fee::{Amount, Currency, Fee, FeeCase, FeeKind, Tier};
 pub use labels::Labels;
 pub use lang::{Lang, Text, TextValue};
+pub use row_number::RowNumber;
 pub use sections::{
     Country, CustomerGroup, Item, List, Organization, Paragraphs, Preface, Review, Section,
     Signatory, Standard, StandardGroup,

@@ -7,16 +7,17 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
-use crate::model::{Fee, ServiceCells, Sp, StepCells, Text, Timeline};
+use crate::model::{Fee, RowNumber, ServiceCells, Sp, StepCells, Text, Timeline};
 use crate::yaml::{Node, NodeKind};
 
 /// One service, as a row of the services table.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
-    /// The row number printed in the charter, if it has one. Kept so lint can spot
-    /// duplicated or skipped numbers; posters number rows themselves.
-    pub number: Option<Sp<u32>>,
+    /// The row number printed in the charter, if it has one: `3`, or `9.1.1` where the
+    /// charter numbers services within sections. Printed as written; lint spots repeated
+    /// or skipped numbers. Rows without one are numbered by the theme.
+    pub number: Option<Sp<RowNumber>>,
     /// What the service is, for example `Issuance of trade licences`.
     pub name: Text,
     /// A longer explanation, when the name is not enough.

@@ -9,7 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use crate::decode::{Cx, Decode, decode_struct};
-use crate::model::{Paragraphs, Service, Text};
+use crate::model::{Paragraphs, RowNumber, Service, Sp, Text};
 use crate::yaml::{Node, NodeKind};
 
 /// The services, in order, and the groups they are printed in. Reads as the list of every
@@ -24,6 +24,8 @@ pub struct Services {
 /// A heading over some services.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceGroup {
+    /// The group's number, where the charter numbers its sections (`9.1`).
+    pub number: Option<Sp<RowNumber>>,
     /// The heading, as the charter prints it.
     pub heading: Text,
     /// What the charter says under the heading, before its table.
@@ -75,13 +77,16 @@ pub struct ServiceGroupFields {
     /// The heading printed over these services, such as `Services common to all offices`
     /// or `MAYOR'S OFFICE`. Their numbering starts again under it.
     pub group: Text,
+    /// The group's number, where the charter numbers it: `9.1` (its services are then
+    /// usually `9.1.1`, `9.1.2`, …).
+    pub number: Option<Sp<RowNumber>>,
     /// What the charter says under the heading.
     pub text: Option<Paragraphs>,
     /// The services under this heading, each written like a service.
     pub services: Vec<Service>,
 }
 
-decode_struct!(ServiceGroupFields, "a group of services" { group, text, services });
+decode_struct!(ServiceGroupFields, "a group of services" { group, number, text, services });
 
 impl Decode for Services {
     fn expected() -> &'static str {
@@ -108,6 +113,7 @@ impl Decode for Services {
                         let start = services.list.len();
                         services.list.extend(group.services);
                         services.groups.push(ServiceGroup {
+                            number: group.number,
                             heading: group.group,
                             text: group.text.unwrap_or_default(),
                             range: start..services.list.len(),
@@ -137,6 +143,8 @@ impl Serialize for Services {
         #[derive(Serialize)]
         struct Group<'a> {
             group: &'a Text,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            number: Option<&'a RowNumber>,
             text: &'a Paragraphs,
             services: &'a [Service],
         }
@@ -146,6 +154,7 @@ impl Serialize for Services {
             match group {
                 Some(g) => seq.serialize_element(&Group {
                     group: &g.heading,
+                    number: g.number.as_ref().map(|n| &n.value),
                     text: &g.text,
                     services,
                 })?,

@@ -84,6 +84,8 @@ pub struct View {
 
 #[derive(Debug, Serialize)]
 pub struct ServiceGroupView {
+    /// The group's number as the charter prints it (`9.1`), to print before its heading.
+    pub number: Option<String>,
     pub heading: Option<Tx>,
     pub paragraphs: Vec<Tx>,
     pub services: Vec<ServiceView>,
@@ -325,6 +327,7 @@ impl View {
             .runs()
             .into_iter()
             .map(|(group, services)| ServiceGroupView {
+                number: group.and_then(|g| g.number.as_ref().map(|n| n.value.to_string())),
                 heading: group.map(|g| tr.text(&g.heading)),
                 paragraphs: group.map_or_else(Vec::new, |g| tr.paragraphs(&g.text)),
                 services: service::flatten(services, &charter.columns, &tr),

@@ -182,6 +182,8 @@ fn every_value_reaches_the_handbook_and_the_page() {
     // Values that are not words: numbers, dates, codes and what they are written out as.
     let written_out = [
         "41",               // a service's number
+        "47.3",             // a group's number
+        "47.3.5",           // a service's number with levels
         "march2021",        // issued: 2021-03
         "6april2027",       // review.due
         "7may2023",         // the signatory's date

@@ -1,11 +1,13 @@
 use super::declare_rule;
+use crate::model::RowNumber;
 
 declare_rule! {
     Numbering, "S002", "numbering", Warning, fixable: false,
     summary: "Row numbers that repeat or skip.",
     docs: "## What it does
 Finds services whose `number:` repeats an earlier one or skips ahead. Each group of services
-(`group:`) is numbered on its own, as charters that group services by office number them.
+(`group:`) is numbered on its own, as charters that group services by office number them;
+numbers with levels (`9.1.1`, `9.1.2`, then `9.2.1`) are counted within their section.
 
 ## Why it matters
 Numbers are how citizens and staff refer to a service (\"item 9 on the charter\"). Repeated
@@ -20,20 +22,25 @@ number the rows themselves.
 ",
     check(cx, out) {
         for (_, services) in cx.charter.services.runs() {
-            let mut expected: Option<u32> = None;
-            let mut seen: Vec<u32> = Vec::new();
+            let mut expected: Option<RowNumber> = None;
+            let mut seen: Vec<&[u32]> = Vec::new();
             for service in services {
                 let Some(number) = &service.number else { continue };
-                let n = number.value;
-                if seen.contains(&n) {
+                let n = &number.value;
+                if seen.contains(&n.parts.as_slice()) {
                     out.push(number.span, format!("row number {n} is used twice"), "already used")
                         .hint("renumber the rows, and check that no service was pasted twice");
-                } else if let Some(want) = expected && n != want {
+                } else if let Some(want) = &expected
+                    // Numbered within sections (`9.1.1`, then `9.2.1`): a new section starts
+                    // its own count, so only the rows of one section follow each other.
+                    && want.section() == n.section()
+                    && n.parts != want.parts
+                {
                     out.push(number.span, format!("row number {n} comes where {want} was expected"), format!("expected {want}"))
                         .hint("renumber the rows, and check that no service went missing");
                 }
-                seen.push(n);
-                expected = Some(n + 1);
+                seen.push(&n.parts);
+                expected = Some(n.next());
             }
         }
     }
