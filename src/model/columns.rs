@@ -15,9 +15,8 @@ use serde::Serialize;
 use crate::decode::{Cx, Decode, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::choice::decode_choice;
-use crate::model::timeline::Length;
-use crate::model::{Fee, FeeKind, Sp, Text, Timeline, TimelineKind};
-use crate::reading::Measure;
+use crate::model::total::{self, Total};
+use crate::model::{Fee, Sp, Text, Timeline};
 use crate::yaml::{Node, NodeKind};
 
 /// The charter's own columns, in the order declared (the order they are printed in).
@@ -408,18 +407,6 @@ impl<const STEPS: bool> JsonSchema for Cells<STEPS> {
     }
 }
 
-/// The sum of a column over a service's steps.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Total {
-    Number(u64),
-    /// A plain decimal number (`150.50`), in one currency or none.
-    Amount {
-        value: String,
-        currency: Option<String>,
-    },
-    Time(Measure),
-}
-
 impl Column {
     /// The sum of this column's values in `cells` (a service's steps), when the column asks
     /// for one and every value given can be added: numbers; amounts in one currency (a
@@ -444,113 +431,15 @@ impl Column {
                 })
                 .sum::<Option<u64>>()
                 .map(Total::Number),
-            ColumnType::Amount => amount_total(&values),
-            ColumnType::Time => time_total(&values),
+            ColumnType::Amount => total::fees(values.iter().map(|v| match v {
+                CellValue::Amount(fee) => Some(fee),
+                _ => None,
+            })),
+            ColumnType::Time => total::times(values.iter().map(|v| match v {
+                CellValue::Time(timeline) => Some(timeline),
+                _ => None,
+            })),
         }
-    }
-}
-
-fn amount_total(values: &[&CellValue]) -> Option<Total> {
-    let mut sum = Decimal::default();
-    let mut currency: Option<&str> = None;
-    for value in values {
-        let CellValue::Amount(fee) = value else {
-            return None;
-        };
-        match &fee.kind {
-            FeeKind::Free { condition: None } => {}
-            FeeKind::Amount(a) if a.max.is_none() && !a.at_most && a.per.is_none() => {
-                if let Some(code) = a.currency.as_deref() {
-                    if currency.is_some_and(|c| c != code) {
-                        return None;
-                    }
-                    currency = Some(code);
-                }
-                sum = sum.checked_add(Decimal::parse(&a.value)?)?;
-            }
-            _ => return None,
-        }
-    }
-    Some(Total::Amount {
-        value: sum.to_string(),
-        currency: currency.map(str::to_owned),
-    })
-}
-
-fn time_total(values: &[&CellValue]) -> Option<Total> {
-    let mut sum = Length::default();
-    let mut bases = Vec::new();
-    for value in values {
-        let CellValue::Time(timeline) = value else {
-            return None;
-        };
-        let TimelineKind::Duration(d) = &timeline.kind else {
-            return None;
-        };
-        if d.max.is_some() {
-            return None;
-        }
-        sum = sum.plus(d.length()?);
-        if d.length()?.days > 0 {
-            bases.push(d.basis);
-        }
-    }
-    let basis = bases
-        .first()
-        .copied()
-        .flatten()
-        .filter(|b| bases.iter().all(|x| *x == Some(*b)));
-    Some(Total::Time(sum.measure(basis)))
-}
-
-/// An exact decimal for adding amounts: `12.50` + `3` is `15.50`, never `15.499999`.
-#[derive(Clone, Copy, Debug, Default)]
-struct Decimal {
-    /// The number times 10^`places`.
-    units: u128,
-    places: u32,
-}
-
-impl Decimal {
-    fn parse(text: &str) -> Option<Decimal> {
-        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-        if whole.is_empty() && fraction.is_empty() || fraction.len() > 6 {
-            return None;
-        }
-        let digits = format!("{whole}{fraction}");
-        Some(Decimal {
-            units: if digits.is_empty() {
-                0
-            } else {
-                digits.parse().ok()?
-            },
-            places: fraction.len() as u32,
-        })
-    }
-
-    fn checked_add(self, other: Decimal) -> Option<Decimal> {
-        let places = self.places.max(other.places);
-        let scale = |d: Decimal| d.units.checked_mul(10u128.pow(places - d.places));
-        Some(Decimal {
-            units: scale(self)?.checked_add(scale(other)?)?,
-            places,
-        })
-    }
-}
-
-impl std::fmt::Display for Decimal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.places == 0 {
-            return write!(f, "{}", self.units);
-        }
-        let factor = 10u128.pow(self.places);
-        write!(
-            f,
-            "{}.{:0width$}",
-            self.units / factor,
-            self.units % factor,
-            width = self.places as usize
-        )
     }
 }
 
@@ -624,18 +513,5 @@ mod tests {
             "[{columns: {t: 1-2 days}}]",
         );
         assert_eq!(ranges, vec![None]);
-    }
-
-    #[test]
-    fn decimals_add_exactly() {
-        let sum = Decimal::parse("12.50")
-            .unwrap()
-            .checked_add(Decimal::parse("3").unwrap())
-            .unwrap()
-            .checked_add(Decimal::parse("0.05").unwrap())
-            .unwrap();
-        assert_eq!(sum.to_string(), "15.55");
-        assert!(Decimal::parse("").is_none());
-        assert!(Decimal::parse("1.2345678").is_none());
     }
 }

@@ -18,12 +18,13 @@ pub(crate) mod service;
 mod service_list;
 mod sp;
 pub mod timeline;
+pub mod total;
 mod written;
 
 pub use abbreviations::Abbreviations;
 pub use charter::{Charter, Layout};
 pub use columns::{
-    Cell, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, ServiceCells, StepCells, Total,
+    Cell, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, ServiceCells, StepCells,
 };
 pub use contact::{Channel, Complaints, Contact, Detail};
 pub use date::Date;
@@ -42,3 +43,4 @@ pub use service::{
 pub use service_list::{ServiceGroup, Services};
 pub use sp::{Sp, Str};
 pub use timeline::{Basis, Duration, Timeline, TimelineCase, TimelineKind, Unit};
+pub use total::Total;
