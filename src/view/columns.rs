@@ -88,7 +88,8 @@ fn total(column: &Column, steps: &[Step]) -> Option<Total> {
     )
 }
 
-fn total_tx(total: &Total, tr: &Tr) -> Tx {
+/// A total written out in each language: `3`, `₱ 150.00`, `1 working day and 10 minutes`.
+pub fn total_tx(total: &Total, tr: &Tr) -> Tx {
     tr.each(|lang, locale| {
         Some(match total {
             Total::Number(n) => n.to_string(),

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::columns::{cells, totals};
-use super::format::{fee_lines, normalised_lines, timeline_normalised, timeline_tx};
+use super::columns::{cells, total_tx, totals};
+use super::format::{fee_lines, fee_tx, normalised_lines, timeline_normalised, timeline_tx};
 use super::{Tr, Tx};
-use crate::model::{Classification, ColumnOf, Columns, Fee, Service};
+use crate::model::{Classification, ColumnOf, Columns, Fee, Service, Step, total};
 
 #[derive(Debug, Serialize)]
 pub struct ServiceView {
@@ -31,6 +31,13 @@ pub struct ServiceView {
     /// (G2C)`).
     pub transaction: Vec<String>,
     pub steps: Vec<StepView>,
+    /// Whether the office numbers its steps in their words ("1. Submits the form", "1.1
+    /// Receives it"): themes then add no numbers of their own.
+    pub steps_numbered: bool,
+    /// The TOTAL row under the steps: the charter's own (the service's fee and timeline,
+    /// which Philippine step tables print as the total), or else added up from the steps
+    /// where every step's value can be added. `null` without steps or anything to total.
+    pub steps_total: Option<StepsTotalView>,
     /// Its values for the charter's own columns of the services table, in the order of
     /// `own_columns.services` (`null` where it gives none).
     pub own_columns: Vec<Option<Tx>>,
@@ -38,6 +45,15 @@ pub struct ServiceView {
     /// `own_columns.steps` (`null` where a column has no total, or its values do not add
     /// up: words, ranges, amounts in two currencies, months); empty when it has no total.
     pub own_totals: Vec<Option<Tx>>,
+}
+
+/// The total of a service's steps.
+#[derive(Debug, Serialize)]
+pub struct StepsTotalView {
+    pub fee: Option<Tx>,
+    pub time: Option<Tx>,
+    /// True when added up by the tool, false when it is the charter's own.
+    pub computed: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -142,6 +158,8 @@ fn push(services: &[Service], prefix: &str, depth: usize, row: &Row, rows: &mut 
                     own_columns: cells(&s.columns, row.columns, ColumnOf::Steps, tr),
                 })
                 .collect(),
+            steps_numbered: steps_numbered(&service.steps),
+            steps_total: steps_total(service, tr),
             own_columns: cells(&service.columns, row.columns, ColumnOf::Services, tr),
             own_totals: totals(&service.steps, row.columns, tr),
         });
@@ -161,4 +179,79 @@ pub fn fee(fee: &Fee, tr: &Tr) -> FeeView {
         lines: fee_lines(fee, tr),
         normalised: normalised_lines(fee, tr),
     }
+}
+
+/// Whether every step's words start with the office's own number: `1.`, `1.1`, `2)`.
+fn steps_numbered(steps: &[Step]) -> bool {
+    let numbered = |text: &str| {
+        let digits = text
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let taken = text.trim_start().len() - digits.len();
+        taken > 0
+            && (digits.starts_with(char::is_whitespace) || digits.starts_with(')'))
+            && text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    };
+    !steps.is_empty()
+        && steps.iter().all(|step| {
+            step.client
+                .as_ref()
+                .or(step.agency.as_ref())
+                .and_then(|t| t.all().next())
+                .is_some_and(numbered)
+        })
+}
+
+/// The charter's own total (the service's fee and timeline) or the steps' sums.
+fn steps_total(service: &Service, tr: &Tr) -> Option<StepsTotalView> {
+    if service.steps.is_empty() {
+        return None;
+    }
+    let total = if service.fee.is_some() || service.timeline.is_some() {
+        StepsTotalView {
+            fee: service.fee.as_ref().map(|f| fee_tx(f, tr)),
+            time: service.timeline.as_ref().map(|t| timeline_tx(t, tr)),
+            computed: false,
+        }
+    } else {
+        let given = |has: fn(&Step) -> bool| service.steps.iter().any(has);
+        StepsTotalView {
+            fee: given(|s| s.fee.is_some())
+                .then(|| free_steps(&service.steps, tr))
+                .flatten()
+                .or_else(|| {
+                    given(|s| s.fee.is_some())
+                        .then(|| total::fees(service.steps.iter().map(|s| s.fee.as_ref())))
+                        .flatten()
+                        .map(|t| total_tx(&t, tr))
+                }),
+            time: given(|s| s.time.is_some())
+                .then(|| total::times(service.steps.iter().map(|s| s.time.as_ref())))
+                .flatten()
+                .map(|t| total_tx(&t, tr)),
+            computed: true,
+        }
+    };
+    (total.fee.is_some() || total.time.is_some()).then_some(total)
+}
+
+/// When every step is free, the total is free too, in the steps' own words when they all
+/// use the same ("None"), rather than a sum of `0`.
+fn free_steps(steps: &[Step], tr: &Tr) -> Option<Tx> {
+    let fees: Vec<&Fee> = steps
+        .iter()
+        .map(|s| s.fee.as_ref())
+        .collect::<Option<_>>()?;
+    if !fees
+        .iter()
+        .all(|f| matches!(f.kind, crate::model::FeeKind::Free { condition: None }))
+    {
+        return None;
+    }
+    let words: Vec<Tx> = fees.iter().map(|f| fee_tx(f, tr)).collect();
+    Some(if words.iter().all(|w| *w == words[0]) {
+        words[0].clone()
+    } else {
+        tr.label("free")
+    })
 }
