@@ -40,6 +40,8 @@ pub struct Cx {
     pub currency: Option<String>,
     /// The columns the charter declares, for reading each service's and step's values.
     pub columns: crate::model::Columns,
+    /// The columns whose declaration has a problem (already reported).
+    pub columns_failed: Vec<String>,
     /// The key (or list item) whose value is being decoded: missing fields point here.
     anchor: Vec<Span>,
     /// Unknown keys that were given a "did you mean" (the key's place, the field it

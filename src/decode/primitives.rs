@@ -67,10 +67,16 @@ impl Decode for u32 {
         match scalar.text().trim().parse::<u32>() {
             Ok(number) => Some(number),
             Err(_) => {
+                let text = scalar.text().trim();
+                let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
                 cx.report(
                     Diagnostic::error(
                         Code::BadNumber,
-                        format!("`{}` is not a whole number", scalar.text()),
+                        if digits {
+                            format!("`{text}` is too large: the largest number here is 4294967295")
+                        } else {
+                            format!("`{}` is not a whole number", scalar.text())
+                        },
                     )
                     .at(node.span, "expected a whole number such as `3`"),
                 );

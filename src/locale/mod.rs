@@ -65,6 +65,7 @@ struct Durations {
     every: String,
     at_most: String,
     rings: String,
+    ring: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -196,6 +197,9 @@ impl Locale {
 
     /// A telephone answered within `n` rings: `Within 3 rings`.
     pub fn rings(&self, n: u32) -> String {
+        if n == 1 {
+            return self.durations.ring.clone();
+        }
         fill(&self.durations.rings, &[("n", &n.to_string())])
     }
 

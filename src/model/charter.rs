@@ -150,7 +150,10 @@ impl Decode for Charter {
             // its problems reported) with the others.
             let mut scratch = Cx::default();
             scratch.languages = cx.languages.clone();
-            cx.columns = Columns::decode(value, &mut scratch).unwrap_or_default();
+            if let Some((columns, failed)) = Columns::read(value, &mut scratch) {
+                cx.columns = columns;
+                cx.columns_failed = failed;
+            }
         }
         let charter = Charter::decode_fields(node, cx)?;
         if charter.languages.is_empty() {

@@ -92,6 +92,24 @@ struct ColumnFields {
 const FIELDS: &[&str] = &["label", "type", "of", "total"];
 
 impl Columns {
+    /// The columns declared well, and the keys of those whose declaration has a problem
+    /// (reported): a service's value for one of those is not reported again as undeclared.
+    pub fn read(node: &Node, cx: &mut Cx) -> Option<(Columns, Vec<String>)> {
+        let entries = cx.expect_map(node, "the columns")?;
+        let mut columns = Vec::new();
+        let mut failed = Vec::new();
+        for (key, value) in entries {
+            let column = cx.anchored(key.span, |cx| {
+                column(Sp::new(key.name.clone(), key.span), value, cx)
+            });
+            match column {
+                Some(c) => columns.push(c),
+                None => failed.push(key.name.clone()),
+            }
+        }
+        Some((Columns(columns), failed))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -112,19 +130,8 @@ impl Decode for Columns {
     }
 
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
-        let entries = cx.expect_map(node, "the columns")?;
-        let mut columns = Vec::new();
-        let mut ok = true;
-        for (key, value) in entries {
-            let column = cx.anchored(key.span, |cx| {
-                column(Sp::new(key.name.clone(), key.span), value, cx)
-            });
-            match column {
-                Some(c) => columns.push(c),
-                None => ok = false,
-            }
-        }
-        ok.then_some(Columns(columns))
+        let (columns, failed) = Columns::read(node, cx)?;
+        failed.is_empty().then_some(columns)
     }
 
     fn absent() -> Option<Self> {
@@ -167,7 +174,7 @@ fn column(key: Sp<String>, node: &Node, cx: &mut Cx) -> Option<Column> {
         } else if of == ColumnOf::Services {
             Some((
                 format!(
-                    "the total of `{}` would add up its services",
+                    "a total adds up a service's steps, but `{}` is a column of the services table",
                     clip(&key.value)
                 ),
                 "a total adds up the steps of one service, as the TOTAL row of a step table \
@@ -318,6 +325,10 @@ impl<const STEPS: bool> Decode for Cells<STEPS> {
 /// The declared column `name` of the table being read, or a report of why there is none:
 /// not declared (with the nearest declared name), or declared for the other table.
 fn declared(name: &str, span: crate::yaml::Span, here: ColumnOf, cx: &mut Cx) -> Option<Column> {
+    if cx.columns_failed.iter().any(|f| f == name) {
+        // Its declaration's problem is reported; its values are not read.
+        return None;
+    }
     if let Some(column) = cx.columns.get(name) {
         if column.of == here {
             return Some(column.clone());

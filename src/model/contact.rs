@@ -47,7 +47,21 @@ impl Decode for Detail {
 
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         match &node.kind {
-            NodeKind::Map(entries) if !entries.is_empty() => {
+            NodeKind::Map(entries) if entries.is_empty() => {
+                cx.report(
+                    crate::diagnostic::Diagnostic::error(
+                        crate::diagnostic::Code::WrongType,
+                        "this contact detail is empty",
+                    )
+                    .at(node.span, "nothing here")
+                    .with_hint(
+                        "write the number or address, or one per language such as \
+                         `{en: info@office.go.ke, sw: habari@office.go.ke}`, or leave it out",
+                    ),
+                );
+                None
+            }
+            NodeKind::Map(entries) => {
                 let mut values = Vec::new();
                 let mut ok = true;
                 for (key, value) in entries {

@@ -181,7 +181,10 @@ impl Decode for Text {
         };
         let empty = match &value {
             TextValue::One(t) => t.trim().is_empty(),
-            TextValue::Many(many) => many.iter().any(|(_, t)| t.trim().is_empty()),
+            // `{}` is no text at all, in no language.
+            TextValue::Many(many) => {
+                many.is_empty() || many.iter().any(|(_, t)| t.trim().is_empty())
+            }
         };
         if empty {
             cx.report(

@@ -49,6 +49,20 @@ impl RowNumber {
         }
     }
 
+    /// The first number of a section: `9.2.1` for `[9, 2]`.
+    pub fn first_of(section: &[u32]) -> RowNumber {
+        let mut parts = section.to_vec();
+        parts.push(1);
+        RowNumber {
+            written: parts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join("."),
+            parts,
+        }
+    }
+
     fn parse(text: &str) -> Option<RowNumber> {
         let parts: Vec<u32> = text
             .split('.')
@@ -85,7 +99,12 @@ impl Decode for RowNumber {
         if let Some(number) = RowNumber::parse(text) {
             return Some(number);
         }
-        let hint = if text.ends_with('.') || text.ends_with(')') {
+        let too_large = text
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let hint = if too_large {
+            "a row number is at most 4294967295 at each level, and has at most 6 levels".to_owned()
+        } else if text.ends_with('.') || text.ends_with(')') {
             format!(
                 "write the number without the mark after it: `{}` (posters add their own)",
                 clip(text.trim_end_matches(['.', ')']))
@@ -98,7 +117,11 @@ impl Decode for RowNumber {
         cx.report(
             Diagnostic::error(
                 Code::BadNumber,
-                format!("`{}` is not a row number", clip(text)),
+                if too_large {
+                    format!("`{}` is too large for a row number", clip(text))
+                } else {
+                    format!("`{}` is not a row number", clip(text))
+                },
             )
             .at(node.span, "expected a number such as `3` or `9.1.1`")
             .with_hint(hint),

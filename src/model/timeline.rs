@@ -15,7 +15,7 @@ use crate::decode::{Cx, Decode, decode_struct, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::Text;
 use crate::model::written::{Shape, line_text, long_text, read_first, shape};
-use crate::reading::{Measure, Promise, TimeRead, read_rings, read_time};
+use crate::reading::{Measure, Promise, TimeRead, read_time};
 use crate::yaml::{Node, Span};
 
 pub use crate::reading::{Basis, Unit};
@@ -142,9 +142,9 @@ impl Length {
     }
 
     /// As a measure in days, hours and minutes (`3 days and 10 minutes`), without
-    /// counting minutes into days (whose length, 24 or 8 hours, is the office's to say).
-    pub fn measure(self, basis: Option<Basis>) -> Measure {
-        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    /// counting minutes into days (whose length, 24 or 8 hours, is the office's to say);
+    /// `None` past what a measure holds (4,294,967,295 of a unit).
+    pub fn measure(self, basis: Option<Basis>) -> Option<Measure> {
         let (hours, minutes) = (self.minutes / 60, self.minutes % 60);
         let mut parts: Vec<(u32, Unit)> = [
             (self.days, Unit::Days),
@@ -153,19 +153,19 @@ impl Length {
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, unit)| (clamp(n), unit))
-        .collect();
+        .map(|(n, unit)| Some((u32::try_from(n).ok()?, unit)))
+        .collect::<Option<_>>()?;
         if parts.is_empty() {
             parts.push((0, Unit::Minutes));
         }
         let (amount, unit) = parts.remove(0);
-        Measure {
+        Some(Measure {
             amount,
             max: None,
             unit: Some(unit),
             basis: if unit == Unit::Days { basis } else { None },
             plus: parts,
-        }
+        })
     }
 }
 
@@ -193,6 +193,7 @@ impl Timeline {
         };
         let kind = match read {
             TimeRead::One(p) => one(p),
+            TimeRead::Rings(rings) => TimelineKind::Rings { rings },
             TimeRead::Cases(cases) => TimelineKind::Cases {
                 cases: cases
                     .into_iter()
@@ -278,11 +279,6 @@ impl Decode for Timeline {
                     let written = line_text(&line, lang, span, cx);
                     Some(Timeline::from_read(read, Some(written), node.span))
                 }
-                Err(_) if let Some(rings) = read_rings(&line) => Some(Timeline {
-                    span: node.span,
-                    written: Some(line_text(&line, None, span, cx)),
-                    kind: TimelineKind::Rings { rings },
-                }),
                 Err(unread) => {
                     cx.report(unreadable(&line, span, unread.message()));
                     None
@@ -394,7 +390,7 @@ fn from_fields(mut fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<T
                 p.every = true;
                 Some(Timeline::from_read(TimeRead::One(p), fields.text, span))
             }
-            Ok(TimeRead::Cases(_)) | Err(_) => bad(
+            Ok(TimeRead::Cases(_) | TimeRead::Rings(_)) | Err(_) => bad(
                 cx,
                 format!(
                     "cannot read `every: {}`",
@@ -461,17 +457,11 @@ fn from_fields(mut fields: TimelineFields, node: &Node, cx: &mut Cx) -> Option<T
     Some(
         match read_first(&text, cx, |words| read_time(words).map(|(r, _)| r)) {
             Ok(read) => Timeline::from_read(read, Some(text), span),
-            Err(_) => {
-                let rings = text.all().find_map(read_rings);
-                Timeline {
-                    span,
-                    written: Some(text),
-                    kind: match rings {
-                        Some(rings) => TimelineKind::Rings { rings },
-                        None => TimelineKind::Vague,
-                    },
-                }
-            }
+            Err(_) => Timeline {
+                span,
+                written: Some(text),
+                kind: TimelineKind::Vague,
+            },
         },
     )
 }

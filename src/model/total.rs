@@ -3,7 +3,7 @@
 //! only when every value can be added; otherwise there is none, never a guess.
 
 use crate::model::timeline::Length;
-use crate::model::{Fee, FeeKind, Timeline, TimelineKind};
+use crate::model::{Basis, Fee, FeeKind, Timeline, TimelineKind, Unit};
 use crate::reading::Measure;
 
 /// A sum over a service's steps: of a column's numbers, amounts or times, or of the
@@ -53,7 +53,9 @@ pub fn fees<'a>(fees: impl IntoIterator<Item = Option<&'a Fee>>) -> Option<Total
 /// `None` for a range, a month, a frequency, cases, words, or a value missing.
 pub fn times<'a>(times: impl IntoIterator<Item = Option<&'a Timeline>>) -> Option<Total> {
     let mut sum = Length::default();
-    let mut bases = Vec::new();
+    // The basis of the steps in days or weeks: they must all say the same (working days and
+    // calendar days do not add up), or all say nothing.
+    let mut basis: Option<Option<Basis>> = None;
     for timeline in times {
         let TimelineKind::Duration(d) = &timeline?.kind else {
             return None;
@@ -61,17 +63,27 @@ pub fn times<'a>(times: impl IntoIterator<Item = Option<&'a Timeline>>) -> Optio
         if d.max.is_some() {
             return None;
         }
-        sum = sum.plus(d.length()?);
-        if d.length()?.days > 0 {
-            bases.push(d.basis);
+        // Seconds are counted into minutes rounded up, step by step: only whole minutes
+        // add up exactly.
+        let units = std::iter::once((d.amount, d.unit?)).chain(d.plus.iter().copied());
+        let mut in_days = false;
+        for (n, unit) in units {
+            match unit {
+                Unit::Seconds if n % 60 != 0 => return None,
+                Unit::Days | Unit::Weeks if n > 0 => in_days = true,
+                _ => {}
+            }
         }
+        if in_days {
+            match basis {
+                None => basis = Some(d.basis),
+                Some(b) if b != d.basis => return None,
+                Some(_) => {}
+            }
+        }
+        sum = sum.plus(d.length()?);
     }
-    let basis = bases
-        .first()
-        .copied()
-        .flatten()
-        .filter(|b| bases.iter().all(|x| *x == Some(*b)));
-    Some(Total::Time(sum.measure(basis)))
+    Some(Total::Time(sum.measure(basis.flatten())?))
 }
 
 /// An exact decimal for adding amounts: `12.50` + `3` is `15.50`, never `15.499999`.
@@ -140,5 +152,46 @@ mod tests {
         assert_eq!(sum.to_string(), "15.55");
         assert!(Decimal::parse("").is_none());
         assert!(Decimal::parse("1.2345678").is_none());
+    }
+
+    fn steps(times: &[&str]) -> Option<Total> {
+        let text = format!(
+            "languages: [en]\ntitle: T\norganization: {{name: O}}\nservices:\n  - name: S\n    \
+             steps: [{}]\n",
+            times
+                .iter()
+                .map(|t| format!("{{agency: a, time: \"{t}\"}}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let loaded =
+            crate::load::load_source(crate::source::SourceFile::new("t.yaml", text.as_str()));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let charter = loaded.charter.unwrap();
+        times_of(&charter.services[0].steps)
+    }
+
+    fn times_of(steps: &[crate::model::Step]) -> Option<Total> {
+        super::times(steps.iter().map(|s| s.time.as_ref()))
+    }
+
+    #[test]
+    fn times_add_up_only_on_one_basis() {
+        let Some(Total::Time(m)) = steps(&["1 working day", "2 working days", "30 minutes"]) else {
+            panic!()
+        };
+        assert_eq!(
+            (m.amount, m.basis, m.plus.clone()),
+            (3, Some(Basis::Working), vec![(30, Unit::Minutes)])
+        );
+        // Working and calendar days, or days that say and days that do not, do not add up.
+        assert_eq!(steps(&["1 working day", "1 calendar day"]), None);
+        assert_eq!(steps(&["1 working week", "1 week"]), None);
+        assert_eq!(steps(&["1 day", "2 working days"]), None);
+        // Half minutes do not add up exactly; whole ones do.
+        assert_eq!(steps(&["30 seconds", "30 seconds"]), None);
+        assert!(steps(&["60 seconds", "2 minutes"]).is_some());
+        // Nothing past what a measure holds.
+        assert_eq!(steps(&["4294967295 days", "4294967295 days"]), None);
     }
 }

@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 pub use currency::{ISO_4217, currency_candidates, currency_for, is_currency_code};
 pub use money::{FeeRead, Money, read_fee};
-pub use time::{Basis, Measure, Promise, TimeRead, Unit, read_rings, read_time};
+pub use time::{Basis, Measure, Promise, TimeRead, Unit, read_time};
 pub use tokens::{Token, TokenKind, tokens};
 
 /// Why a value could not be read: a message for the diagnostic's label.

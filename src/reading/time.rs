@@ -189,33 +189,57 @@ pub enum TimeRead {
     One(Promise),
     /// One promise per case, each with the words that name the case.
     Cases(Vec<(String, Promise)>),
+    /// A telephone answered within this many rings.
+    Rings(u32),
 }
 
-/// Reads a telephone standard that counts rings, not time: `Within 3 rings`, `Answer calls
-/// before the third ring` is not read (an ordinal), `Ndani ya milio mitatu`. Only for words
-/// that state no time (`read_time` failed): the number of rings when they name exactly one.
-pub fn read_rings(text: &str) -> Option<u32> {
-    super::within_limit(text, "a timeline").ok()?;
-    let tokens = tokens(text);
+/// A telephone standard that counts rings, not time: `Within 3 rings`, `three (3) rings`,
+/// `Ndani ya milio mitatu`. Read only from words with no unit of time in them, when they
+/// name exactly one number of rings; with the rings' language when the words say nothing
+/// else (`Within 3 rings` is English; `Calls answered within 3 rings` no language).
+fn rings(tokens: &[Token]) -> Option<(u32, Option<&'static str>)> {
+    if (0..tokens.len()).any(|i| unit_at(tokens, i).is_some()) {
+        return None;
+    }
+    // A number, and the same number in brackets after it: `three (3)`.
+    let number = |i: usize| -> Option<(u64, usize)> {
+        let (n, len, _) = number_at(tokens, i)?;
+        let gloss = is_mark(tokens.get(i + len), &["("])
+            && number_at(tokens, i + len + 1)
+                .is_some_and(|(m, l, _)| m == n && is_mark(tokens.get(i + len + 1 + l), &[")"]));
+        Some(if gloss {
+            (
+                n,
+                len + 1 + number_at(tokens, i + len + 1).map_or(0, |(_, l, _)| l) + 1,
+            )
+        } else {
+            (n, len)
+        })
+    };
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        // "3 rings", "three rings"
-        if let Some((n, len, _)) = super::number_at(&tokens, i)
-            && super::any_phrase_at(&tokens, i + len, |w| &w.rings).is_some()
+        // "3 rings", "three (3) rings"
+        if let Some((n, len)) = number(i)
+            && let Some((ring, lang)) = any_phrase_at(tokens, i + len, |w| &w.rings)
         {
-            found.push(n);
+            found.push((n, i, i + len + ring, lang));
         }
         // "milio 3", "milio mitatu"
-        if let Some((len, _)) = super::any_phrase_at(&tokens, i, |w| &w.rings)
-            && let Some((n, _, _)) = super::number_at(&tokens, i + len)
+        if let Some((ring, lang)) = any_phrase_at(tokens, i, |w| &w.rings)
+            && let Some((n, len)) = number(i + ring)
         {
-            found.push(n);
+            found.push((n, i, i + ring + len, lang));
         }
     }
-    match found.as_slice() {
-        [n] => u32::try_from(*n).ok().filter(|n| *n > 0),
-        _ => None,
-    }
+    let [(n, start, end, lang)] = found.as_slice() else {
+        return None;
+    };
+    let n = u32::try_from(*n).ok().filter(|n| *n > 0)?;
+    // Only "within" before the count and a full stop after it: the words are the value.
+    let before = any_phrase_at(tokens, 0, |w| &w.within).map_or(0, |(len, _)| len);
+    let after = &tokens[*end..];
+    let plain = *start == before && after.iter().all(|t| is_mark(Some(t), &["."]));
+    Some((n, plain.then_some(*lang)))
 }
 
 /// Reads a timeline. Returns what it says and the language of its words when they are all
@@ -225,6 +249,9 @@ pub fn read_rings(text: &str) -> Option<u32> {
 pub fn read_time(text: &str) -> Result<(TimeRead, Option<&'static str>), Unread> {
     super::within_limit(text, "a timeline")?;
     let tokens = tokens(text);
+    if let Some((n, lang)) = rings(&tokens) {
+        return Ok((TimeRead::Rings(n), lang));
+    }
     let mentions = mentions(&tokens)?;
     if mentions.is_empty() {
         return Err(nothing(&tokens));
@@ -1057,11 +1084,17 @@ mod tests {
 
     #[test]
     fn rings_are_counted_not_timed() {
-        assert_eq!(read_rings("Within 3 rings"), Some(3));
-        assert_eq!(read_rings("Calls answered within three rings."), Some(3));
-        assert_eq!(read_rings("Ndani ya milio mitatu"), Some(3));
-        assert_eq!(read_rings("Within 3 rings or 2 rings"), None);
-        assert_eq!(read_rings("Within a reasonable time"), None);
-        assert_eq!(read_rings("0 rings"), None);
+        let rings = |text: &str| match read_time(text) {
+            Ok((TimeRead::Rings(n), lang)) => Some((n, lang)),
+            _ => None,
+        };
+        assert_eq!(rings("Within 3 rings"), Some((3, Some("en"))));
+        assert_eq!(rings("within three (3) rings."), Some((3, Some("en"))));
+        assert_eq!(rings("Calls answered within three rings."), Some((3, None)));
+        assert_eq!(rings("Ndani ya milio mitatu"), Some((3, Some("sw"))));
+        assert_eq!(rings("Within 3 rings or 2 rings"), None);
+        assert_eq!(rings("Within 3 rings or 2 minutes"), None);
+        assert_eq!(rings("0 rings"), None);
+        assert!(read_time("Within a reasonable time").is_err());
     }
 }

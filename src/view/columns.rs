@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use super::format::{amount, fee_tx, timeline_tx};
-use super::{Tr, Tx};
-use crate::model::{Amount, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, Step, Total};
+use super::{ServiceView, Tr, Tx};
+use crate::model::{
+    Amount, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, Fee, FeeKind, Step, Total,
+};
 
 /// The charter's own columns, in the order declared: those of the services table, and
 /// those of the step tables. A service's (or step's) values come in the same order.
@@ -23,17 +25,28 @@ pub struct OwnColumnView {
     pub kind: ColumnType,
     /// Whether the step table has a total for it.
     pub total: bool,
+    /// Whether any row gives it a value: a theme leaves out a column nobody fills.
+    pub filled: bool,
 }
 
-pub fn own_columns(columns: &Columns, tr: &Tr) -> OwnColumnsView {
+/// The charter's own columns, each told whether any of `services` (or their steps) fills it.
+pub fn own_columns(columns: &Columns, services: &[ServiceView], tr: &Tr) -> OwnColumnsView {
     let view = |of| {
         columns
             .of(of)
-            .map(|c| OwnColumnView {
+            .enumerate()
+            .map(|(i, c)| OwnColumnView {
                 key: c.key.value.clone(),
                 label: tr.text(&c.label),
                 kind: c.kind,
                 total: c.total,
+                filled: services.iter().any(|s| match of {
+                    ColumnOf::Services => s.own_columns.get(i).is_some_and(Option::is_some),
+                    ColumnOf::Steps => s
+                        .steps
+                        .iter()
+                        .any(|step| step.own_columns.get(i).is_some_and(Option::is_some)),
+                }),
             })
             .collect()
     };
@@ -72,7 +85,7 @@ fn cell(value: &CellValue, tr: &Tr) -> Tx {
 pub fn totals(steps: &[Step], columns: &Columns, tr: &Tr) -> Vec<Option<Tx>> {
     let totals: Vec<Option<Tx>> = columns
         .of(ColumnOf::Steps)
-        .map(|c| total(c, steps).map(|t| total_tx(&t, tr)))
+        .map(|c| total(c, steps, tr))
         .collect();
     if totals.iter().all(Option::is_none) {
         return Vec::new();
@@ -80,12 +93,39 @@ pub fn totals(steps: &[Step], columns: &Columns, tr: &Tr) -> Vec<Option<Tx>> {
     totals
 }
 
-fn total(column: &Column, steps: &[Step]) -> Option<Total> {
-    column.total(
-        steps
+fn total(column: &Column, steps: &[Step], tr: &Tr) -> Option<Tx> {
+    let values = steps
+        .iter()
+        .filter_map(|s| s.columns.get(&column.key.value));
+    if column.total && column.kind == ColumnType::Amount {
+        let fees = values.clone().map(|v| match v {
+            CellValue::Amount(fee) => Some(fee),
+            _ => None,
+        });
+        if let Some(free) = free_total(fees, tr) {
+            return Some(free);
+        }
+    }
+    column.total(values).map(|t| total_tx(&t, tr))
+}
+
+/// When every fee is free, their total is free too: in their own words when they all use
+/// the same ("None"), or the catalogue's, rather than a sum of `0`.
+pub fn free_total<'a>(fees: impl IntoIterator<Item = Option<&'a Fee>>, tr: &Tr) -> Option<Tx> {
+    let fees: Vec<&Fee> = fees.into_iter().collect::<Option<_>>()?;
+    if fees.is_empty()
+        || !fees
             .iter()
-            .filter_map(|s| s.columns.get(&column.key.value)),
-    )
+            .all(|f| matches!(f.kind, FeeKind::Free { condition: None }))
+    {
+        return None;
+    }
+    let words: Vec<Tx> = fees.iter().map(|f| fee_tx(f, tr)).collect();
+    Some(if words.iter().all(|w| *w == words[0]) {
+        words[0].clone()
+    } else {
+        tr.label("free")
+    })
 }
 
 /// A total written out in each language: `3`, `₱ 150.00`, `1 working day and 10 minutes`.

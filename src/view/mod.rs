@@ -346,6 +346,7 @@ impl View {
             office: services.iter().any(|s| s.office.is_some()),
             steps: services.iter().any(|s| !s.steps.is_empty()),
         };
+        let own_columns = columns::own_columns(&charter.columns, &services, &tr);
         let org = &charter.organization;
         View {
             languages: languages.iter().map(|l| l.as_str().to_owned()).collect(),
@@ -427,7 +428,7 @@ impl View {
             }),
             services,
             columns,
-            own_columns: columns::own_columns(&charter.columns, &tr),
+            own_columns,
             standards: standards(&charter.standards, &tr),
             rights: section(&charter.rights, "rights", &tr),
             duties: section(&charter.duties, "duties", &tr),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::columns::{cells, total_tx, totals};
+use super::columns::{cells, free_total, total_tx, totals};
 use super::format::{fee_lines, fee_tx, normalised_lines, timeline_normalised, timeline_tx};
 use super::{Tr, Tx};
 use crate::model::{Classification, ColumnOf, Columns, Fee, Service, Step, total};
@@ -217,7 +217,7 @@ fn steps_total(service: &Service, tr: &Tr) -> Option<StepsTotalView> {
         let given = |has: fn(&Step) -> bool| service.steps.iter().any(has);
         StepsTotalView {
             fee: given(|s| s.fee.is_some())
-                .then(|| free_steps(&service.steps, tr))
+                .then(|| free_total(service.steps.iter().map(|s| s.fee.as_ref()), tr))
                 .flatten()
                 .or_else(|| {
                     given(|s| s.fee.is_some())
@@ -233,25 +233,4 @@ fn steps_total(service: &Service, tr: &Tr) -> Option<StepsTotalView> {
         }
     };
     (total.fee.is_some() || total.time.is_some()).then_some(total)
-}
-
-/// When every step is free, the total is free too, in the steps' own words when they all
-/// use the same ("None"), rather than a sum of `0`.
-fn free_steps(steps: &[Step], tr: &Tr) -> Option<Tx> {
-    let fees: Vec<&Fee> = steps
-        .iter()
-        .map(|s| s.fee.as_ref())
-        .collect::<Option<_>>()?;
-    if !fees
-        .iter()
-        .all(|f| matches!(f.kind, crate::model::FeeKind::Free { condition: None }))
-    {
-        return None;
-    }
-    let words: Vec<Tx> = fees.iter().map(|f| fee_tx(f, tr)).collect();
-    Some(if words.iter().all(|w| *w == words[0]) {
-        words[0].clone()
-    } else {
-        tr.label("free")
-    })
 }

@@ -29,7 +29,7 @@ fn disagreement(
 fn basis_only(a: &str, b: &str) -> Option<String> {
     let read = |w: &str| match read_time(w).ok()?.0 {
         TimeRead::One(p) => Some(p.measure),
-        TimeRead::Cases(_) => None,
+        TimeRead::Cases(_) | TimeRead::Rings(_) => None,
     };
     let (x, y) = (read(a)?, read(b)?);
     (x.basis != y.basis

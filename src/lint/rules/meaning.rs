@@ -12,6 +12,7 @@ fn describe(m: &Measure, every: bool) -> String {
 pub fn time_meaning(words: &str) -> Option<String> {
     match read_time(words).ok()?.0 {
         TimeRead::One(p) => Some(describe(&p.measure, p.every)),
+        TimeRead::Rings(n) => Some(format!("{n} rings")),
         TimeRead::Cases(cases) => Some(
             cases
                 .iter()
