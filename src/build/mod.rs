@@ -89,6 +89,7 @@ pub fn default_standards(theme: &crate::theme::Theme) -> Vec<String> {
 }
 
 /// A charter's build output, ready to write.
+#[derive(Debug)]
 pub struct Rendered {
     pub pdf: Option<Vec<u8>>,
     pub png: Option<Vec<u8>>,
@@ -112,6 +113,9 @@ pub struct Rendered {
 pub struct Failure {
     pub charter: Vec<Diagnostic>,
     pub theme: Vec<ThemeDiagnostic>,
+    /// What was built all the same: the web page and the data when only the poster failed
+    /// (it does not fit its sheet), since neither depends on the poster.
+    pub partial: Option<Box<Rendered>>,
 }
 
 /// What the theme reads from `/charter.json`: the view, plus how to lay it out.
@@ -339,12 +343,25 @@ pub fn build(
                     settings.landscape,
                     manifest,
                 ));
+                // The page and the data do not depend on the poster fitting.
+                failure.partial = Some(Box::new(Rendered {
+                    pdf: None,
+                    png: None,
+                    html,
+                    data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
+                    pages: 0,
+                    paper,
+                    body_size: data.build.body_size,
+                    warnings: Vec::new(),
+                    inputs,
+                }));
                 return Err(failure);
             }
             Err(theme) => {
                 return Err(Failure {
                     charter: warnings,
                     theme,
+                    partial: None,
                 });
             }
         }
@@ -392,6 +409,7 @@ pub fn build(
                 |theme| Failure {
                     charter: Vec::new(),
                     theme,
+                    partial: None,
                 },
             )?,
         )

@@ -69,7 +69,9 @@ pub enum Status {
     Built,
     /// Its outputs were up to date: nothing was built or written.
     UpToDate,
-    /// It has errors (its own or its theme's): nothing was written.
+    /// It has errors (its own or its theme's): nothing was written, or only the outputs
+    /// that do not depend on what failed (the page and the data of a poster that does not
+    /// fit), listed in `written`.
     Failed,
     /// The run was interrupted before its turn.
     NotStarted,
@@ -542,28 +544,7 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
         Ok(rendered) => {
             result.diagnostics.extend(rendered.warnings.iter().cloned());
             result.inputs = rendered.inputs.iter().map(|i| i.path.clone()).collect();
-            let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
-            if let Some(pdf) = &rendered.pdf {
-                files.push((output_path(stem, "pdf"), pdf));
-            }
-            if let Some(png) = &rendered.png {
-                files.push((output_path(stem, "png"), png));
-            }
-            if let Some(html) = &rendered.html {
-                files.push((output_path(stem, "html"), html.as_bytes()));
-            }
-            if outputs.json {
-                files.push((output_path(stem, "json"), rendered.data.as_bytes()));
-            }
-            for (path, bytes) in files {
-                crate::files::write_atomic(&path, bytes)?;
-                result.outputs.push(incremental::Output {
-                    path: incremental::stem_key(out, &path),
-                    bytes: bytes.len() as u64,
-                    sha256: sha256(bytes),
-                });
-                result.written.push(path);
-            }
+            write_outputs(&rendered, stem, out, outputs, &mut result)?;
             let summary = Summary {
                 pages: rendered.pages,
                 paper: rendered.paper,
@@ -594,13 +575,55 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
             }
             result.summary = Some(summary);
         }
-        Err(Failure { charter, theme }) => {
+        Err(Failure {
+            charter,
+            theme,
+            partial,
+        }) => {
             result.diagnostics.extend(charter);
             result.theme = theme;
+            if let Some(rendered) = partial {
+                write_outputs(&rendered, stem, out, outputs, &mut result)?;
+                // What was just written is not out of date; the rest (the last poster) is.
+                result.stale.retain(|p| !result.written.contains(p));
+            }
         }
     }
     result.elapsed = start.elapsed();
     Ok(result)
+}
+
+/// Writes what was built (each file atomically) and lists it in `result`.
+fn write_outputs(
+    rendered: &super::Rendered,
+    stem: &Path,
+    out: &Path,
+    outputs: &Outputs,
+    result: &mut BuildResult,
+) -> Result<(), Error> {
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    if let Some(pdf) = &rendered.pdf {
+        files.push((output_path(stem, "pdf"), pdf));
+    }
+    if let Some(png) = &rendered.png {
+        files.push((output_path(stem, "png"), png));
+    }
+    if let Some(html) = &rendered.html {
+        files.push((output_path(stem, "html"), html.as_bytes()));
+    }
+    if outputs.json {
+        files.push((output_path(stem, "json"), rendered.data.as_bytes()));
+    }
+    for (path, bytes) in files {
+        crate::files::write_atomic(&path, bytes)?;
+        result.outputs.push(incremental::Output {
+            path: incremental::stem_key(out, &path),
+            bytes: bytes.len() as u64,
+            sha256: sha256(bytes),
+        });
+        result.written.push(path);
+    }
+    Ok(())
 }
 
 /// Removes an output of a charter that has gone, if it is still what the build wrote:

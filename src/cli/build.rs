@@ -520,6 +520,22 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
                 if stale.len() == 1 { "it" } else { "them" },
             );
         }
+        if result.status == Status::Failed && !result.written.is_empty() {
+            let written: Vec<String> = result
+                .written
+                .iter()
+                .map(|p| crate::source::display_path(p))
+                .collect();
+            errln!(
+                "note: {} written all the same: {} not depend on what failed",
+                written.join(", "),
+                if written.len() == 1 {
+                    "it does"
+                } else {
+                    "they do"
+                },
+            );
+        }
         let shown = match result.status {
             Status::Built => verbosity != Verbosity::Quiet,
             Status::UpToDate => verbosity == Verbosity::Verbose,

@@ -97,8 +97,13 @@ pub fn index(snapshot: &Snapshot, version: u64) -> String {
         }
         if let Some(problems) = &charter.problems {
             body.push_str(&format!(
-                " · <a class=\"bad\" href=\"/{}.html\">does not build</a><pre>{}</pre>",
+                " · <a class=\"bad\" href=\"/{}.html\">{}</a><pre>{}</pre>",
                 href(&charter.stem),
+                if charter.html.is_some() {
+                    "not everything builds"
+                } else {
+                    "does not build"
+                },
                 escape(problems)
             ));
         }
@@ -106,6 +111,26 @@ pub fn index(snapshot: &Snapshot, version: u64) -> String {
     }
     body.push_str("</ul>");
     document("Charters", &body, version)
+}
+
+/// A page whose charter's poster failed (the page itself was built): the problems in a
+/// banner at the top, so the preview never hides that the poster is not ready.
+pub fn with_problems(html: &str, charter: &CharterState, problems: &str) -> String {
+    let banner = format!(
+        "<div role=\"alert\" style=\"font-family:system-ui,sans-serif;background:#fff4f4;\
+         border-left:4px solid #b00020;padding:1rem;margin:0\"><strong style=\"color:#b00020\">\
+         {}: the page is built, but not everything is</strong><pre style=\"white-space:pre-wrap;\
+         margin:.5rem 0 0\">{}</pre></div>",
+        escape(&charter.name),
+        escape(problems)
+    );
+    match html
+        .find("<body")
+        .and_then(|at| html[at..].find('>').map(|end| at + end + 1))
+    {
+        Some(at) => format!("{}{banner}{}", &html[..at], &html[at..]),
+        None => format!("{banner}{html}"),
+    }
 }
 
 /// Shown instead of a charter's page while it does not build.
@@ -146,6 +171,20 @@ mod tests {
             pdf: Some("x.pdf".into()),
             problems: Some("<script>alert(1)</script>".into()),
         }
+    }
+
+    #[test]
+    fn a_page_whose_poster_failed_shows_its_problems_above_it() {
+        let charter = state("kitui.yaml");
+        let page = with_problems(
+            "<html><body class=\"x\"><h1>Huduma</h1></body></html>",
+            &charter,
+            "E404 <b>",
+        );
+        let banner = page.find("role=\"alert\"").unwrap();
+        assert!(banner > page.find("<body class=\"x\">").unwrap());
+        assert!(banner < page.find("<h1>Huduma").unwrap());
+        assert!(page.contains("E404 &lt;b&gt;"));
     }
 
     #[test]

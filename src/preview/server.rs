@@ -310,7 +310,11 @@ async fn route(path: &str, snapshot: &Snapshot, version: u64, state: &State) -> 
 
 fn page(charter: &super::CharterState, snapshot: &Snapshot, version: u64, state: &State) -> Reply {
     let html = "text/html; charset=utf-8";
-    if let Some(problems) = &charter.problems {
+    // A poster that does not fit still has its page (written all the same): shown, with
+    // the problems above it; a charter that did not build at all shows its problems.
+    if let Some(problems) = &charter.problems
+        && charter.html.is_none()
+    {
         return ok(pages::broken(charter, problems, version).into_bytes(), html);
     }
     let built = charter
@@ -324,7 +328,13 @@ fn page(charter: &super::CharterState, snapshot: &Snapshot, version: u64, state:
         })
         .and_then(|bytes| String::from_utf8(bytes).ok());
     match built {
-        Some(page) => ok(pages::with_reload(&page, version).into_bytes(), html),
+        Some(page) => {
+            let page = match &charter.problems {
+                Some(problems) => pages::with_problems(&page, charter, problems),
+                None => page,
+            };
+            ok(pages::with_reload(&page, version).into_bytes(), html)
+        }
         // Built without a page (`--format pdf`): the index links the PDF.
         None => ok(pages::index(snapshot, version).into_bytes(), html),
     }

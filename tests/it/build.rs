@@ -546,3 +546,40 @@ fn summary_json_says_what_each_charter_became() {
         "its warning is kept"
     );
 }
+
+/// A poster that does not fit its sheet loses nothing else: the page and the data (which
+/// do not depend on the poster) are written, the failure is reported, and the exit is 1.
+#[test]
+fn a_poster_that_does_not_fit_still_writes_its_page_and_data() {
+    let out = out_dir("build", "overflow-partial");
+    let output = charter(&[
+        "build",
+        "tests/build/poster-overflow/charter.yaml",
+        "--paper",
+        "a4",
+        "--format",
+        "pdf,html,json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("E404"), "{stderr}");
+    assert!(stderr.contains("written all the same"), "{stderr}");
+    assert!(out.join("charter.html").is_file());
+    assert!(out.join("charter.json").is_file());
+    assert!(!out.join("charter.pdf").exists());
+    // Not recorded as built: the next run tries the poster again.
+    let again = charter(&[
+        "build",
+        "tests/build/poster-overflow/charter.yaml",
+        "--paper",
+        "a4",
+        "--format",
+        "pdf,html,json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("E404"));
+}
