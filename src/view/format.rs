@@ -76,7 +76,7 @@ pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
     if fee.written.is_some() {
         return vec![tr.each(|lang, locale| {
             Some(match written(fee.written.as_ref(), lang) {
-                Some(words) => words.to_owned(),
+                Some(words) => amounts_together(words),
                 None => one_fee(fee, lang, locale, tr),
             })
         })];
@@ -89,10 +89,29 @@ pub fn fee_lines(fee: &Fee, tr: &Tr) -> Vec<Tx> {
 pub fn fee_tx(fee: &Fee, tr: &Tr) -> Tx {
     tr.each(|lang, locale| {
         Some(match written(fee.written.as_ref(), lang) {
-            Some(words) => words.to_owned(),
+            Some(words) => amounts_together(words),
             None => one_fee(fee, lang, locale, tr),
         })
     })
+}
+
+/// The office's words of a fee with each currency kept on the line of its figure: the
+/// space between `KES` (`Ksh.`, `PhP`, `P`, `Rs.`) and `5,000` becomes a no-break space,
+/// so that a narrow cell never ends a line with the currency and starts the next with the
+/// number. The words are otherwise as written.
+fn amounts_together(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut parts = words.split(' ').peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if let Some(next) = parts.peek() {
+            let currency = !part.is_empty()
+                && !crate::reading::currency_candidates(part.trim_end_matches(':')).is_empty();
+            let figure = next.starts_with(|c: char| c.is_ascii_digit());
+            out.push(if currency && figure { '\u{a0}' } else { ' ' });
+        }
+    }
+    out
 }
 
 /// A fee written out from what it means: one line, or one per tier or case.
@@ -106,7 +125,7 @@ fn lines(fee: &Fee, tr: &Tr, printed: bool) -> Vec<Tx> {
         tr.each(|lang, locale| {
             let words = written(part.written.as_ref(), lang)
                 .filter(|_| printed)
-                .map_or_else(|| one_fee(part, lang, locale, tr), str::to_owned);
+                .map_or_else(|| one_fee(part, lang, locale, tr), amounts_together);
             Some(format!("{}: {words}", first_words(label, lang)))
         })
     };
@@ -160,7 +179,8 @@ pub fn amount(amount: &Amount, lang: &str, locale: &Locale) -> String {
         number = format!("{number}–{}", locale.number(max));
     }
     let mut text = match amount.currency.as_deref() {
-        Some(code) => format!("{} {number}", currency_symbol(code)),
+        // A no-break space: the symbol stays on the line of its figure.
+        Some(code) => format!("{}\u{a0}{number}", currency_symbol(code)),
         None => number,
     };
     if amount.at_most {
@@ -191,5 +211,28 @@ pub fn currency_symbol(code: &str) -> &str {
         "PHP" => "₱",
         "INR" => "₹",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amounts_together;
+
+    #[test]
+    fn a_currency_stays_with_its_figure() {
+        assert_eq!(
+            amounts_together("KES 5,000 per copy"),
+            "KES\u{a0}5,000 per copy"
+        );
+        assert_eq!(
+            amounts_together("Ksh. 1,000/= or PhP 50.00"),
+            "Ksh.\u{a0}1,000/= or PhP\u{a0}50.00"
+        );
+        assert_eq!(amounts_together("Nil"), "Nil");
+        assert_eq!(amounts_together("Pay at the counter"), "Pay at the counter");
+        assert_eq!(
+            amounts_together("Citizens: KES 500"),
+            "Citizens: KES\u{a0}500"
+        );
     }
 }
