@@ -250,12 +250,13 @@ pub fn fingerprint(
     part(
         "settings",
         format!(
-            "{:?} {} {:?} {} {:?}",
+            "{:?} {} {:?} {} {:?} {:?}",
             settings.paper,
             settings.landscape,
             settings.layout,
             serde_json::Value::Object(settings.options.clone()),
             settings.standards.names(),
+            settings.sheets,
         )
         .as_bytes(),
     );

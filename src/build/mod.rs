@@ -11,6 +11,7 @@ mod fonts;
 mod glyphs;
 pub mod incremental;
 pub mod run;
+mod sheet;
 pub mod summary;
 pub mod worker;
 mod world;
@@ -22,6 +23,7 @@ use typst_layout::PagedDocument;
 pub use compile::ThemeDiagnostic;
 pub use export::{PdfStandardChoice, Standards, parse_standards};
 pub use fonts::Fonts;
+pub use sheet::Printed;
 pub use world::Engine;
 
 /// A charter's `website` as a link or QR target: http(s) only, a bare domain gets
@@ -52,6 +54,28 @@ pub struct Settings {
     pub pdf: bool,
     pub png: bool,
     pub html: bool,
+    /// The languages of each printed sheet.
+    #[serde(default)]
+    pub sheets: Sheets,
+}
+
+/// Which languages a charter's printed sheets are in (the page is always in all of them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum Sheets {
+    /// One sheet in all the charter's languages.
+    #[default]
+    Together,
+    /// A sheet per language of the charter (`--lang each`).
+    Each,
+    /// A sheet in each of these languages (`--lang sw,en`).
+    Only(Vec<String>),
+}
+
+impl Rendered {
+    /// The pages of the (first) sheet: 1 for a poster, more for a handbook, 0 for none.
+    pub fn pages(&self) -> usize {
+        self.prints.first().map_or(0, |p| p.pages)
+    }
 }
 
 impl Settings {
@@ -75,6 +99,7 @@ impl Settings {
             pdf: true,
             png: false,
             html: false,
+            sheets: Sheets::Together,
         })
     }
 }
@@ -91,15 +116,16 @@ pub fn default_standards(theme: &crate::theme::Theme) -> Vec<String> {
 /// A charter's build output, ready to write.
 #[derive(Debug)]
 pub struct Rendered {
-    pub pdf: Option<Vec<u8>>,
-    pub png: Option<Vec<u8>>,
+    /// The printed sheets: one in all the charter's languages, or one per language
+    /// (`--lang`); none when no PDF or PNG was asked for.
+    pub prints: Vec<Printed>,
     /// The web page.
     pub html: Option<String>,
     /// The JSON the theme read, for `--format json` and theme authors.
     pub data: String,
-    pub pages: usize,
     pub paper: Paper,
-    /// The body text size the poster was laid out at, in points.
+    /// The body text size the (first) sheet was laid out at, in points; the theme's
+    /// preferred size when nothing was printed.
     pub body_size: f64,
     /// Warnings about the charter that did not stop the build.
     pub warnings: Vec<Diagnostic>,
@@ -185,6 +211,23 @@ pub fn build(
         failure.charter.extend(glyphs::check(source, &engine.fonts));
     }
     failure.charter.extend(no_catalogue(charter));
+    let languages: Vec<&crate::model::Lang> = charter.languages.iter().map(|l| &l.value).collect();
+    let sheets: Vec<Option<String>> = match &settings.sheets {
+        Sheets::Together => vec![None],
+        Sheets::Each => languages
+            .iter()
+            .map(|l| Some(l.as_str().to_owned()))
+            .collect(),
+        Sheets::Only(asked) => {
+            for code in asked
+                .iter()
+                .filter(|c| !languages.iter().any(|l| l.as_str() == *c))
+            {
+                failure.charter.push(not_in_language(charter, code));
+            }
+            asked.iter().cloned().map(Some).collect()
+        }
+    };
     let mut view = View::new(charter);
     let mut extra = Vec::new();
     let mut logo_bytes = None;
@@ -280,11 +323,9 @@ pub fn build(
     if !settings.pdf && !settings.png {
         // No printed output asked for (a web page, or the data for theme authors).
         return Ok(Rendered {
-            pdf: None,
-            png: None,
+            prints: Vec::new(),
             html,
             data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
-            pages: 0,
             paper,
             body_size: data.build.body_size,
             warnings: failure.charter,
@@ -292,140 +333,86 @@ pub fn build(
         });
     }
 
-    // Lay out at the preferred size; a poster that runs over one sheet is laid out again
-    // smaller (see `fit`), never below the theme's minimum: at most `fit::MAX_LAYOUTS`
-    // compilations (~25 ms each), usually one or two.
-    let compile_at = |data: &ThemeData, size: f64| {
-        let mut data = data.clone();
-        data.build.body_size = size;
-        let attempt = compile::Attempt {
-            engine,
-            data: serde_json::to_string(&data).expect("theme data serialises"),
-            extra: extra.clone(),
-            today: today.map(|d| d.1),
-        };
-        compile::compile(&attempt)
+    let press = sheet::Press {
+        engine,
+        settings,
+        source,
+        extra,
+        today,
+        sizes,
+        layout,
+        paper,
+        width,
+        height,
     };
-    let fits = |document: &PagedDocument| document.pages().len() <= 1;
-    let first = match compile_at(&data, sizes.preferred) {
-        Ok(document) => document,
-        Err(theme) => {
-            failure.theme = theme;
-            return Err(failure);
-        }
-    };
-    let document = if layout == Layout::Handbook || fits(&first) {
-        first
-    } else {
-        let warnings = failure.charter.clone();
-        let trial = |document: PagedDocument| fit::Trial {
-            fits: fits(&document),
-            ratio: compile::fill_ratio(&document),
-            document,
+    // The charter in all its languages on one sheet, or a sheet per language.
+    let mut warnings = failure.charter;
+    let mut prints = Vec::new();
+    let one_language: Vec<(Option<String>, Option<View>)> = sheets
+        .into_iter()
+        .map(|sheet| {
+            let view = sheet.as_ref().map(|code| {
+                let lang = languages
+                    .iter()
+                    .copied()
+                    .find(|l| l.as_str() == code)
+                    .expect("a sheet's language is one of the charter's");
+                let mut view = View::in_languages(charter, &[lang]);
+                view.organization
+                    .logo
+                    .clone_from(&data.view.organization.logo);
+                view
+            });
+            (sheet, view)
+        })
+        .collect();
+    for (lang, view) in &one_language {
+        let sheet_data = match view {
+            None => data.clone(),
+            Some(view) => ThemeData {
+                view,
+                build: BuildInfo {
+                    keywords: keywords(view),
+                    ..data.build.clone()
+                },
+                ..data.clone()
+            },
         };
-        let search = fit::shrink_to_fit(sizes.preferred, sizes.min, trial(first), |size| {
-            // What the last layout cached is of little use at another size, and for a long
-            // charter it is most of the memory a build takes.
-            typst::comemo::evict(0);
-            compile_at(&data, size).map(trial)
-        });
-        match search {
-            Ok(fit::Fit::Fits { size, document }) => {
-                data.build.body_size = size;
-                document
-            }
-            Ok(fit::Fit::Overflows { document, ratio }) => {
-                failure.charter.push(overflow(
-                    &document,
-                    ratio,
-                    paper,
-                    sizes.min,
-                    settings.landscape,
-                    manifest,
-                ));
-                // The page and the data do not depend on the poster fitting.
-                failure.partial = Some(Box::new(Rendered {
-                    pdf: None,
-                    png: None,
-                    html,
-                    data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
-                    pages: 0,
-                    paper,
-                    body_size: data.build.body_size,
-                    warnings: Vec::new(),
-                    inputs,
-                }));
+        match press.print(sheet_data, lang.clone(), &mut warnings) {
+            Ok(printed) => prints.push(printed),
+            Err(unprinted) => {
+                let overflowed = unprinted.theme.is_empty();
+                let mut failure: Failure = unprinted.into();
+                let mut charter_problems = warnings;
+                charter_problems.append(&mut failure.charter);
+                failure.charter = charter_problems;
+                if overflowed {
+                    // The page and the data do not depend on the poster fitting.
+                    failure.partial = Some(Box::new(Rendered {
+                        prints: Vec::new(),
+                        html,
+                        data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
+                        paper,
+                        body_size: data.build.body_size,
+                        warnings: Vec::new(),
+                        inputs,
+                    }));
+                }
                 return Err(failure);
             }
-            Err(theme) => {
-                return Err(Failure {
-                    charter: warnings,
-                    theme,
-                    partial: None,
-                });
-            }
-        }
-    };
-    // The sheet must be the paper asked for: a layout that forgets `set page(...)` would
-    // otherwise print an A4 page while we report A1.
-    if let Some(page) = document.pages().first() {
-        let size = page.frame.size();
-        let (w, h) = (size.x.to_mm(), size.y.to_mm());
-        if (w - width as f64).abs() > 1.0 || (h - height as f64).abs() > 1.0 {
-            failure.theme.push(compile::ThemeDiagnostic {
-                source: SourceFile::new(
-                    format!("{} theme: {layout_name}.typ", engine.theme.name()),
-                    "",
-                ),
-                diagnostic: Diagnostic::error(
-                    Code::ThemeError,
-                    format!(
-                        "the theme laid out a {w:.0} × {h:.0} mm page, not the {width} × \
-                         {height} mm {} sheet asked for",
-                        paper.name().to_uppercase()
-                    ),
-                )
-                .with_hint(
-                    "the layout must set `page(width: data.build.width * 1mm, height: \
-                     data.build.height * 1mm)`",
-                ),
-            });
-            return Err(failure);
         }
     }
-    if let Some(text) = compile::too_wide(&document) {
-        failure.charter.push(too_wide(source, &text));
+    // The data as the sheet in all languages was laid out (its body size after fitting).
+    if let Some(printed) = prints.iter().find(|p| p.lang.is_none()) {
+        data.build.body_size = printed.body_size;
     }
-    let data_json = serde_json::to_string_pretty(&data).expect("theme data serialises");
-    // PDF/A needs a date. Without an issue date or SOURCE_DATE_EPOCH the PDF says
-    // 1980-01-01, the reproducible-builds convention (as in zip and wheel files), rather
-    // than the clock, which would make every build differ.
-    let timestamp = today
-        .map(|d| d.0)
-        .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0).map(typst_pdf::Timestamp::new_utc));
-    let pdf = if settings.pdf {
-        Some(
-            export::pdf(engine, &document, &settings.standards.pdf, timestamp).map_err(
-                |theme| Failure {
-                    charter: Vec::new(),
-                    theme,
-                    partial: None,
-                },
-            )?,
-        )
-    } else {
-        None
-    };
-    let png = settings.png.then(|| export::png(&document));
     Ok(Rendered {
-        pdf,
-        png,
+        body_size: prints.first().map_or(data.build.body_size, |p| p.body_size),
+        prints,
         html,
-        data: data_json,
-        pages: document.pages().len(),
+        data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
         paper,
-        body_size: data.build.body_size,
-        warnings: failure.charter,
+        warnings,
         inputs,
     })
 }
@@ -549,14 +536,33 @@ fn no_catalogue(charter: &Charter) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// `--lang fr` for a charter that has no French.
+fn not_in_language(charter: &Charter, code: &str) -> Diagnostic {
+    let own: Vec<&str> = charter.languages.iter().map(|l| l.value.as_str()).collect();
+    Diagnostic::error(
+        Code::UndeclaredLanguage,
+        format!(
+            "the charter is not written in `{code}`, so it has no sheet in it: its languages \
+             are {}",
+            own.join(", ")
+        ),
+    )
+    .at(charter.languages.span, "the charter's languages")
+    .with_hint("ask for one of its languages, or `--lang each` for a sheet in each of them")
+}
+
+/// A poster that does not fit, and what would: a larger paper, a sheet per language, the
+/// handbook.
 fn overflow(
     document: &PagedDocument,
     ratio: f64,
     paper: Paper,
     size: f64,
-    landscape: bool,
+    settings: &Settings,
     manifest: &crate::theme::Manifest,
+    bilingual: bool,
 ) -> Diagnostic {
+    let landscape = settings.landscape;
     let extra = ((ratio - 1.0) * 100.0).round().max(1.0);
     let sheet = format!(
         "{}{}",
@@ -590,6 +596,14 @@ fn overflow(
     };
     let hint = if landscape {
         format!("{hint}; a portrait sheet may hold more (leave out `--landscape`)")
+    } else {
+        hint
+    };
+    // A sheet in each language holds about half as much text each.
+    let hint = if bilingual && settings.sheets == Sheets::Together {
+        format!(
+            "print a sheet per language with `--lang each` (each holds half the text); or {hint}"
+        )
     } else {
         hint
     };

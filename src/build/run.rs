@@ -546,7 +546,7 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
             result.inputs = rendered.inputs.iter().map(|i| i.path.clone()).collect();
             write_outputs(&rendered, stem, out, outputs, &mut result)?;
             let summary = Summary {
-                pages: rendered.pages,
+                pages: rendered.pages(),
                 paper: rendered.paper,
                 body_size: rendered.body_size,
             };
@@ -602,11 +602,18 @@ fn write_outputs(
     result: &mut BuildResult,
 ) -> Result<(), Error> {
     let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
-    if let Some(pdf) = &rendered.pdf {
-        files.push((output_path(stem, "pdf"), pdf));
-    }
-    if let Some(png) = &rendered.png {
-        files.push((output_path(stem, "png"), png));
+    for printed in &rendered.prints {
+        // A sheet per language: `kitui.sw.pdf`, `kitui.en.pdf`.
+        let name = |ext: &str| match &printed.lang {
+            Some(lang) => format!("{lang}.{ext}"),
+            None => ext.to_owned(),
+        };
+        if let Some(pdf) = &printed.pdf {
+            files.push((output_path(stem, &name("pdf")), pdf));
+        }
+        if let Some(png) = &printed.png {
+            files.push((output_path(stem, &name("png")), png));
+        }
     }
     if let Some(html) = &rendered.html {
         files.push((output_path(stem, "html"), html.as_bytes()));

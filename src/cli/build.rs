@@ -10,7 +10,7 @@ use crate::build::config::BuildConfig;
 use crate::build::incremental::fingerprint;
 use crate::build::run::{Batch, BuildRun, Outputs, Progress, Status, build_paths};
 use crate::build::worker::{Bounds, Plan, Pool};
-use crate::build::{Engine, Settings, default_standards, parse_standards};
+use crate::build::{Engine, Settings, Sheets, default_standards, parse_standards};
 use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
@@ -55,6 +55,12 @@ pub struct Options {
     /// Turn the sheet sideways.
     #[arg(long)]
     pub landscape: bool,
+
+    /// Print a sheet per language instead of one in all the charter's languages: `each`,
+    /// or the languages to print (`sw`, `sw,en`), written `kitui.sw.pdf`, `kitui.en.pdf`.
+    /// The web page stays in all of them.
+    #[arg(long, value_name = "each|LANG,…", value_parser = parse_sheets)]
+    pub lang: Option<Sheets>,
 
     /// `poster` (one sheet) or `handbook` (A4 pages with every section) [default: as the
     /// charter says, else poster].
@@ -419,7 +425,33 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
         pdf: true,
         png: false,
         html: false,
+        sheets: args.lang.clone().unwrap_or_default(),
     })
+}
+
+/// `--lang each`, or language codes joined by commas.
+fn parse_sheets(value: &str) -> Result<Sheets, String> {
+    let value = value.trim();
+    if value.eq_ignore_ascii_case("each") || value.eq_ignore_ascii_case("all") {
+        return Ok(Sheets::Each);
+    }
+    let codes: Vec<String> = value
+        .split(',')
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if codes.is_empty() {
+        return Err("write `each`, or language codes such as `sw` or `sw,en`".into());
+    }
+    if let Some(bad) = codes
+        .iter()
+        .find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return Err(format!(
+            "`{bad}` is not a two-letter language code; write `each`, or codes such as `sw,en`"
+        ));
+    }
+    Ok(Sheets::Only(codes))
 }
 
 /// Fills what the command line leaves out from the `[build]` table of `charter.toml`.

@@ -319,9 +319,17 @@ impl Tr {
 }
 
 impl View {
+    /// The view in all the charter's languages.
     pub fn new(charter: &Charter) -> View {
         let languages: Vec<&Lang> = charter.languages.iter().map(|l| &l.value).collect();
-        let tr = Tr::new(&languages, &charter.labels);
+        View::in_languages(charter, &languages)
+    }
+
+    /// The view in some of the charter's languages only (one, for a poster per language):
+    /// text given in other languages is left out, and text written only in another language
+    /// is shown as written.
+    pub fn in_languages(charter: &Charter, languages: &[&Lang]) -> View {
+        let tr = Tr::new(languages, &charter.labels);
         let service_groups: Vec<ServiceGroupView> = charter
             .services
             .runs()

@@ -583,3 +583,63 @@ fn a_poster_that_does_not_fit_still_writes_its_page_and_data() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("E404"));
 }
+
+/// `--lang each` prints a poster per language of a bilingual charter (`kitui.sw.pdf`,
+/// `kitui.en.pdf`), each in its language alone, and the page stays in both; `--lang en`
+/// prints only the English one; a language the charter lacks is an error naming its own.
+#[test]
+fn a_bilingual_charter_prints_a_sheet_per_language() {
+    let out = out_dir("build", "lang-each");
+    let build = |args: &[&str]| {
+        let mut all = vec![
+            "build",
+            "charters/kitui-bilingual.yaml",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        all.extend_from_slice(args);
+        charter(&all)
+    };
+    let output = build(&["--lang", "each", "--format", "pdf,html"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let sw = pdf_text(&out.join("kitui-bilingual.sw.pdf"));
+    let en = pdf_text(&out.join("kitui-bilingual.en.pdf"));
+    assert!(!out.join("kitui-bilingual.pdf").exists());
+    let (vision_sw, vision_en) = (
+        normalize("Kaunti Yenye Ufanisi"),
+        normalize("A Prosperous County"),
+    );
+    assert!(sw.contains(&vision_sw) && !sw.contains(&vision_en), "{sw}");
+    assert!(en.contains(&vision_en) && !en.contains(&vision_sw), "{en}");
+    let page = std::fs::read_to_string(out.join("kitui-bilingual.html")).unwrap();
+    assert!(page.contains("Kaunti Yenye Ufanisi") && page.contains("A Prosperous County"));
+
+    let out_en = out_dir("build", "lang-en");
+    let output = charter(&[
+        "build",
+        "charters/kitui-bilingual.yaml",
+        "--lang",
+        "en",
+        "-o",
+        out_en.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    assert!(out_en.join("kitui-bilingual.en.pdf").is_file());
+    assert!(!out_en.join("kitui-bilingual.sw.pdf").exists());
+
+    let output = build(&["--lang", "fr"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not written in `fr`") && stderr.contains("sw, en"),
+        "{stderr}"
+    );
+
+    let output = build(&["--lang", "french"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("two-letter language code"));
+}
