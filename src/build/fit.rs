@@ -7,6 +7,12 @@
 /// Steps guided by the fill ratio before the search falls back to the minimum.
 const GUIDED_STEPS: usize = 3;
 
+/// How much more than one sheet a poster may hold, by the square law at the minimum size,
+/// before the search gives up at once: a 40-row table on an A3 sheet is laid out twice
+/// (at the preferred size and, for the report, at the minimum), not six times. Well above
+/// 1, since the law misjudges sheets with columns.
+const HOPELESS: f64 = 1.6;
+
 /// How many times a poster is laid out at most: the preferred size, the guided steps down,
 /// the minimum, and one step back up.
 pub const MAX_LAYOUTS: usize = 1 + GUIDED_STEPS + 2;
@@ -59,6 +65,7 @@ pub fn shrink_to_fit<D, E>(
             ratio: first.ratio,
         });
     }
+    let hopeless = first.ratio * (min / preferred).powi(2) > HOPELESS;
     let quarter = |size: f64| (size * 4.0).floor() / 4.0;
     // Where the text would just fit, by the square law, less 2%.
     let estimate = |size: f64, ratio: f64| quarter(size / ratio.max(0.25).sqrt() * 0.98);
@@ -67,6 +74,19 @@ pub fn shrink_to_fit<D, E>(
     let mut over = (preferred, first.ratio);
     // The largest size known to fit, its fill ratio and its layout.
     let mut best: Option<(f64, f64, D)> = None;
+    if hopeless {
+        // The minimum at once: an overflow there is the answer; a fit (the estimate was
+        // wrong) is searched up from, as any fit is.
+        let smallest = layout(min)?;
+        layouts += 1;
+        if !smallest.fits {
+            return Ok(Fit::Overflows {
+                document: smallest.document,
+                ratio: smallest.ratio,
+            });
+        }
+        best = Some((min, smallest.ratio, smallest.document));
+    }
     while layouts < MAX_LAYOUTS {
         let next = match &best {
             None if layouts <= GUIDED_STEPS => {
@@ -163,6 +183,15 @@ mod tests {
             }
             Fit::Overflows { .. } => panic!("expected it to fit"),
         }
+    }
+
+    #[test]
+    fn a_poster_far_too_long_for_the_sheet_is_given_up_at_once() {
+        // Would need text under 5 pt: laid out at the preferred size, then the minimum for
+        // the report, and no more.
+        let mut poster = Poster::new(5.0, 1.0);
+        assert!(matches!(poster.search(16.0, 11.5), Fit::Overflows { .. }));
+        assert_eq!(poster.layouts, [16.0, 11.5]);
     }
 
     #[test]
