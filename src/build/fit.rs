@@ -39,6 +39,45 @@ pub enum Fit<D> {
     },
 }
 
+/// How full a sheet may be left: a poster that fills less of its sheet than this grows
+/// (when its theme allows larger text).
+const FULL: f64 = 0.9;
+
+/// Layouts at most to grow a short poster: the estimate, and one correction.
+const GROW_STEPS: usize = 2;
+
+/// Grows a short poster's text towards `max`, so that it fills its sheet: each step to 2%
+/// under what the fill ratio says would just fit, never to a size known to overflow, and
+/// only for a gain of at least half a point. Keeps the largest size that fits.
+pub fn grow_to_fill<D, E>(
+    preferred: f64,
+    max: f64,
+    first: Trial<D>,
+    mut layout: impl FnMut(f64) -> Result<Trial<D>, E>,
+) -> Result<(f64, D), E> {
+    let quarter = |size: f64| (size * 4.0).floor() / 4.0;
+    let mut best = (preferred, first.ratio, first.document);
+    let mut over = f64::INFINITY;
+    for _ in 0..GROW_STEPS {
+        if best.1 >= FULL {
+            break;
+        }
+        let next = quarter(best.0 / best.1.max(0.05).sqrt() * 0.98)
+            .min(max)
+            .min(over - 0.25);
+        if next < best.0 + 0.5 {
+            break;
+        }
+        let trial = layout(next)?;
+        if trial.fits {
+            best = (next, trial.ratio, trial.document);
+        } else {
+            over = next;
+        }
+    }
+    Ok((best.0, best.2))
+}
+
 /// Finds the size to lay the poster out at, given its layout at the preferred size.
 ///
 /// Text area grows with the square of the size, so a layout's fill ratio says roughly
@@ -280,5 +319,35 @@ mod tests {
         });
         assert!(matches!(result, Err("theme error")));
         assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn a_short_poster_grows_to_fill_its_sheet_within_the_maximum() {
+        // Fits up to 24 pt; laid out at 16, it is less than half full.
+        let mut poster = Poster::new(24.0, 1.0);
+        let first = poster.trial(16.0);
+        let (size, document) =
+            grow_to_fill(16.0, 30.0, first, |s| Ok::<_, ()>(poster.trial(s))).unwrap();
+        assert_eq!(size, document);
+        assert!(
+            (22.5..=24.0).contains(&size),
+            "{size}: {:?}",
+            poster.layouts
+        );
+        assert!(poster.layouts.len() <= 1 + GROW_STEPS);
+        // Never past the theme's maximum.
+        let mut poster = Poster::new(40.0, 1.0);
+        let first = poster.trial(16.0);
+        let (size, _) = grow_to_fill(16.0, 20.0, first, |s| Ok::<_, ()>(poster.trial(s))).unwrap();
+        assert_eq!(size, 20.0);
+        // An estimate that overflows keeps the preferred size's layout, or a smaller gain.
+        let mut poster = Poster::new(17.0, 0.5);
+        let first = poster.trial(16.0);
+        let (size, _) = grow_to_fill(16.0, 30.0, first, |s| Ok::<_, ()>(poster.trial(s))).unwrap();
+        assert!(
+            (16.0..=17.0).contains(&size),
+            "{size}: {:?}",
+            poster.layouts
+        );
     }
 }

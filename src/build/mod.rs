@@ -204,6 +204,7 @@ pub fn build(
     let sizes = manifest.body_size.get(&paper).copied().unwrap_or(BodySize {
         preferred: 10.0,
         min: 8.0,
+        max: None,
     });
 
     // A browser has fonts of its own: only printed output needs every glyph.

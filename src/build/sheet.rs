@@ -88,8 +88,28 @@ impl Press<'_> {
         };
         let fits = |document: &PagedDocument| document.pages().len() <= 1;
         let first = compile_at(&data, self.sizes.preferred).map_err(theme)?;
-        let document = if self.layout == Layout::Handbook || fits(&first) {
+        let document = if self.layout == Layout::Handbook {
             first
+        } else if fits(&first) {
+            // A short poster grows into its sheet, up to the theme's largest text.
+            match self.sizes.max.filter(|max| *max > self.sizes.preferred) {
+                Some(max) => {
+                    let trial = |document: PagedDocument| fit::Trial {
+                        fits: fits(&document),
+                        ratio: compile::fill_ratio(&document),
+                        document,
+                    };
+                    let (size, document) =
+                        fit::grow_to_fill(self.sizes.preferred, max, trial(first), |size| {
+                            typst::comemo::evict(0);
+                            compile_at(&data, size).map(trial)
+                        })
+                        .map_err(theme)?;
+                    data.build.body_size = size;
+                    document
+                }
+                None => first,
+            }
         } else {
             let trial = |document: PagedDocument| fit::Trial {
                 fits: fits(&document),

@@ -43,12 +43,16 @@ pub struct Manifest {
     pub pdf_ua: bool,
 }
 
-/// Preferred and smallest body text size, in points.
+/// Preferred, smallest and largest body text size, in points.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct BodySize {
     pub preferred: f64,
     pub min: f64,
+    /// How large the text may grow on a short charter, to fill the sheet as a designer
+    /// would set it; `None`: never larger than `preferred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
 }
 
 /// One option: its type, default and what it does.
@@ -192,7 +196,10 @@ impl Manifest {
             // Finite and within what a sheet can hold: `preferred = 1e300` laid a page out
             // until the process aborted.
             let range = BODY_SIZE_MIN..=BODY_SIZE_MAX;
-            if !(range.contains(&size.min) && range.contains(&size.preferred)) {
+            if !(range.contains(&size.min)
+                && range.contains(&size.preferred)
+                && size.max.is_none_or(|max| range.contains(&max)))
+            {
                 problems.push(format!(
                     "`body-size.{paper}`: sizes must be numbers from {BODY_SIZE_MIN} to \
                      {BODY_SIZE_MAX} (points)"
@@ -200,6 +207,10 @@ impl Manifest {
             } else if size.min > size.preferred {
                 problems.push(format!(
                     "`body-size.{paper}`: `min` must be at most `preferred`"
+                ));
+            } else if size.max.is_some_and(|max| max < size.preferred) {
+                problems.push(format!(
+                    "`body-size.{paper}`: `max` must be at least `preferred`"
                 ));
             }
         }
