@@ -443,12 +443,9 @@ fn parse_sheets(value: &str) -> Result<Sheets, String> {
     if codes.is_empty() {
         return Err("write `each`, or language codes such as `sw` or `sw,en`".into());
     }
-    if let Some(bad) = codes
-        .iter()
-        .find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_lowercase()))
-    {
+    if let Some(bad) = codes.iter().find(|c| !crate::model::lang::is_code(c)) {
         return Err(format!(
-            "`{bad}` is not a two-letter language code; write `each`, or codes such as `sw,en`"
+            "`{bad}` is not a language code; write `each`, or codes such as `sw,en`"
         ));
     }
     Ok(Sheets::Only(codes))

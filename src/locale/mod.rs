@@ -83,16 +83,19 @@ struct Numbers {
 }
 
 /// The raw text of each built-in catalogue.
-pub fn sources() -> [(&'static str, &'static str); 2] {
+pub fn sources() -> [(&'static str, &'static str); 3] {
     [
         ("en", include_str!("en.toml")),
         ("sw", include_str!("sw.toml")),
+        ("fil", include_str!("fil.toml")),
     ]
 }
 
 impl Locale {
     /// The built-in catalogue for `lang`, or `None` when there is none.
     pub fn get(lang: &str) -> Option<&'static Locale> {
+        // Filipino is standard Tagalog: a charter in `tl` gets the Filipino catalogue.
+        let lang = if lang == "tl" { "fil" } else { lang };
         static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
         LOCALES
             .get_or_init(|| {

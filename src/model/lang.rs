@@ -21,7 +21,7 @@ impl Lang {
 
     /// Checks a language code, reporting a bad one at `span`.
     pub(crate) fn parse(code: &str, span: Span, cx: &mut Cx) -> Option<Lang> {
-        if ISO_639_1.contains(&code) {
+        if is_code(code) {
             return Some(Lang(code.to_owned()));
         }
         let lower = code.to_lowercase();
@@ -29,7 +29,7 @@ impl Lang {
             .iter()
             .find(|(name, _)| *name == lower)
             .map(|(_, code)| *code)
-            .or_else(|| ISO_639_1.contains(&lower.as_str()).then_some(""))
+            .or_else(|| is_code(&lower).then_some(""))
             .map(|c| {
                 if c.is_empty() {
                     lower.clone()
@@ -70,10 +70,13 @@ impl JsonSchema for Lang {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let mut codes: Vec<&str> = ISO_639_1.to_vec();
+        codes.push("fil");
         json_schema!({
-            "description": "A two-letter ISO 639-1 language code, such as `sw` or `en`.",
+            "description": "A two-letter ISO 639-1 language code, such as `sw` or `en`, or \
+                            `fil` for Filipino.",
             "type": "string",
-            "enum": ISO_639_1,
+            "enum": codes,
         })
     }
 }
@@ -256,6 +259,9 @@ impl JsonSchema for Text {
 /// Common ways of naming a language instead of giving its code.
 const LANGUAGE_NAMES: &[(&str, &str)] = &[
     ("english", "en"),
+    ("filipino", "fil"),
+    ("pilipino", "fil"),
+    ("tagalog", "tl"),
     ("eng", "en"),
     ("kiingereza", "en"),
     ("swahili", "sw"),
@@ -272,6 +278,12 @@ const LANGUAGE_NAMES: &[(&str, &str)] = &[
 ];
 
 /// The ISO 639-1 two-letter codes.
+/// Whether `code` names a language: an ISO 639-1 code, or `fil` (Filipino, which has no
+/// two-letter code; BCP 47 writes it `fil`).
+pub fn is_code(code: &str) -> bool {
+    ISO_639_1.contains(&code) || code == "fil"
+}
+
 const ISO_639_1: &[&str] = &[
     "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
     "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",

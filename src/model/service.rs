@@ -236,7 +236,9 @@ impl JsonSchema for Requirement {
 pub(crate) fn is_short_text(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Scalar(_) => true,
-        NodeKind::Map(entries) => entries.iter().all(|(k, _)| k.name.len() == 2),
+        NodeKind::Map(entries) => entries
+            .iter()
+            .all(|(k, _)| k.name.len() == 2 || k.name == "fil"),
         _ => false,
     }
 }

@@ -136,6 +136,7 @@ struct Words {
 const CATALOGUES: &[(&str, &str)] = &[
     ("en", include_str!("../locale/en.toml")),
     ("sw", include_str!("../locale/sw.toml")),
+    ("fil", include_str!("../locale/fil.toml")),
 ];
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
@@ -385,9 +386,36 @@ mod tests {
     #[test]
     fn every_catalogue_has_reading_words() {
         let langs: Vec<&str> = languages().iter().map(|w| w.lang).collect();
-        assert_eq!(langs, ["en", "sw"]);
+        assert_eq!(langs, ["en", "sw", "fil"]);
         for w in languages() {
             assert!(!w.units.is_empty() && !w.free.is_empty(), "{}", w.lang);
         }
+    }
+
+    #[test]
+    fn filipino_durations_and_fees_are_read() {
+        use crate::reading::{FeeRead, TimeRead, read_fee, read_time};
+        let days = |text: &str| match read_time(text) {
+            Ok((TimeRead::One(p), _)) => Some((p.measure.amount, p.measure.unit, p.measure.basis)),
+            _ => None,
+        };
+        assert_eq!(days("15 minuto"), Some((15, Some(Unit::Minutes), None)));
+        assert_eq!(
+            days("Tatlong araw ng trabaho"),
+            Some((3, Some(Unit::Days), Some(Basis::Working)))
+        );
+        assert_eq!(
+            days("Sa loob ng isang buwan"),
+            Some((1, Some(Unit::Months), None))
+        );
+        assert_eq!(days("Kaagad"), Some((0, Some(Unit::Minutes), None)));
+        assert!(matches!(
+            read_fee("Walang bayad", None),
+            Ok((FeeRead::Free { .. }, _))
+        ));
+        assert!(matches!(
+            read_fee("Libre", None),
+            Ok((FeeRead::Free { .. }, _))
+        ));
     }
 }

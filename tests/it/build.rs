@@ -641,5 +641,5 @@ fn a_bilingual_charter_prints_a_sheet_per_language() {
 
     let output = build(&["--lang", "french"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("two-letter language code"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not a language code"));
 }

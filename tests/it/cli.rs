@@ -11,7 +11,7 @@ fn stderr(output: &std::process::Output) -> String {
 fn valid_charters_exit_zero() {
     let output = charter(&["check", "tests/check/ok"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Checked 5 charters: all valid."));
+    assert!(stderr(&output).contains("Checked 6 charters: all valid."));
 }
 
 #[test]
