@@ -99,11 +99,20 @@ impl Theme {
                 path: display.clone(),
                 message: "missing".into(),
             })?;
-        let manifest = parse_manifest(text, &display)?;
-        Ok(Theme {
-            manifest,
-            layers: vec![Layer::Builtin(dir)],
-        })
+        let mut manifest: Manifest = toml::from_str(text).map_err(|e| ThemeError::BadManifest {
+            path: display.clone(),
+            message: e.message().to_owned(),
+        })?;
+        let mut layers = vec![Layer::Builtin(dir)];
+        // A built-in theme may rest on another (the Philippine theme on kenya's poster and
+        // page), as a user's theme may; never on itself.
+        if let Some(parent) = manifest.extends.clone().filter(|p| p != name) {
+            let parent = Theme::builtin(&parent)?;
+            manifest = manifest.inherit(&parent.manifest);
+            layers.extend(parent.layers);
+        }
+        check_manifest(&manifest, &display)?;
+        Ok(Theme { manifest, layers })
     }
 
     /// A user's theme folder.
@@ -387,15 +396,6 @@ pub(crate) fn is_font(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_lowercase().as_str(), "otf" | "ttf" | "ttc" | "otc"))
-}
-
-fn parse_manifest(text: &str, display: &str) -> Result<Manifest, ThemeError> {
-    let manifest: Manifest = toml::from_str(text).map_err(|e| ThemeError::BadManifest {
-        path: display.to_owned(),
-        message: e.message().to_owned(),
-    })?;
-    check_manifest(&manifest, display)?;
-    Ok(manifest)
 }
 
 fn check_manifest(manifest: &Manifest, display: &str) -> Result<(), ThemeError> {

@@ -54,7 +54,8 @@ pub fn page_count(pdf: &Path) -> usize {
 
 #[test]
 fn every_charter_and_example_builds_with_every_theme() {
-    for theme in ["kenya", "minimal"] {
+    for theme in charter::theme::builtin_names() {
+        let theme = theme.as_str();
         let out = out_dir("build", &format!("all-{theme}"));
         let output = charter(&[
             "build",

@@ -72,7 +72,8 @@ fn count_services(services: &[charter::model::Service]) -> usize {
 
 #[test]
 fn every_charter_becomes_a_well_formed_self_contained_page() {
-    for theme in ["kenya", "minimal"] {
+    for theme in charter::theme::builtin_names() {
+        let theme = theme.as_str();
         let out = build_all("pages", theme);
         for file in all_charters() {
             let source = SourceFile::new(&file, std::fs::read_to_string(&file).unwrap());
@@ -321,7 +322,8 @@ fn pages_load_in_chromium_without_serious_accessibility_violations() {
     let axe = axe_script();
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    for theme in ["kenya", "minimal"] {
+    for theme in charter::theme::builtin_names() {
+        let theme = theme.as_str();
         let out = build_all("chromium", theme);
         for file in all_charters() {
             let stem = file.file_stem().unwrap().to_str().unwrap().to_owned();
