@@ -181,25 +181,29 @@ pub fn fee(fee: &Fee, tr: &Tr) -> FeeView {
     }
 }
 
-/// Whether every step's words start with the office's own number: `1.`, `1.1`, `2)`.
+/// Whether the office numbers its steps in their words: every step's client step or agency
+/// action starts with a number (`1.`, `1.1`, `2)`, `1.Send`).
 fn steps_numbered(steps: &[Step]) -> bool {
     let numbered = |text: &str| {
-        let digits = text
-            .trim_start()
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        let taken = text.trim_start().len() - digits.len();
-        taken > 0
-            && (digits.starts_with(char::is_whitespace) || digits.starts_with(')'))
-            && text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        let text = text.trim_start();
+        let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        text.starts_with(|c: char| c.is_ascii_digit())
+            && !rest.is_empty()
+            && !rest.starts_with(|c: char| c.is_ascii_digit())
+            // `1 day`, `12 copies` are not step numbers: a step number has a dot (`1.`,
+            // `1.1`) or a bracket (`2)`), or starts a sentence (`2 Click the link`).
+            && (text[..text.len() - rest.len()].contains('.')
+                || rest.starts_with(')')
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
     };
-    !steps.is_empty()
-        && steps.iter().all(|step| {
-            step.client
-                .as_ref()
-                .or(step.agency.as_ref())
-                .and_then(|t| t.all().next())
-                .is_some_and(numbered)
-        })
+    let words = |t: &Option<crate::model::Text>| {
+        t.as_ref()
+            .and_then(|t| t.all().next())
+            .is_some_and(numbered)
+    };
+    !steps.is_empty() && steps.iter().all(|s| words(&s.client) || words(&s.agency))
 }
 
 /// The charter's own total (the service's fee and timeline) or the steps' sums.
@@ -233,4 +237,32 @@ fn steps_total(service: &Service, tr: &Tr) -> Option<StepsTotalView> {
         }
     };
     (total.fee.is_some() || total.time.is_some()).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn office_step_numbers_are_recognised() {
+        let load = |steps: &str| {
+            let text = format!(
+                "languages: [en]\ntitle: T\norganization: {{name: O}}\nservices:\n  - name: S\n    \
+                 steps: {steps}\n"
+            );
+            let loaded = crate::load::load_source(crate::source::SourceFile::new("t.yaml", text));
+            assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+            super::steps_numbered(&loaded.charter.unwrap().services[0].steps)
+        };
+        assert!(load(
+            "[{client: 1. Submit, agency: 1.1 Receive}, {agency: 1.2 Sign}]"
+        ));
+        // A client cell that says "None", and a number run into its words.
+        assert!(load(
+            "[{client: 1.Send the form}, {client: None, agency: 1.2 Enroll}]"
+        ));
+        assert!(!load("[{client: Submit the form}, {agency: 1.2 Sign}]"));
+        assert!(!load("[{client: 2 copies of the form}]"));
+        assert!(load(
+            "[{client: 1. Visit the site}, {client: 2 Click the link}]"
+        ));
+    }
 }
