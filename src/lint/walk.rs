@@ -2,7 +2,7 @@
 //! where it is ("the timeline of service 3 “Kutoa kibali…”").
 
 use crate::lint::LintContext;
-use crate::model::{Contact, Fee, Service, Text, Timeline, TimelineKind};
+use crate::model::{CellValue, Cells, Contact, Fee, Service, Text, Timeline, TimelineKind};
 
 /// A service and how to name it in a message.
 pub struct ServiceRef<'a> {
@@ -139,9 +139,22 @@ fn timelines_as_given<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
         if let Some(timeline) = &s.service.timeline {
             out.push((format!("the timeline of {}", s.label), timeline));
         }
+        for (column, value) in cells(cx, &s.service.columns) {
+            if let CellValue::Time(time) = value {
+                out.push((format!("the {column} of {}", s.label), time));
+            }
+        }
         for (i, step) in s.service.steps.iter().enumerate() {
             if let Some(time) = &step.time {
                 out.push((format!("the time of step {} of {}", i + 1, s.label), time));
+            }
+            for (column, value) in cells(cx, &step.columns) {
+                if let CellValue::Time(time) = value {
+                    out.push((
+                        format!("the {column} of step {} of {}", i + 1, s.label),
+                        time,
+                    ));
+                }
             }
         }
     }
@@ -173,13 +186,46 @@ pub fn fees<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Fee)> {
         if let Some(fee) = &s.service.fee {
             out.push((format!("the fee of {}", s.label), fee));
         }
+        for (column, value) in cells(cx, &s.service.columns) {
+            if let CellValue::Amount(fee) = value {
+                out.push((format!("the {column} of {}", s.label), fee));
+            }
+        }
         for (i, step) in s.service.steps.iter().enumerate() {
             if let Some(fee) = &step.fee {
                 out.push((format!("the fee of step {} of {}", i + 1, s.label), fee));
             }
+            for (column, value) in cells(cx, &step.columns) {
+                if let CellValue::Amount(fee) = value {
+                    out.push((
+                        format!("the {column} of step {} of {}", i + 1, s.label),
+                        fee,
+                    ));
+                }
+            }
         }
     }
     out
+}
+
+/// A row's values for the charter's own columns, each with its column's label (as lint
+/// names it: `“First Appellate Authority”`).
+fn cells<'a, const STEPS: bool>(
+    cx: &LintContext<'a>,
+    cells: &'a Cells<STEPS>,
+) -> Vec<(String, &'a CellValue)> {
+    cells
+        .0
+        .iter()
+        .map(|cell| {
+            let label = cx
+                .charter
+                .columns
+                .get(&cell.key.value)
+                .map_or_else(|| format!("`{}`", cell.key.value), |c| cx.quote(&c.label));
+            (label, &cell.value)
+        })
+        .collect()
 }
 
 /// Where a contact appears.
@@ -250,6 +296,14 @@ pub fn texts<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Text)> {
         for r in &s.service.requirements {
             out.push((format!("a requirement of {}", s.label), &r.item));
         }
+        for (column, value) in cells(cx, &s.service.columns) {
+            if let CellValue::Text(text) = value {
+                out.push((format!("the {column} of {}", s.label), text));
+            }
+        }
+    }
+    for column in &charter.columns.0 {
+        out.push(("a column's label".into(), &column.label));
     }
     for group in &charter.standards {
         out.extend(
