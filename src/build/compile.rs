@@ -146,6 +146,28 @@ pub fn fill_ratio(document: &PagedDocument) -> f64 {
     (pages.len() - 1) as f64 + used / height
 }
 
+/// The label a layout may put where its foot band starts (after the `v(1fr)` that pushes it
+/// down): the room between `<charter-end>` and it is what the bands may spread into.
+pub const FOOT_LABEL: &str = "charter-foot";
+
+/// The room left on a one-page poster between the end of its content and its foot band,
+/// in points, when the layout marks both.
+pub fn spare(document: &PagedDocument) -> Option<f64> {
+    let [page] = document.pages() else {
+        return None;
+    };
+    let _ = page;
+    let introspector = document.introspector();
+    let y = |name: &str| {
+        Label::new(PicoStr::intern(name))
+            .and_then(|label| introspector.query_label(label).ok())
+            .and_then(|content| content.location())
+            .and_then(|location| introspector.position(location))
+            .map(|p| p.point.y.to_pt())
+    };
+    Some((y(FOOT_LABEL)? - y(END_LABEL)?).max(0.0))
+}
+
 /// The first text that runs off the right edge of the sheet, such as a word too long to
 /// break in the last column of a table: Typst lets it spill without a word. (A long word
 /// that spills into the next column, but not off the sheet, is not caught: table cells are

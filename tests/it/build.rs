@@ -644,3 +644,37 @@ fn a_bilingual_charter_prints_a_sheet_per_language() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a language code"));
 }
+
+/// A short poster fills its sheet: its text grows past the theme's preferred size, and the
+/// room still left at its foot is shared out between its bands (`build.spread`), as the
+/// final data says.
+#[test]
+fn a_short_poster_grows_and_spreads_into_its_sheet() {
+    let out = out_dir("build", "fill");
+    let output = charter(&[
+        "build",
+        "corpus/gh/bsda-service-standards.yaml",
+        "--format",
+        "pdf,json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("bsda-service-standards.json")).unwrap(),
+    )
+    .unwrap();
+    // The kenya theme's A2 text is 16 pt, and at most 22.
+    let size = data["build"]["body_size"].as_f64().unwrap();
+    assert!(size > 16.0 && size <= 22.0, "{size}");
+    assert!(
+        data["build"]["spread"].as_f64().unwrap() > 0.0,
+        "{}",
+        data["build"]
+    );
+    assert_eq!(page_count(&out.join("bsda-service-standards.pdf")), 1);
+}
