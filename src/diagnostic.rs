@@ -107,6 +107,8 @@ codes! {
     UndeclaredColumn = "E205", "undeclared-column";
     /// A column asks for a total that cannot be added up (text, or a column of services).
     ColumnTotal = "E206", "column-total";
+    /// More columns declared than any charter needs (`limits::COLUMNS`).
+    TooManyColumns = "E207", "too-many-columns";
     /// A language code that is not an ISO 639-1 code.
     BadLanguage = "E301", "bad-language";
     /// Text given in a language the charter does not declare.

@@ -11,6 +11,10 @@ pub const CHARTER_BYTES: u64 = 768 * 1024;
 /// words to a few hundred characters (the longest in the corpus, 308); reading is linear
 /// in the words, and this keeps one value's reading to microseconds whatever is pasted.
 pub const VALUE_CHARS: usize = 2_000;
+/// The columns a charter declares itself. Real charters add two or three (India's appellate
+/// authorities, a Philippine handbook's compliance cost and signatures); each service's
+/// values are looked up among them and a misspelt one is compared with each.
+pub const COLUMNS: usize = 40;
 /// A logo file.
 pub const LOGO_BYTES: u64 = 10 * 1024 * 1024;
 /// A logo's width or height, in pixels, checked before it is decoded (a 1 MB PNG can

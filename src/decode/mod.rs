@@ -41,7 +41,7 @@ pub struct Cx {
     /// The columns the charter declares, for reading each service's and step's values.
     pub columns: crate::model::Columns,
     /// The columns whose declaration has a problem (already reported).
-    pub columns_failed: Vec<String>,
+    pub columns_failed: std::collections::HashSet<String>,
     /// The key (or list item) whose value is being decoded: missing fields point here.
     anchor: Vec<Span>,
     /// Unknown keys that were given a "did you mean" (the key's place, the field it

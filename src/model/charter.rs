@@ -152,7 +152,7 @@ impl Decode for Charter {
             scratch.languages = cx.languages.clone();
             if let Some((columns, failed)) = Columns::read(value, &mut scratch) {
                 cx.columns = columns;
-                cx.columns_failed = failed;
+                cx.columns_failed = failed.into_iter().collect();
             }
         }
         let charter = Charter::decode_fields(node, cx)?;

@@ -98,7 +98,31 @@ impl Columns {
         let entries = cx.expect_map(node, "the columns")?;
         let mut columns = Vec::new();
         let mut failed = Vec::new();
-        for (key, value) in entries {
+        if entries.len() > crate::limits::COLUMNS {
+            let (first, _) = &entries[crate::limits::COLUMNS];
+            cx.report(
+                Diagnostic::error(
+                    Code::TooManyColumns,
+                    format!(
+                        "this charter declares {} columns; at most {} are read",
+                        entries.len(),
+                        crate::limits::COLUMNS
+                    ),
+                )
+                .at(first.span, "the first column not read")
+                .with_hint(
+                    "declare only the columns the charter prints beside its own (real \
+                     charters add two or three); put anything else in a service's \
+                     `description`",
+                ),
+            );
+            failed.extend(
+                entries[crate::limits::COLUMNS..]
+                    .iter()
+                    .map(|(k, _)| k.name.clone()),
+            );
+        }
+        for (key, value) in entries.iter().take(crate::limits::COLUMNS) {
             let column = cx.anchored(key.span, |cx| {
                 column(Sp::new(key.name.clone(), key.span), value, cx)
             });
@@ -325,7 +349,7 @@ impl<const STEPS: bool> Decode for Cells<STEPS> {
 /// The declared column `name` of the table being read, or a report of why there is none:
 /// not declared (with the nearest declared name), or declared for the other table.
 fn declared(name: &str, span: crate::yaml::Span, here: ColumnOf, cx: &mut Cx) -> Option<Column> {
-    if cx.columns_failed.iter().any(|f| f == name) {
+    if cx.columns_failed.contains(name) {
         // Its declaration's problem is reported; its values are not read.
         return None;
     }

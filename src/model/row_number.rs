@@ -39,20 +39,18 @@ impl RowNumber {
         if let Some(last) = parts.last_mut() {
             *last = last.saturating_add(1);
         }
-        RowNumber {
-            written: parts
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join("."),
-            parts,
-        }
+        RowNumber::from_parts(parts)
     }
 
     /// The first number of a section: `9.2.1` for `[9, 2]`.
     pub fn first_of(section: &[u32]) -> RowNumber {
         let mut parts = section.to_vec();
         parts.push(1);
+        RowNumber::from_parts(parts)
+    }
+
+    /// A number made by the tool (not written by the office), written as its levels.
+    fn from_parts(parts: Vec<u32>) -> RowNumber {
         RowNumber {
             written: parts
                 .iter()

@@ -40,6 +40,7 @@ fn the_limits_page_names_every_limit_with_its_value() {
             "VALUE_CHARS",
             format!("{} characters", thousands(VALUE_CHARS as u64)),
         ),
+        ("COLUMNS", format!("{COLUMNS} columns")),
         ("LOGO_BYTES", format!("{} MB", LOGO_BYTES / MB)),
         (
             "LOGO_SIDE",
