@@ -3,7 +3,7 @@
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Label};
+use typst::foundations::{Bytes, Datetime, Label, Selector};
 use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem, Point};
 use typst::syntax::FileId;
@@ -124,7 +124,7 @@ pub const END_LABEL: &str = "charter-end";
 
 /// How much content there is for one page: 1.0 fills the page, 1.4 needs 40% more room.
 /// Measured at the layout's `<charter-end>` marker when it has one, else at the lowest ink
-/// on the last page.
+/// on the last page, less the room its gaps took on that page (see `gaps`).
 pub fn fill_ratio(document: &PagedDocument) -> f64 {
     let pages = document.pages();
     let Some(last) = pages.last() else {
@@ -139,33 +139,56 @@ pub fn fill_ratio(document: &PagedDocument) -> f64 {
         .and_then(|label| introspector.query_label(label).ok())
         .and_then(|content| content.location())
         .and_then(|location| introspector.position(location));
-    if let Some(position) = marker {
-        return (position.page.get() - 1) as f64 + position.point.y.to_pt() / height;
-    }
-    let used = bottom(&last.frame, Point::zero()).min(height);
-    (pages.len() - 1) as f64 + used / height
+    let (page, y) = match marker {
+        Some(position) => (position.page.get(), position.point.y.to_pt()),
+        None => (pages.len(), bottom(&last.frame, Point::zero()).min(height)),
+    };
+    let room: f64 = gaps(document)
+        .into_iter()
+        .filter(|gap| gap.page == page && gap.bottom <= y + 0.5)
+        .map(|gap| gap.bottom - gap.top)
+        .sum();
+    (page - 1) as f64 + (y - room).max(0.0) / height
 }
 
-/// The label a layout may put where its foot band starts (after the `v(1fr)` that pushes it
-/// down): the room between `<charter-end>` and it is what the bands may spread into.
-pub const FOOT_LABEL: &str = "charter-foot";
+/// The labels around a gap a layout may share out (`gap` in the shared helpers: `v(1fr)`
+/// between two bands): the room between them is not content.
+pub const GAP_LABEL: &str = "charter-gap";
+pub const GAP_END_LABEL: &str = "charter-gap-end";
 
-/// The room left on a one-page poster between the end of its content and its foot band,
-/// in points, when the layout marks both.
-pub fn spare(document: &PagedDocument) -> Option<f64> {
-    let [page] = document.pages() else {
-        return None;
-    };
-    let _ = page;
+/// One gap as laid out: its page (from 1) and where it starts and ends, in points.
+struct Gap {
+    page: usize,
+    top: f64,
+    bottom: f64,
+}
+
+/// Every gap of a layout, each start paired with the end that follows it on its page.
+fn gaps(document: &PagedDocument) -> Vec<Gap> {
     let introspector = document.introspector();
-    let y = |name: &str| {
-        Label::new(PicoStr::intern(name))
-            .and_then(|label| introspector.query_label(label).ok())
-            .and_then(|content| content.location())
-            .and_then(|location| introspector.position(location))
-            .map(|p| p.point.y.to_pt())
+    let positions = |name: &str| -> Vec<(usize, f64)> {
+        let Some(label) = Label::new(PicoStr::intern(name)) else {
+            return Vec::new();
+        };
+        introspector
+            .query(&Selector::Label(label))
+            .iter()
+            .filter_map(|content| introspector.position(content.location()?))
+            .map(|p| (p.page.get(), p.point.y.to_pt()))
+            .collect()
     };
-    Some((y(FOOT_LABEL)? - y(END_LABEL)?).max(0.0))
+    let ends = positions(GAP_END_LABEL);
+    positions(GAP_LABEL)
+        .into_iter()
+        .filter_map(|(page, top)| {
+            let bottom = ends
+                .iter()
+                .filter(|(p, y)| *p == page && *y >= top)
+                .map(|(_, y)| *y)
+                .fold(f64::INFINITY, f64::min);
+            bottom.is_finite().then_some(Gap { page, top, bottom })
+        })
+        .collect()
 }
 
 /// The first text that runs off the right edge of the sheet, such as a word too long to

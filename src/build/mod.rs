@@ -166,9 +166,6 @@ struct BuildInfo {
     height: u32,
     /// The body text size to lay out at, in points.
     body_size: f64,
-    /// Room, in points, the poster's bands may spread into (0 until the fit is found):
-    /// what a short charter leaves between its content and its foot band.
-    spread: f64,
     /// PDF keywords.
     keywords: Vec<String>,
     generator: String,
@@ -288,7 +285,6 @@ pub fn build(
             width,
             height,
             body_size: sizes.preferred,
-            spread: 0.0,
             keywords: keywords(&view),
             generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
         },
@@ -410,7 +406,6 @@ pub fn build(
     // The data as the sheet in all languages was laid out (its body size after fitting).
     if let Some(printed) = prints.iter().find(|p| p.lang.is_none()) {
         data.build.body_size = printed.body_size;
-        data.build.spread = printed.spread;
     }
     Ok(Rendered {
         body_size: prints.first().map_or(data.build.body_size, |p| p.body_size),

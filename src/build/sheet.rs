@@ -14,13 +14,6 @@ use crate::paper::Paper;
 use crate::source::SourceFile;
 use crate::theme::BodySize;
 
-/// Points in a millimetre.
-const MM_TO_PT: f64 = 72.0 / 25.4;
-
-/// The share of the sheet's height a poster must leave empty before its bands spread: less
-/// is a margin, not a gap.
-const SPREAD_FROM: f64 = 0.04;
-
 /// What every sheet of one charter is printed with.
 pub(super) struct Press<'a> {
     pub engine: &'a Engine,
@@ -48,8 +41,6 @@ pub struct Printed {
     pub pages: usize,
     /// The body text size it was laid out at, in points.
     pub body_size: f64,
-    /// The room its bands were spread into, in points.
-    pub spread: f64,
 }
 
 /// Why a sheet was not printed: the charter's problems (it does not fit), or the theme's.
@@ -100,7 +91,8 @@ impl Press<'_> {
         let document = if self.layout == Layout::Handbook {
             first
         } else if fits(&first) {
-            // A short poster grows into its sheet, up to the theme's largest text.
+            // A poster that leaves its sheet less than `fit::FULL` full grows into it, up to
+            // the theme's largest text.
             match self.sizes.max.filter(|max| *max > self.sizes.preferred) {
                 Some(max) => {
                     let trial = |document: PagedDocument| fit::Trial {
@@ -153,25 +145,6 @@ impl Press<'_> {
                 }
             }
         };
-        // A poster that still leaves room at its foot (short, or at the theme's largest
-        // text) spreads its bands into it: laid out once more, kept only if it still fits.
-        let document = match compile::spare(&document) {
-            Some(spare)
-                if self.layout == Layout::Poster
-                    && spare > f64::from(self.height) * MM_TO_PT * SPREAD_FROM =>
-            {
-                let mut spread = data.clone();
-                spread.build.spread = spare * 0.9;
-                match compile_at(&spread, data.build.body_size) {
-                    Ok(laid) if fits(&laid) => {
-                        data = spread;
-                        laid
-                    }
-                    _ => document,
-                }
-            }
-            _ => document,
-        };
         self.check_page(&document).map_err(|t| theme(vec![*t]))?;
         if let Some(text) = compile::too_wide(&document) {
             warnings.push(super::too_wide(self.source, &text));
@@ -201,7 +174,6 @@ impl Press<'_> {
             png: self.settings.png.then(|| export::png(&document)),
             pages: document.pages().len(),
             body_size: data.build.body_size,
-            spread: data.build.spread,
         })
     }
 
