@@ -218,6 +218,74 @@ fn off_sheet(frame: &Frame, origin: Point, width: f64) -> Option<String> {
     None
 }
 
+/// The first text printed over other text on the sheet: a word too long to break, in a
+/// column too narrow for it, runs on into the next column's words (Typst lets it, and a
+/// larger body size makes it more likely). Returns the longer of the two runs.
+pub fn collision(document: &PagedDocument) -> Option<String> {
+    let page = document.pages().first()?;
+    let mut boxes = Vec::new();
+    text_boxes(&page.frame, Point::zero(), &mut boxes);
+    boxes.sort_by(|a, b| a.top.total_cmp(&b.top));
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            if b.top >= a.bottom {
+                break;
+            }
+            let size = a.size.min(b.size);
+            let down = a.bottom.min(b.bottom) - b.top;
+            let across = a.right.min(b.right) - a.left.max(b.left);
+            // More than a touch: kerning between two runs of one line overlaps a little.
+            if down > 0.3 * size && across > 0.2 * size {
+                let longer = if a.text.len() >= b.text.len() { a } else { b };
+                return Some(longer.text.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Where a run of text is inked, roughly: from its cap height to its descenders.
+struct TextBox {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    size: f64,
+    text: String,
+}
+
+fn text_boxes(frame: &Frame, origin: Point, boxes: &mut Vec<TextBox>) {
+    for (pos, item) in frame.items() {
+        let at = origin + *pos;
+        match item {
+            // Only groups that are moved, not scaled or turned: nothing in a layout's
+            // ordinary flow is.
+            FrameItem::Group(group)
+                if group.transform.sx.get() == 1.0
+                    && group.transform.sy.get() == 1.0
+                    && group.transform.kx.get() == 0.0
+                    && group.transform.ky.get() == 0.0 =>
+            {
+                let moved = at + Point::new(group.transform.tx, group.transform.ty);
+                text_boxes(&group.frame, moved, boxes);
+            }
+            FrameItem::Text(text) if !text.text.trim().is_empty() => {
+                let size = text.size.to_pt();
+                let (x, y) = (at.x.to_pt(), at.y.to_pt());
+                boxes.push(TextBox {
+                    left: x,
+                    right: x + text.width().to_pt(),
+                    top: y - 0.75 * size,
+                    bottom: y + 0.2 * size,
+                    size,
+                    text: text.text.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The lowest point any content of a frame reaches, in points from the page's top.
 fn bottom(frame: &Frame, origin: Point) -> f64 {
     let mut lowest: f64 = 0.0;

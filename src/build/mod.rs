@@ -488,9 +488,9 @@ fn keywords(view: &View) -> Vec<String> {
     keywords
 }
 
-/// A warning for text that runs off the sheet, pointing at where the charter writes its
-/// longest word.
-fn too_wide(source: &SourceFile, text: &str) -> Diagnostic {
+/// E407, a warning: a word too long for its column, which `runs` off the sheet or over
+/// its neighbour; it points at where the charter writes the longest word.
+fn too_wide(source: &SourceFile, text: &str, runs: &str) -> Diagnostic {
     let word = text
         .split_whitespace()
         .max_by_key(|w| w.chars().count())
@@ -500,7 +500,7 @@ fn too_wide(source: &SourceFile, text: &str) -> Diagnostic {
     let diagnostic = Diagnostic::new(
         Code::TooWide.into(),
         Severity::Warning,
-        format!("`{shown}{ellipsis}` is too long to fit its column and runs off the sheet"),
+        format!("`{shown}{ellipsis}` is too long to fit its column and {runs}"),
     )
     .with_hint(
         "a word with no spaces or hyphens cannot be broken: add a space or a hyphen, or \

@@ -95,8 +95,9 @@ impl Press<'_> {
             // the theme's largest text.
             match self.sizes.max.filter(|max| *max > self.sizes.preferred) {
                 Some(max) => {
+                    // Larger text must not push a long word over its neighbour's.
                     let trial = |document: PagedDocument| fit::Trial {
-                        fits: fits(&document),
+                        fits: fits(&document) && compile::collision(&document).is_none(),
                         ratio: compile::fill_ratio(&document),
                         document,
                     };
@@ -147,7 +148,13 @@ impl Press<'_> {
         };
         self.check_page(&document).map_err(|t| theme(vec![*t]))?;
         if let Some(text) = compile::too_wide(&document) {
-            warnings.push(super::too_wide(self.source, &text));
+            warnings.push(super::too_wide(self.source, &text, "runs off the sheet"));
+        } else if let Some(text) = compile::collision(&document) {
+            warnings.push(super::too_wide(
+                self.source,
+                &text,
+                "runs over the next column's words",
+            ));
         }
         // PDF/A needs a date. Without an issue date or SOURCE_DATE_EPOCH the PDF says
         // 1980-01-01, the reproducible-builds convention (as in zip and wheel files),
