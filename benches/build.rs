@@ -5,7 +5,9 @@
 //!    poster's final form once outside our tool: the Python `typst` package (`pip install
 //!    typst`) given the same theme files and the same `charter.json`, with the same fonts and
 //!    standards (PDF/A-2b and PDF/UA-1). Printed as a ratio, Python's start-up left out.
-//!    Goal: any poster at most 1.3 times one compilation of its final form.
+//!    Goal: any poster at most 1.3 times one compilation of its final form. With valgrind
+//!    installed, the same in instructions (callgrind), which repeat from run to run where
+//!    times on a shared machine vary by half.
 //! 2. 100 distinct charters, each scenario in a fresh process: PDF + HTML on 2 threads and
 //!    on 1, PDF only, HTML only. Goal: PDF + HTML under 2 s on 2 cores, peak memory under
 //!    200 MiB.
@@ -152,6 +154,33 @@ fn compare(root: &Path, binary: &Path, case: &str, charter: &Path, paper: &str) 
                 ms(startup),
                 ours.as_secs_f64() / compile.as_secs_f64().max(1e-9),
             );
+            // Python's start-up is most of its time and varies as much as the rest on a
+            // shared machine: instructions counted by callgrind give a ratio that repeats.
+            let mut ours_command = Command::new(binary);
+            ours_command
+                .arg("build")
+                .arg(charter)
+                .args(["--paper", paper, "-q", "--force", "--format", "pdf", "-o"])
+                .arg(work.path());
+            let python_path = python_executable();
+            let counted = |code: &str| {
+                let mut command = Command::new(python_path.as_deref()?);
+                command.args(["-c", code]).current_dir(&project);
+                instructions(command)
+            };
+            if let (Some(ours), Some(theirs), Some(startup)) = (
+                instructions(ours_command),
+                counted(&script),
+                counted("import typst"),
+            ) {
+                println!(
+                    "{case}, in instructions (callgrind): charter {:.0} M; Python typst's \
+                     compilation {:.0} M; ratio {:.2}",
+                    ours as f64 / 1e6,
+                    theirs.saturating_sub(startup) as f64 / 1e6,
+                    ours as f64 / theirs.saturating_sub(startup).max(1) as f64,
+                );
+            }
         }
         _ => println!(
             "{case} ({stem}, {paper}): charter {:.1} ms; Python typst: skipped (`pip install \
@@ -159,6 +188,47 @@ fn compare(root: &Path, binary: &Path, case: &str, charter: &Path, paper: &str) 
             ms(ours)
         ),
     }
+}
+
+/// The Python interpreter itself (not a shell shim such as pyenv's, which callgrind would
+/// count instead).
+fn python_executable() -> Option<PathBuf> {
+    let output = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()?;
+    let path = String::from_utf8(output.stdout).ok()?;
+    Some(PathBuf::from(path.trim())).filter(|p| p.is_file())
+}
+
+/// Instructions a command and its children execute, by `valgrind --tool=callgrind`; `None`
+/// without valgrind.
+fn instructions(command: Command) -> Option<u64> {
+    let program = command.get_program().to_owned();
+    let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
+    let mut valgrind = Command::new("valgrind");
+    valgrind
+        .args([
+            "--tool=callgrind",
+            "--trace-children=yes",
+            "--callgrind-out-file=/dev/null",
+        ])
+        .arg(program)
+        .args(args);
+    if let Some(dir) = command.get_current_dir() {
+        valgrind.current_dir(dir);
+    }
+    let output = valgrind.output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let log = String::from_utf8_lossy(&output.stderr);
+    let total: u64 = log
+        .lines()
+        .filter_map(|l| l.split("Collected :").nth(1))
+        .filter_map(|n| n.trim().parse::<u64>().ok())
+        .sum();
+    (total > 0).then_some(total)
 }
 
 /// The batch figures, each scenario in a fresh process (this bench binary run again with

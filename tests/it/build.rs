@@ -710,3 +710,34 @@ fn a_short_poster_grows_and_spreads_into_its_sheet() {
     );
     assert_eq!(page_count(&out.join("bsda-service-standards.pdf")), 1);
 }
+
+/// A handbook that numbers its sections leaves the office's own numbers alone: TRA writes
+/// "1.0 PREFACE", which the minimal theme printed as "1. 1.0 PREFACE"; Kilosa's sections,
+/// unnumbered, are still numbered.
+#[test]
+fn sections_the_office_numbers_are_not_numbered_again() {
+    let out = out_dir("build", "own-numbers");
+    let output = charter(&[
+        "build",
+        "corpus/tz/tra.yaml",
+        "charters/kilosa.yaml",
+        "--theme",
+        "minimal",
+        "--layout",
+        "handbook",
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tra = pdf_text(&out.join("tra.pdf"));
+    assert!(tra.contains("1.0preface"), "{tra}");
+    assert!(!tra.contains("1.1.0preface"), "numbered twice");
+    let kilosa = pdf_text(&out.join("kilosa.pdf"));
+    assert!(kilosa.contains("1.dibaji"), "{kilosa}");
+}
