@@ -741,3 +741,37 @@ fn sections_the_office_numbers_are_not_numbered_again() {
     let kilosa = pdf_text(&out.join("kilosa.pdf"));
     assert!(kilosa.contains("1.dibaji"), "{kilosa}");
 }
+
+/// A landscape sheet in two columns fills too: its text grows, and each column takes the
+/// sheet's height and shares its room (BSDA's standards beside its services left a
+/// quarter of an A2 blank under them, at 16 pt and still at 22).
+#[test]
+fn a_short_landscape_poster_fills_its_sheet() {
+    let out = out_dir("build", "fill-landscape");
+    let output = charter(&[
+        "build",
+        "corpus/gh/bsda-service-standards.yaml",
+        "--landscape",
+        "--format",
+        "pdf,json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("bsda-service-standards.json")).unwrap(),
+    )
+    .unwrap();
+    let size = data["build"]["body_size"].as_f64().unwrap();
+    assert!(size > 16.0, "grown: {size}");
+    let blank = largest_blank(&out.join("bsda-service-standards.pdf"));
+    assert!(
+        blank < 0.2,
+        "a blank stretch of {:.0}% of the sheet",
+        blank * 100.0
+    );
+}
