@@ -106,7 +106,17 @@ fn total(column: &Column, steps: &[Step], tr: &Tr) -> Option<Tx> {
             return Some(free);
         }
     }
-    column.total(values).map(|t| total_tx(&t, tr))
+    let total = column.total(values.clone())?;
+    if column.kind == ColumnType::Amount {
+        let fees: Vec<Option<&Fee>> = values
+            .map(|v| match v {
+                CellValue::Amount(fee) => Some(fee),
+                _ => None,
+            })
+            .collect();
+        return Some(fees_total_tx(&total, &fees, tr));
+    }
+    Some(total_tx(&total, tr))
 }
 
 /// When every fee is free, their total is free too: in their own words when they all use
@@ -126,6 +136,80 @@ pub fn free_total<'a>(fees: impl IntoIterator<Item = Option<&'a Fee>>, tr: &Tr) 
     } else {
         tr.label("free")
     })
+}
+
+/// A sum of fees written as the office writes its amounts: `PhP 150.00` where the steps say
+/// `PhP 50.00`, `KSh 1,500/-` where they say `KSh 500/-`, with the figures' decimals and
+/// grouping. In the tool's own form (`total_tx`) where an amount is not written as a
+/// currency and a figure alone.
+pub fn fees_total_tx(total: &Total, fees: &[Option<&Fee>], tr: &Tr) -> Tx {
+    let Total::Amount { value, .. } = total else {
+        return total_tx(total, tr);
+    };
+    let own = tr.each(|lang, _| {
+        let written: Vec<&str> = fees
+            .iter()
+            .flatten()
+            .filter(|f| matches!(f.kind, FeeKind::Amount(_)))
+            .map(|f| f.written.as_ref().and_then(|w| w.get(lang)))
+            .collect::<Option<_>>()?;
+        in_written_form(value, &written)
+    });
+    if own.is_empty() {
+        total_tx(total, tr)
+    } else {
+        own
+    }
+}
+
+/// `value` (a plain decimal: `150.5`) in the form of `written` amounts (`PhP 50.00`): the
+/// first one's currency and any mark after the figure (`/-`), the most decimals any of them
+/// gives, thousands grouped when any of them groups them. `None` when one is not a
+/// currency and a figure alone.
+fn in_written_form(value: &str, written: &[&str]) -> Option<String> {
+    let mut shape = None;
+    let (mut decimals, mut grouped) = (0, false);
+    for words in written {
+        let start = words.find(|c: char| c.is_ascii_digit())?;
+        let end = start
+            + words[start..]
+                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .unwrap_or(words.len() - start);
+        let figure = words[start..end].trim_end_matches(['.', ',']);
+        let (before, after) = (words[..start].trim(), words[start + figure.len()..].trim());
+        let currency = before.is_empty()
+            || !crate::reading::currency_candidates(before.trim_end_matches([':', '.'])).is_empty();
+        if !currency || after.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let (whole, fraction) = figure.split_once('.').unwrap_or((figure, ""));
+        let mut groups = whole.split(',');
+        groups.next();
+        if groups.clone().any(|g| g.len() != 3) {
+            return None;
+        }
+        grouped |= whole.contains(',');
+        decimals = decimals.max(fraction.len());
+        shape.get_or_insert((&words[..start], &words[start + figure.len()..]));
+    }
+    let (before, after) = shape?;
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    if fraction.len() > decimals {
+        return None;
+    }
+    let mut figure = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if grouped && i > 0 && (whole.len() - i) % 3 == 0 {
+            figure.push(',');
+        }
+        figure.push(digit);
+    }
+    if decimals > 0 {
+        figure.push('.');
+        figure.push_str(fraction);
+        figure.extend(std::iter::repeat_n('0', decimals - fraction.len()));
+    }
+    Some(format!("{before}{figure}{after}").replace(' ', "\u{a0}"))
 }
 
 /// A total written out in each language: `3`, `₱ 150.00`, `1 working day and 10 minutes`.
@@ -148,4 +232,51 @@ pub fn total_tx(total: &Total, tr: &Tr) -> Tx {
             Total::Time(measure) => locale.duration(measure),
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_written_form;
+
+    #[test]
+    fn a_sum_is_written_as_the_office_writes_its_amounts() {
+        let nbsp = |s: &str| s.replace(' ', "\u{a0}");
+        assert_eq!(
+            in_written_form("150", &["PhP 50.00", "PhP 100.00"]),
+            Some(nbsp("PhP 150.00"))
+        );
+        assert_eq!(
+            in_written_form("150", &["P50", "P100"]),
+            Some("P150".into())
+        );
+        assert_eq!(
+            in_written_form("1500", &["KSh 500/-", "KSh 1,000/-"]),
+            Some(nbsp("KSh 1,500/-"))
+        );
+        // No grouping where the office groups none; the most decimals any amount has.
+        assert_eq!(
+            in_written_form("1500", &["500", "1000"]),
+            Some("1500".into())
+        );
+        assert_eq!(
+            in_written_form("60.5", &["₱ 10.50", "₱ 50"]),
+            Some(nbsp("₱ 60.50"))
+        );
+        assert_eq!(
+            in_written_form("1234567", &["KES 1,000", "KES 1,233,567"]),
+            Some(nbsp("KES 1,234,567"))
+        );
+    }
+
+    #[test]
+    fn an_amount_in_words_or_lakhs_is_not_imitated() {
+        assert_eq!(in_written_form("150", &["50 pesos per copy", "100"]), None);
+        assert_eq!(in_written_form("150", &["Fifty", "100"]), None);
+        assert_eq!(
+            in_written_form("200000", &["Rs. 1,00,000", "Rs. 1,00,000"]),
+            None
+        );
+        // More decimals in the sum than the office writes: not rounded.
+        assert_eq!(in_written_form("10.25", &["PhP 10"]), None);
+    }
 }

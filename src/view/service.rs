@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::columns::{cells, free_total, total_tx, totals};
+use super::columns::{cells, fees_total_tx, free_total, total_tx, totals};
 use super::format::{fee_lines, fee_tx, normalised_lines, timeline_normalised, timeline_tx};
 use super::{Tr, Tx};
 use crate::model::{Classification, ColumnOf, Columns, Fee, Service, Step, total};
@@ -227,7 +227,11 @@ fn steps_total(service: &Service, tr: &Tr) -> Option<StepsTotalView> {
                     given(|s| s.fee.is_some())
                         .then(|| total::fees(service.steps.iter().map(|s| s.fee.as_ref())))
                         .flatten()
-                        .map(|t| total_tx(&t, tr))
+                        .map(|t| {
+                            let fees: Vec<_> =
+                                service.steps.iter().map(|s| s.fee.as_ref()).collect();
+                            fees_total_tx(&t, &fees, tr)
+                        })
                 }),
             time: given(|s| s.time.is_some())
                 .then(|| total::times(service.steps.iter().map(|s| s.time.as_ref())))
@@ -264,5 +268,19 @@ mod tests {
         assert!(load(
             "[{client: 1. Visit the site}, {client: 2 Click the link}]"
         ));
+    }
+
+    /// The steps' fees add up in the office's own form: `PhP 150.00`, not the tool's `₱`.
+    #[test]
+    fn a_computed_fee_total_is_written_as_the_office_writes_its_fees() {
+        let text = "languages: [en]\ntitle: T\norganization: {name: O}\nservices:\n  - name: S\n    \
+                    steps:\n      - {client: Pay, fee: PhP 50.00}\n      - {client: Sign, fee: \
+                    PhP 100.00}\n      - {client: Wait, fee: None}\n";
+        let loaded = crate::load::load_source(crate::source::SourceFile::new("t.yaml", text));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let view = crate::view::View::new(&loaded.charter.unwrap());
+        let total = view.services[0].steps_total.as_ref().expect("a total");
+        assert!(total.computed);
+        assert_eq!(total.fee, Some(vec!["PhP\u{a0}150.00".to_owned()]));
     }
 }
