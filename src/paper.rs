@@ -56,6 +56,17 @@ impl Paper {
         }
     }
 
+    /// The next smaller sheet (half of this one), if any.
+    pub fn smaller(self) -> Option<Paper> {
+        match self {
+            Paper::A4 => None,
+            Paper::A3 => Some(Paper::A4),
+            Paper::A2 => Some(Paper::A3),
+            Paper::A1 => Some(Paper::A2),
+            Paper::A0 => Some(Paper::A1),
+        }
+    }
+
     /// The next larger sheet, if any.
     pub fn larger(self) -> Option<Paper> {
         match self {

@@ -12,6 +12,7 @@ mod glyphs;
 pub mod incremental;
 pub mod run;
 mod sheet;
+mod side;
 pub mod summary;
 pub mod worker;
 mod world;
@@ -69,6 +70,8 @@ pub enum Sheets {
     Each,
     /// A sheet in each of these languages (`--lang sw,en`).
     Only(Vec<String>),
+    /// One landscape sheet with a poster per language side by side (`--lang side`).
+    Side,
 }
 
 impl Rendered {
@@ -213,8 +216,10 @@ pub fn build(
     }
     failure.charter.extend(no_catalogue(charter));
     let languages: Vec<&crate::model::Lang> = charter.languages.iter().map(|l| &l.value).collect();
+    // Side by side only makes sense with two languages or more: one is one sheet.
+    let side = settings.sheets == Sheets::Side && languages.len() > 1;
     let sheets: Vec<Option<String>> = match &settings.sheets {
-        Sheets::Together => vec![None],
+        Sheets::Together | Sheets::Side => vec![None],
         Sheets::Each => languages
             .iter()
             .map(|l| Some(l.as_str().to_owned()))
@@ -270,7 +275,7 @@ pub fn build(
     });
 
     let (mm_w, mm_h) = paper.size_mm();
-    let (width, height) = if settings.landscape {
+    let (width, height) = if settings.landscape || side {
         (mm_h, mm_w)
     } else {
         (mm_w, mm_h)
@@ -281,7 +286,7 @@ pub fn build(
         build: BuildInfo {
             layout: layout_name,
             paper,
-            landscape: settings.landscape,
+            landscape: settings.landscape || side,
             width,
             height,
             body_size: sizes.preferred,
@@ -379,7 +384,12 @@ pub fn build(
                 ..data.clone()
             },
         };
-        match press.print(sheet_data, lang.clone(), &mut warnings) {
+        let printed = if side {
+            side::print(&press, &sheet_data, charter, &languages, &mut warnings)
+        } else {
+            press.print(sheet_data, lang.clone(), &mut warnings)
+        };
+        match printed {
             Ok(printed) => prints.push(printed),
             Err(unprinted) => {
                 let overflowed = unprinted.theme.is_empty();
@@ -601,7 +611,7 @@ fn overflow(
         hint
     };
     // A sheet in each language holds about half as much text each.
-    let hint = if bilingual && settings.sheets == Sheets::Together {
+    let hint = if bilingual && matches!(settings.sheets, Sheets::Together | Sheets::Side) {
         format!(
             "print a sheet per language with `--lang each` (each holds half the text); or {hint}"
         )

@@ -59,33 +59,50 @@ impl From<Unprinted> for Failure {
     }
 }
 
+fn theme(theme: Vec<compile::ThemeDiagnostic>) -> Unprinted {
+    Unprinted {
+        charter: Vec::new(),
+        theme,
+    }
+}
+
 impl Press<'_> {
     /// Lays `data` out and exports it. Warnings that do not stop the sheet (a word too wide
     /// for its column) go to `warnings`.
     pub fn print(
         &self,
-        mut data: ThemeData,
+        data: ThemeData,
         lang: Option<String>,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Printed, Unprinted> {
-        let theme = |theme| Unprinted {
-            charter: Vec::new(),
-            theme,
+        let (document, body_size) = self.lay_out(data)?;
+        self.deliver(&document, lang, body_size, warnings)
+    }
+
+    /// Lays `data` out once, at `size`.
+    pub fn compile_at(
+        &self,
+        data: &ThemeData,
+        size: f64,
+    ) -> Result<PagedDocument, Vec<compile::ThemeDiagnostic>> {
+        let mut data = data.clone();
+        data.build.body_size = size;
+        let attempt = compile::Attempt {
+            engine: self.engine,
+            data: serde_json::to_string(&data).expect("theme data serialises"),
+            extra: self.extra.clone(),
+            today: self.today.map(|d| d.1),
         };
+        compile::compile(&attempt)
+    }
+
+    /// Lays `data` out at the size it fits one sheet at (a poster) or its preferred size (a
+    /// handbook): the layout and that size.
+    pub fn lay_out(&self, mut data: ThemeData) -> Result<(PagedDocument, f64), Unprinted> {
         // Lay out at the preferred size; a poster that runs over one sheet is laid out
         // again smaller (see `fit`), never below the theme's minimum: at most
         // `fit::MAX_LAYOUTS` compilations (~25 ms each), usually one or two.
-        let compile_at = |data: &ThemeData, size: f64| {
-            let mut data = data.clone();
-            data.build.body_size = size;
-            let attempt = compile::Attempt {
-                engine: self.engine,
-                data: serde_json::to_string(&data).expect("theme data serialises"),
-                extra: self.extra.clone(),
-                today: self.today.map(|d| d.1),
-            };
-            compile::compile(&attempt)
-        };
+        let compile_at = |data: &ThemeData, size: f64| self.compile_at(data, size);
         let fits = |document: &PagedDocument| document.pages().len() <= 1;
         let first = compile_at(&data, self.sizes.preferred).map_err(theme)?;
         let document = if self.layout == Layout::Handbook {
@@ -139,17 +156,29 @@ impl Press<'_> {
                             self.sizes.min,
                             self.settings,
                             &self.engine.theme.manifest,
-                            data.view.bilingual,
+                            // A part of a sheet side by side is one language of several.
+                            data.view.bilingual || self.settings.sheets == super::Sheets::Side,
                         )],
                         theme: Vec::new(),
                     });
                 }
             }
         };
-        self.check_page(&document).map_err(|t| theme(vec![*t]))?;
-        if let Some(text) = compile::too_wide(&document) {
+        Ok((document, data.build.body_size))
+    }
+
+    /// Checks a laid-out sheet and exports it.
+    pub fn deliver(
+        &self,
+        document: &PagedDocument,
+        lang: Option<String>,
+        body_size: f64,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Printed, Unprinted> {
+        self.check_page(document).map_err(|t| theme(vec![*t]))?;
+        if let Some(text) = compile::too_wide(document) {
             warnings.push(super::too_wide(self.source, &text, "runs off the sheet"));
-        } else if let Some(text) = compile::collision(&document) {
+        } else if let Some(text) = compile::collision(document) {
             warnings.push(super::too_wide(
                 self.source,
                 &text,
@@ -166,7 +195,7 @@ impl Press<'_> {
             Some(
                 export::pdf(
                     self.engine,
-                    &document,
+                    document,
                     &self.settings.standards.pdf,
                     timestamp,
                 )
@@ -178,9 +207,9 @@ impl Press<'_> {
         Ok(Printed {
             lang,
             pdf,
-            png: self.settings.png.then(|| export::png(&document)),
+            png: self.settings.png.then(|| export::png(document)),
             pages: document.pages().len(),
-            body_size: data.build.body_size,
+            body_size,
         })
     }
 

@@ -57,9 +57,10 @@ pub struct Options {
     pub landscape: bool,
 
     /// Print a sheet per language instead of one in all the charter's languages: `each`,
-    /// or the languages to print (`sw`, `sw,en`), written `kitui.sw.pdf`, `kitui.en.pdf`.
-    /// The web page stays in all of them.
-    #[arg(long, value_name = "each|LANG,…", value_parser = parse_sheets)]
+    /// or the languages to print (`sw`, `sw,en`), written `kitui.sw.pdf`, `kitui.en.pdf`;
+    /// or `side`: one landscape sheet with a poster per language side by side. The web
+    /// page stays in all of them.
+    #[arg(long, value_name = "each|side|LANG,…", value_parser = parse_sheets)]
     pub lang: Option<Sheets>,
 
     /// `poster` (one sheet) or `handbook` (A4 pages with every section) [default: as the
@@ -429,11 +430,14 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
     })
 }
 
-/// `--lang each`, or language codes joined by commas.
+/// `--lang each`, `--lang side`, or language codes joined by commas.
 fn parse_sheets(value: &str) -> Result<Sheets, String> {
     let value = value.trim();
     if value.eq_ignore_ascii_case("each") || value.eq_ignore_ascii_case("all") {
         return Ok(Sheets::Each);
+    }
+    if value.eq_ignore_ascii_case("side") {
+        return Ok(Sheets::Side);
     }
     let codes: Vec<String> = value
         .split(',')
@@ -441,11 +445,11 @@ fn parse_sheets(value: &str) -> Result<Sheets, String> {
         .filter(|c| !c.is_empty())
         .collect();
     if codes.is_empty() {
-        return Err("write `each`, or language codes such as `sw` or `sw,en`".into());
+        return Err("write `each`, `side`, or language codes such as `sw` or `sw,en`".into());
     }
     if let Some(bad) = codes.iter().find(|c| !crate::model::lang::is_code(c)) {
         return Err(format!(
-            "`{bad}` is not a language code; write `each`, or codes such as `sw,en`"
+            "`{bad}` is not a language code; write `each`, `side`, or codes such as `sw,en`"
         ));
     }
     Ok(Sheets::Only(codes))

@@ -775,3 +775,55 @@ fn a_short_landscape_poster_fills_its_sheet() {
         blank * 100.0
     );
 }
+
+/// `--lang side`: a bilingual charter as a poster per language side by side on one
+/// landscape sheet, both at one text size, and both in the PDF's structure (two level-1
+/// headings, each language's text), so that it stays accessible.
+#[test]
+fn languages_side_by_side_share_one_landscape_sheet() {
+    let out = out_dir("build", "side");
+    let output = charter(&[
+        "build",
+        "charters/kitui-bilingual.yaml",
+        "--lang",
+        "side",
+        "--paper",
+        "a2",
+        "--format",
+        "pdf,json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = out.join("kitui-bilingual.pdf");
+    assert_eq!(page_count(&pdf), 1);
+    let info = pdf_info(&pdf);
+    assert!(
+        info.contains("1683.78 x 1190.55 pts"),
+        "landscape A2: {info}"
+    );
+    let text = pdf_text(&pdf);
+    assert!(text.contains("ofisiyagavana") && text.contains("officeofthegovernor"));
+    let structure = Command::new("pdfinfo")
+        .arg("-struct")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let structure = String::from_utf8_lossy(&structure.stdout);
+    let h1: Vec<&str> = structure
+        .lines()
+        .filter(|l| l.trim_start().starts_with("H1"))
+        .collect();
+    assert_eq!(h1.len(), 2, "{h1:?}");
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("kitui-bilingual.json")).unwrap())
+            .unwrap();
+    assert_eq!(data["build"]["landscape"], true);
+    // Each half is an A3 portrait: within the kenya theme's A3 sizes.
+    let size = data["build"]["body_size"].as_f64().unwrap();
+    assert!((9.5..=17.0).contains(&size), "{size}");
+}
