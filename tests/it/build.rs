@@ -827,3 +827,46 @@ fn languages_side_by_side_share_one_landscape_sheet() {
     let size = data["build"]["body_size"].as_f64().unwrap();
     assert!((9.5..=17.0).contains(&size), "{size}");
 }
+
+/// A handbook's contents have a page of their own, so that its sections start on the same
+/// page whether or not Typst has filled the contents in yet: the page numbers settle in two
+/// layouts of the handbook rather than three.
+#[test]
+fn a_handbooks_contents_have_a_page_of_their_own() {
+    let out = out_dir("build", "contents");
+    for theme in charter::theme::builtin_names() {
+        let output = charter(&[
+            "build",
+            "charters/kilosa.yaml",
+            "--theme",
+            &theme,
+            "--layout",
+            "handbook",
+            "--format",
+            "pdf",
+            "-o",
+            out.join(&theme).to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{theme}");
+        let page = |n: &str| {
+            let output = Command::new("pdftotext")
+                .args(["-f", n, "-l", n])
+                .arg(out.join(&theme).join("kilosa.pdf"))
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            normalize(&String::from_utf8_lossy(&output.stdout))
+        };
+        // Page 1 is the cover; 2 the contents, and nothing else; 3 the first section.
+        let contents = page("2");
+        assert!(contents.contains("yaliyomo"), "{theme}: {contents}");
+        // The preface's first words are on page 3, not under the contents.
+        let preface = "mikakatiyahudumakwawatejani";
+        assert!(!contents.contains(preface), "{theme}: {contents}");
+        let third = page("3");
+        assert!(
+            third.contains("dibaji") && third.contains(preface),
+            "{theme}: {third}"
+        );
+    }
+}
