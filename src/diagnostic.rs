@@ -142,6 +142,9 @@ codes! {
     BuildTimeout = "E409", "build-timeout";
     /// Building the charter needed more memory than allowed.
     BuildMemory = "E410", "build-memory";
+    /// `--lang side` for a handbook, which is printed in all its languages instead (a
+    /// warning).
+    SideHandbook = "E411", "side-handbook";
 }
 
 impl fmt::Display for Code {

@@ -216,8 +216,24 @@ pub fn build(
     }
     failure.charter.extend(no_catalogue(charter));
     let languages: Vec<&crate::model::Lang> = charter.languages.iter().map(|l| &l.value).collect();
-    // Side by side only makes sense with two languages or more: one is one sheet.
+    // Side by side only makes sense with two languages or more (one is one sheet), and
+    // for a poster (a handbook's pages hold its languages one after the other).
     let side = settings.sheets == Sheets::Side && languages.len() > 1;
+    if side && layout == Layout::Handbook {
+        failure.charter.push(
+            Diagnostic::new(
+                Code::SideHandbook.into(),
+                Severity::Warning,
+                "`--lang side` is for posters: this handbook is printed in all its languages, one \
+             after the other",
+            )
+            .with_hint(
+                "leave out `--layout handbook` for a poster per language side by side, or \
+                     use `--lang each` for a handbook per language",
+            ),
+        );
+    }
+    let side = side && layout == Layout::Poster;
     let sheets: Vec<Option<String>> = match &settings.sheets {
         Sheets::Together | Sheets::Side => vec![None],
         Sheets::Each => languages
@@ -573,12 +589,19 @@ fn overflow(
     manifest: &crate::theme::Manifest,
     bilingual: bool,
 ) -> Diagnostic {
-    let landscape = settings.landscape;
+    let side = settings.sheets == Sheets::Side;
+    // A sheet side by side is always landscape: turning it is no way out.
+    let landscape = settings.landscape && !side;
     let extra = ((ratio - 1.0) * 100.0).round().max(1.0);
     let sheet = format!(
-        "{}{}",
+        "{}{}{}",
+        if side {
+            "side by side on one "
+        } else {
+            "on one "
+        },
         paper.name().to_uppercase(),
-        if landscape { " landscape" } else { "" }
+        if landscape || side { " landscape" } else { "" }
     );
     // The smallest larger paper the content should fit at that paper's minimum text size:
     // what fits grows with the sheet's area and shrinks with the square of the text size,
@@ -621,7 +644,7 @@ fn overflow(
     Diagnostic::error(
         Code::PosterOverflow,
         format!(
-            "the charter does not fit on one {sheet} sheet: even with body text at {size} pt, \
+            "the charter does not fit {sheet} sheet: even with body text at {size} pt, \
              the smallest this theme allows, it runs to {} pages (about {extra}% more than \
              one sheet holds)",
             document.pages().len()

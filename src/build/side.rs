@@ -33,25 +33,40 @@ pub(super) fn print(
     let parts = languages.len().max(1) as u32;
     // Each part is a portrait sheet: the next smaller paper for two (half an A2 is an A3),
     // with that paper's text sizes; else (half an A4, or three languages) this paper's
-    // made smaller by the same ratio, but never under its smallest text.
+    // made smaller by the same ratio. Never under this paper's smallest text, though: the
+    // sheet is read from where a sheet of its size is.
+    let quarter = |size: f64| (size * 4.0).round() / 4.0;
+    let floor = press.sizes.min;
     let smaller = press.paper.smaller().filter(|_| parts == 2);
     let sizes = smaller
         .and_then(|p| press.engine.theme.manifest.body_size.get(&p).copied())
         .unwrap_or_else(|| {
             let scale = (1.0 / f64::from(parts)).sqrt();
-            let min = press.sizes.min;
             BodySize {
-                preferred: (press.sizes.preferred * scale).max(min),
-                min,
-                max: press.sizes.max.map(|m| (m * scale).max(min)),
+                preferred: quarter(press.sizes.preferred * scale),
+                min: quarter(press.sizes.min * scale),
+                max: press.sizes.max.map(|m| quarter(m * scale)),
             }
         });
-    let part = Press {
-        width: press.width / parts,
-        sizes,
-        extra: press.extra.clone(),
-        ..*press
+    let sizes = BodySize {
+        preferred: sizes.preferred.max(floor),
+        min: sizes.min.max(floor),
+        max: sizes.max.map(|m| m.max(floor)),
     };
+    // The parts share the sheet's width in whole millimetres, the last one taking what is
+    // left (841 mm is 420 + 421).
+    let presses: Vec<Press> = (0..parts)
+        .map(|i| Press {
+            width: if i + 1 == parts {
+                press.width - press.width / parts * (parts - 1)
+            } else {
+                press.width / parts
+            },
+            sizes,
+            extra: press.extra.clone(),
+            ..*press
+        })
+        .collect();
     let views: Vec<View> = languages
         .iter()
         .map(|lang| {
@@ -62,18 +77,18 @@ pub(super) fn print(
             view
         })
         .collect();
-    let data_for = |view| part_data(data, view, part.width, sizes.preferred);
+    let data_for = |view, part: &Press| part_data(data, view, part.width, sizes.preferred);
     let mut laid = Vec::new();
-    for view in &views {
-        laid.push(part.lay_out(data_for(view))?);
+    for (view, part) in views.iter().zip(&presses) {
+        laid.push(part.lay_out(data_for(view, part))?);
     }
     // One size for all: those laid out larger again at the smallest.
     let size = laid.iter().map(|(_, s)| *s).fold(f64::INFINITY, f64::min);
     let mut halves = Vec::new();
-    for ((document, own), view) in laid.into_iter().zip(&views) {
+    for (((document, own), view), part) in laid.into_iter().zip(&views).zip(&presses) {
         if own > size {
             let again = part
-                .compile_at(&data_for(view), size)
+                .compile_at(&data_for(view, part), size)
                 .map_err(|theme| Unprinted {
                     charter: Vec::new(),
                     theme,

@@ -58,8 +58,9 @@ pub struct Options {
 
     /// Print a sheet per language instead of one in all the charter's languages: `each`,
     /// or the languages to print (`sw`, `sw,en`), written `kitui.sw.pdf`, `kitui.en.pdf`;
-    /// or `side`: one landscape sheet with a poster per language side by side. The web
-    /// page stays in all of them.
+    /// or `side`: one landscape sheet with a poster per language side by side (a charter in
+    /// one language prints as usual; a handbook in all its languages). The web page stays
+    /// in all of them.
     #[arg(long, value_name = "each|side|LANG,…", value_parser = parse_sheets)]
     pub lang: Option<Sheets>,
 
@@ -100,7 +101,7 @@ pub struct Options {
 
     /// Stop building a charter after this many seconds, and report it (a real charter
     /// takes well under one) [default: 60].
-    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
     pub time_limit: Option<u64>,
 
     /// Stop building a charter that needs more than this many MB of memory, and report it
@@ -430,6 +431,16 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
     })
 }
 
+/// `--time-limit`: whole seconds, in words a newcomer can act on.
+fn parse_seconds(value: &str) -> Result<u64, String> {
+    match value.trim().parse::<u64>() {
+        Ok(seconds @ 1..=86_400) => Ok(seconds),
+        _ => {
+            Err("write whole seconds, from 1 to 86400 (a real charter takes well under one)".into())
+        }
+    }
+}
+
 /// `--lang each`, `--lang side`, or language codes joined by commas.
 fn parse_sheets(value: &str) -> Result<Sheets, String> {
     let value = value.trim();
@@ -439,11 +450,12 @@ fn parse_sheets(value: &str) -> Result<Sheets, String> {
     if value.eq_ignore_ascii_case("side") {
         return Ok(Sheets::Side);
     }
-    let codes: Vec<String> = value
-        .split(',')
-        .map(|c| c.trim().to_lowercase())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let mut codes: Vec<String> = Vec::new();
+    for code in value.split(',').map(|c| c.trim().to_lowercase()) {
+        if !code.is_empty() && !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
     if codes.is_empty() {
         return Err("write `each`, `side`, or language codes such as `sw` or `sw,en`".into());
     }
