@@ -301,6 +301,9 @@ impl Pool {
         bound: Bound,
     ) -> BuildResult {
         let theme = &self.plan.theme;
+        let theme = theme
+            .strip_prefix(crate::theme::BUILTIN_PREFIX)
+            .unwrap_or(theme);
         let bounds = self.plan.bounds;
         let diagnostic = match bound {
             Bound::Time => Diagnostic::error(

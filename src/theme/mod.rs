@@ -67,10 +67,18 @@ pub enum ThemeError {
     TooNew { theme: String, needed: String },
 }
 
+/// How [`Theme::spec`] names a built-in theme.
+pub const BUILTIN_PREFIX: &str = "builtin:";
+
 impl Theme {
     /// A built-in theme by name, or a theme folder by path. A value that names an existing
-    /// folder, or contains a slash, is a path.
+    /// folder, or contains a slash, is a path; `builtin:NAME` is always the built-in one
+    /// (what [`Theme::spec`] gives a build worker, which must load the theme its parent
+    /// loaded even if a folder of that name has appeared since: the output folder, say).
     pub fn load(spec: &str) -> Result<Theme, ThemeError> {
+        if let Some(name) = spec.strip_prefix(BUILTIN_PREFIX) {
+            return Theme::builtin(name);
+        }
         let path = Path::new(spec);
         if path.is_dir() || spec.contains('/') || spec.contains('\\') {
             Theme::from_dir(path)
@@ -155,12 +163,13 @@ impl Theme {
         &self.manifest.name
     }
 
-    /// How to load this theme again ([`Theme::load`]): its folder, or a built-in's name.
+    /// How to load this same theme again ([`Theme::load`]) from the same folder: its
+    /// folder as given (so messages show it as the user wrote it), or `builtin:NAME`.
     pub fn spec(&self) -> String {
         match self.layers.first() {
             Some(Layer::Dir(dir)) => dir.to_string_lossy().into_owned(),
-            Some(Layer::Builtin(dir)) => dir.path().to_string_lossy().into_owned(),
-            None => DEFAULT.to_owned(),
+            Some(Layer::Builtin(dir)) => format!("{BUILTIN_PREFIX}{}", dir.path().display()),
+            None => format!("{BUILTIN_PREFIX}{DEFAULT}"),
         }
     }
 

@@ -870,3 +870,35 @@ fn a_handbooks_contents_have_a_page_of_their_own() {
         );
     }
 }
+
+/// `--theme ph -o ph`: the output folder, made once the theme is loaded, has the built-in
+/// theme's name. The build workers load the theme the command loaded (the built-in one),
+/// not the new folder (which has no manifest: every charter failed as "a bug").
+#[test]
+fn an_output_folder_named_like_the_theme_does_not_replace_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("charters/kitui.yaml"),
+        dir.path().join("kitui.yaml"),
+    )
+    .unwrap();
+    let output = crate::charter_in(
+        dir.path(),
+        &[
+            "build",
+            "kitui.yaml",
+            "--theme",
+            "ph",
+            "-o",
+            "ph",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join("ph/kitui.pdf").is_file());
+}
