@@ -20,6 +20,10 @@ pub enum Error {
     Clash { path: PathBuf },
     #[error("cannot read `{}`: {message}", path.display())]
     Walk { path: PathBuf, message: String },
+    /// A build worker that could not set up (its theme or fonts could not be loaded): it
+    /// said why before it stopped; not a bug, and not the charter's fault.
+    #[error("could not build `{}`: its build worker could not start (see the error above)", path.display())]
+    WorkerStart { path: PathBuf },
     /// A panic while building one charter: a bug of ours (or Typst's), reported for that
     /// charter while the rest of the batch goes on.
     #[error("charter crashed while reading `{}` ({message}); this is a bug: please report it with the charter file", path.display())]

@@ -278,14 +278,10 @@ impl Pool {
                     Ok(Some(crate::memory::EXIT_OVER_LIMIT)) => {
                         Ok(self.bounded(source, job, start, Bound::Memory))
                     }
-                    other => Err(Error::Crashed {
-                        path: job.file.clone(),
-                        message: match other {
-                            Ok(Some(code)) => format!("its build worker exited with status {code}"),
-                            Ok(None) => "its build worker was killed by a signal (a stack overflow, or another program)".into(),
-                            Err(e) => format!("its build worker was lost: {e}"),
-                        },
-                    }),
+                    other => Err(lost_worker(
+                        &job.file,
+                        other.map_err(|e| crate::error::plain_io(&e)),
+                    )),
                 }
             }
         }
@@ -347,6 +343,32 @@ impl Pool {
     }
 }
 
+/// Why a worker ended without answering for `path`, from its exit status: it could not
+/// set up (status 2, after saying why), or it crashed.
+fn lost_worker(path: &std::path::Path, status: Result<Option<i32>, String>) -> Error {
+    let path = path.to_owned();
+    match status {
+        Ok(Some(SETUP_FAILED)) => Error::WorkerStart { path },
+        Ok(Some(code)) => Error::Crashed {
+            path,
+            message: format!("its build worker exited with status {code}"),
+        },
+        Ok(None) => Error::Crashed {
+            path,
+            message: "its build worker was killed by a signal (a stack overflow, or another \
+                      program)"
+                .into(),
+        },
+        Err(e) => Error::Crashed {
+            path,
+            message: format!("its build worker was lost: {e}"),
+        },
+    }
+}
+
+/// The exit status of a worker that could not set up.
+const SETUP_FAILED: i32 = 2;
+
 enum Bound {
     Time,
     Memory,
@@ -362,7 +384,7 @@ pub fn serve() -> u8 {
         Ok(started) => started,
         Err(message) => {
             eprintln!("error: a build worker could not start: {message}");
-            return 2;
+            return SETUP_FAILED as u8;
         }
     };
     crate::memory::set_limit(usize::try_from(plan.bounds.memory).unwrap_or(usize::MAX));
@@ -370,7 +392,7 @@ pub fn serve() -> u8 {
         Ok(engine) => engine,
         Err(message) => {
             eprintln!("error: a build worker could not start: {message}");
-            return 2;
+            return SETUP_FAILED as u8;
         }
     };
     let stdout = std::io::stdout();
@@ -436,4 +458,21 @@ fn engine(plan: &Plan) -> Result<Engine, String> {
         engine.templates = Some(templates);
     }
     Ok(engine)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_that_could_not_set_up_is_not_called_a_crash() {
+        let path = std::path::Path::new("kitui.yaml");
+        let error = lost_worker(path, Ok(Some(SETUP_FAILED)));
+        assert!(matches!(error, Error::WorkerStart { .. }), "{error}");
+        assert!(!error.to_string().contains("bug"), "{error}");
+        // Any other end is a crash, and says how it ended.
+        let error = lost_worker(path, Ok(Some(101)));
+        assert!(error.to_string().contains("status 101") && error.to_string().contains("bug"));
+        assert!(lost_worker(path, Ok(None)).to_string().contains("signal"));
+    }
 }
