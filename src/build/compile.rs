@@ -193,29 +193,17 @@ fn gaps(document: &PagedDocument) -> Vec<Gap> {
 
 /// The first text that runs off the right edge of the sheet, such as a word too long to
 /// break in the last column of a table: Typst lets it spill without a word. (A long word
-/// that spills into the next column, but not off the sheet, is not caught: table cells are
-/// flattened into the page and keep no bounds to check against.)
+/// that spills into the next column is `collision`'s: table cells are flattened into the
+/// page and keep no bounds to check against.)
 pub fn too_wide(document: &PagedDocument) -> Option<String> {
     let page = document.pages().first()?;
-    off_sheet(&page.frame, Point::zero(), page.frame.width().to_pt())
-}
-
-fn off_sheet(frame: &Frame, origin: Point, width: f64) -> Option<String> {
-    for (pos, item) in frame.items() {
-        let at = origin + *pos;
-        match item {
-            FrameItem::Group(group) => {
-                if let Some(text) = off_sheet(&group.frame, at, width) {
-                    return Some(text);
-                }
-            }
-            FrameItem::Text(text) if at.x.to_pt() + text.width().to_pt() > width + 1.0 => {
-                return Some(text.text.to_string());
-            }
-            _ => {}
-        }
-    }
-    None
+    let width = page.frame.width().to_pt();
+    let mut boxes = Vec::new();
+    text_boxes(&page.frame, Point::zero(), &mut boxes);
+    boxes
+        .into_iter()
+        .find(|b| b.right > width + 1.0)
+        .map(|b| b.text)
 }
 
 /// The first text printed over other text on the sheet: a word too long to break, in a

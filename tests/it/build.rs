@@ -44,6 +44,23 @@ pub fn pdf_info(pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Builds with `args` into `out` (which must succeed) and returns the data the theme read
+/// for `stem` (so `args` must ask for the `json` format).
+fn built_data(out: &Path, args: &[&str], stem: &str) -> serde_json::Value {
+    let out_arg = out.to_str().unwrap();
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    all.extend(["-o", out_arg]);
+    let output = charter(&all);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&std::fs::read_to_string(out.join(format!("{stem}.json"))).unwrap())
+        .unwrap()
+}
+
 /// The tallest stretch of the first page with no text on it, as a share of the page's
 /// height (from the words' boxes, `pdftotext -bbox`).
 pub fn largest_blank(pdf: &Path) -> f64 {
@@ -682,23 +699,15 @@ fn a_bilingual_charter_prints_a_sheet_per_language() {
 #[test]
 fn a_short_poster_grows_and_spreads_into_its_sheet() {
     let out = out_dir("build", "fill");
-    let output = charter(&[
-        "build",
-        "corpus/gh/bsda-service-standards.yaml",
-        "--format",
-        "pdf,json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let data = built_data(
+        &out,
+        &[
+            "corpus/gh/bsda-service-standards.yaml",
+            "--format",
+            "pdf,json",
+        ],
+        "bsda-service-standards",
     );
-    let data: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(out.join("bsda-service-standards.json")).unwrap(),
-    )
-    .unwrap();
     // The kenya theme's A2 text is 16 pt, and at most 22.
     let size = data["build"]["body_size"].as_f64().unwrap();
     assert!(size > 16.0 && size <= 22.0, "{size}");
@@ -748,24 +757,16 @@ fn sections_the_office_numbers_are_not_numbered_again() {
 #[test]
 fn a_short_landscape_poster_fills_its_sheet() {
     let out = out_dir("build", "fill-landscape");
-    let output = charter(&[
-        "build",
-        "corpus/gh/bsda-service-standards.yaml",
-        "--landscape",
-        "--format",
-        "pdf,json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let data = built_data(
+        &out,
+        &[
+            "corpus/gh/bsda-service-standards.yaml",
+            "--landscape",
+            "--format",
+            "pdf,json",
+        ],
+        "bsda-service-standards",
     );
-    let data: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(out.join("bsda-service-standards.json")).unwrap(),
-    )
-    .unwrap();
     let size = data["build"]["body_size"].as_f64().unwrap();
     assert!(size > 16.0, "grown: {size}");
     let blank = largest_blank(&out.join("bsda-service-standards.pdf"));
@@ -782,22 +783,18 @@ fn a_short_landscape_poster_fills_its_sheet() {
 #[test]
 fn languages_side_by_side_share_one_landscape_sheet() {
     let out = out_dir("build", "side");
-    let output = charter(&[
-        "build",
-        "charters/kitui-bilingual.yaml",
-        "--lang",
-        "side",
-        "--paper",
-        "a2",
-        "--format",
-        "pdf,json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let data = built_data(
+        &out,
+        &[
+            "charters/kitui-bilingual.yaml",
+            "--lang",
+            "side",
+            "--paper",
+            "a2",
+            "--format",
+            "pdf,json",
+        ],
+        "kitui-bilingual",
     );
     let pdf = out.join("kitui-bilingual.pdf");
     assert_eq!(page_count(&pdf), 1);
@@ -819,9 +816,6 @@ fn languages_side_by_side_share_one_landscape_sheet() {
         .filter(|l| l.trim_start().starts_with("H1"))
         .collect();
     assert_eq!(h1.len(), 2, "{h1:?}");
-    let data: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("kitui-bilingual.json")).unwrap())
-            .unwrap();
     assert_eq!(data["build"]["landscape"], true);
     // Each half is an A3 portrait: within the kenya theme's A3 sizes.
     let size = data["build"]["body_size"].as_f64().unwrap();
