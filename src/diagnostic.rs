@@ -5,11 +5,13 @@
 //! Operational failures (a file that cannot be read, a bad command line) are not diagnostics:
 //! see [`crate::error::Error`].
 
+pub mod stored;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::yaml::Span;
+use crate::span::Span;
 
 /// How serious a diagnostic is, least serious first (so `>=` compares against a threshold).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -15,6 +15,19 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+/// A path as shown to people and written in reports: forward slashes on every platform,
+/// so reports and snapshots read the same everywhere.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The folder a file is in: `.` for a bare name (whose `parent()` is empty).
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// The start of every temporary file a build writes; hidden, so walks pass it over.
 pub const TEMP_PREFIX: &str = ".charter-";
 const TEMP_SUFFIX: &str = ".tmp";
@@ -133,7 +146,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), crate::error::Error
         path: path.to_owned(),
         source,
     };
-    let dir = crate::source::folder_of(path);
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(write_error)?;
     let mut file = temporary(dir, 0o644).map_err(write_error)?;
     file.write_all(bytes).map_err(write_error)?;
@@ -231,7 +244,7 @@ pub fn replace_if_unchanged(path: &Path, expected: &[u8], new: &[u8]) -> Result<
         file.sync_all()?;
         return Ok(());
     }
-    let dir = crate::source::folder_of(&target);
+    let dir = folder_of(&target);
     let temp = temporary(dir, 0o600)?;
     let mut file = temp;
     file.write_all(new)?;

@@ -7,7 +7,7 @@
 pub mod build;
 pub mod check;
 pub mod cli;
-pub mod decode;
+pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod discover;
@@ -27,6 +27,7 @@ pub mod reading;
 pub mod report;
 pub mod schema;
 pub mod source;
+pub mod span;
 pub mod starter;
 pub mod suggest;
 pub mod theme;

@@ -121,10 +121,10 @@ pub fn ceil_char_boundary(text: &str, offset: usize) -> usize {
 
 /// A span from another reader (YAML, Typst, Tera) made safe to slice `text` with: inside
 /// the text and on character boundaries.
-pub fn clamp(text: &str, offset: usize, len: usize) -> crate::yaml::Span {
+pub fn clamp(text: &str, offset: usize, len: usize) -> crate::span::Span {
     let start = floor_char_boundary(text, offset);
     let end = ceil_char_boundary(text, offset.saturating_add(len)).max(start);
-    crate::yaml::Span::new(start, end - start)
+    crate::span::Span::new(start, end - start)
 }
 
 /// Characters that look like white space (or like nothing) but are not white space to

@@ -1,9 +1,9 @@
 //! The loading pipeline: [`SourceFile`] → [`Document`](crate::yaml::Document) →
 //! [`Charter`], with every diagnostic of the file.
 
-use crate::decode::{Cx, Decode};
 use crate::diagnostic::Diagnostics;
 use crate::model::Charter;
+use crate::model::decode::{Cx, Decode};
 use crate::source::{Read, SourceFile};
 use crate::yaml;
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::limits::CHARTER_BYTES;
-use crate::yaml::Span;
+use crate::span::Span;
 
 /// A charter's source text and the name to show in diagnostics.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -25,19 +25,6 @@ pub enum Read {
     Refused(SourceFile, Diagnostic),
 }
 
-/// A path as shown to people and written in reports: forward slashes on every platform,
-/// so reports and snapshots read the same everywhere.
-pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
-
-/// The folder a file is in: `.` for a bare name (whose `parent()` is empty).
-pub fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         Self {
@@ -49,7 +36,7 @@ impl SourceFile {
     /// The file name as shown in diagnostics (forward slashes on every platform, so reports
     /// and snapshots read the same everywhere).
     pub fn name(&self) -> String {
-        display_path(&self.path)
+        crate::files::display_path(&self.path)
     }
 
     /// Reads a file. Failing to read it at all is an operational error; reading bytes that

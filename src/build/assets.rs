@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Sp, Str};
+use crate::model::Str;
+use crate::span::Sp;
 
 /// A logo that may go into the world, with its extension for Typst.
 pub struct Logo {
@@ -18,7 +19,7 @@ pub struct Logo {
 /// stay inside it: a charter must not be able to pull `../../etc/passwd` into a poster.
 pub fn logo(charter_path: &Path, logo: &Sp<Str>) -> Result<Logo, Box<Diagnostic>> {
     let written = logo.0.as_str();
-    let folder = crate::source::folder_of(charter_path);
+    let folder = crate::files::folder_of(charter_path);
     let outside = || {
         Diagnostic::error(
             Code::LogoOutsideFolder,
@@ -236,21 +237,6 @@ pub fn qr_svg(url: &str) -> Option<String> {
     )
 }
 
-/// The address a QR code should open: the website with a scheme, so phones open it.
-/// Only a web address: a charter whose `website` is `javascript:…` or `data:…` gets no
-/// QR code at all (and no link).
-pub fn qr_target(website: &str) -> Option<String> {
-    let website = website.trim();
-    let lower = website.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        Some(website.to_owned())
-    } else if website.contains(':') || website.contains(char::is_whitespace) {
-        None
-    } else {
-        Some(format!("https://{}", website.trim_start_matches("//")))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,11 +307,5 @@ mod tests {
     fn qr_codes_are_vector() {
         let svg = qr_svg("https://www.kitui.go.ke").unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("<path"), "{svg}");
-        assert_eq!(
-            qr_target("www.kitui.go.ke").as_deref(),
-            Some("https://www.kitui.go.ke")
-        );
-        assert_eq!(qr_target("javascript://%0aalert(1)"), None);
-        assert_eq!(qr_target("data:text/html,<b>x</b>"), None);
     }
 }

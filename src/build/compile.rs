@@ -13,15 +13,8 @@ use typst_layout::PagedDocument;
 use super::world::{CharterWorld, Engine};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
-use crate::yaml::Span;
-
-/// A diagnostic in a file that is not the charter: a theme file.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct ThemeDiagnostic {
-    pub source: SourceFile,
-    #[serde(with = "super::incremental::stored")]
-    pub diagnostic: Diagnostic,
-}
+use crate::span::Span;
+use crate::theme::ThemeDiagnostic;
 
 /// The inputs of one compilation that change between attempts.
 pub struct Attempt<'a> {

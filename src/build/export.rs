@@ -4,8 +4,8 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::compile::ThemeDiagnostic;
 use super::world::{CharterWorld, Engine};
+use crate::theme::ThemeDiagnostic;
 
 /// The PDF standards a user may ask for, by the names Typst uses.
 pub type PdfStandardChoice = PdfStandard;

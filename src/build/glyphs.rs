@@ -5,7 +5,8 @@
 use super::fonts::Fonts;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
-use crate::yaml::{self, Node, NodeKind, Span};
+use crate::span::Span;
+use crate::yaml::{self, Node, NodeKind};
 
 /// At most this many characters are named per field.
 const NAMED: usize = 5;

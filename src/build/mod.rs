@@ -4,7 +4,6 @@
 
 mod assets;
 mod compile;
-pub mod config;
 mod export;
 mod fit;
 mod fonts;
@@ -21,25 +20,18 @@ use serde::Serialize;
 use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
 
-pub use compile::ThemeDiagnostic;
 pub use export::{PdfStandardChoice, Standards, parse_standards};
 pub use fonts::Fonts;
 pub use sheet::Printed;
 pub use world::Engine;
 
-/// A charter's `website` as a link or QR target: http(s) only, a bare domain gets
-/// `https://`; anything else (`javascript:`, `data:`) is `None`.
-pub fn web_target(website: &str) -> Option<String> {
-    assets::qr_target(website)
-}
-
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Charter, Layout};
 use crate::paper::Paper;
 use crate::source::SourceFile;
-use crate::theme::BodySize;
+use crate::span::Span;
+use crate::theme::{BodySize, ThemeDiagnostic};
 use crate::view::View;
-use crate::yaml::Span;
 
 /// How a run builds: the same for every charter of the run.
 #[derive(Clone, Debug, Serialize, serde::Deserialize)]
@@ -493,7 +485,7 @@ fn qr(charter: &Charter, settings: &Settings) -> Option<(String, String)> {
     // A site given per language: the main language's, as the poster's main text is.
     let main = charter.languages.first().map_or("", |l| l.value.as_str());
     let website = &website.get(main).unwrap_or_else(|| website.first()).value.0;
-    let svg = assets::qr_svg(&assets::qr_target(website)?)?;
+    let svg = assets::qr_svg(&crate::model::web_target(website)?)?;
     Some((website.clone(), svg))
 }
 

@@ -7,9 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use super::incremental::{self, Entry, Manifest, StoredDiagnostic, sha256};
+use super::incremental::{self, Entry, Manifest, sha256};
 use super::{Engine, Failure, Settings, build};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::stored::StoredDiagnostic;
 use crate::discover::{Exclude, discover};
 use crate::error::Error;
 use crate::load::load;
@@ -83,10 +84,10 @@ pub struct BuildResult {
     pub source: SourceFile,
     /// Problems in the charter (errors stop its build; warnings do not). For a charter
     /// that was up to date, the warnings recorded when it was built.
-    #[serde(with = "incremental::stored")]
+    #[serde(with = "crate::diagnostic::stored::with")]
     pub diagnostics: Vec<Diagnostic>,
     /// Problems in the theme's code, in the theme's files.
-    pub theme: Vec<super::ThemeDiagnostic>,
+    pub theme: Vec<crate::theme::ThemeDiagnostic>,
     /// The charter's output files (written now, or, when up to date, before).
     pub written: Vec<PathBuf>,
     pub summary: Option<Summary>,

@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Layout;
 use crate::paper::Paper;
 use crate::source::SourceFile;
-use crate::theme::BodySize;
+use crate::theme::{BodySize, ThemeDiagnostic};
 
 /// What every sheet of one charter is printed with.
 pub(super) struct Press<'a> {
@@ -46,7 +46,7 @@ pub struct Printed {
 /// Why a sheet was not printed: the charter's problems (it does not fit), or the theme's.
 pub(super) struct Unprinted {
     pub charter: Vec<Diagnostic>,
-    pub theme: Vec<compile::ThemeDiagnostic>,
+    pub theme: Vec<ThemeDiagnostic>,
 }
 
 impl From<Unprinted> for Failure {
@@ -59,7 +59,7 @@ impl From<Unprinted> for Failure {
     }
 }
 
-fn theme(theme: Vec<compile::ThemeDiagnostic>) -> Unprinted {
+fn theme(theme: Vec<ThemeDiagnostic>) -> Unprinted {
     Unprinted {
         charter: Vec::new(),
         theme,
@@ -84,7 +84,7 @@ impl Press<'_> {
         &self,
         data: &ThemeData,
         size: f64,
-    ) -> Result<PagedDocument, Vec<compile::ThemeDiagnostic>> {
+    ) -> Result<PagedDocument, Vec<ThemeDiagnostic>> {
         let mut data = data.clone();
         data.build.body_size = size;
         let attempt = compile::Attempt {
@@ -215,7 +215,7 @@ impl Press<'_> {
 
     /// The sheet must be the paper asked for: a layout that forgets `set page(...)` would
     /// otherwise print an A4 page while we report A1.
-    fn check_page(&self, document: &PagedDocument) -> Result<(), Box<compile::ThemeDiagnostic>> {
+    fn check_page(&self, document: &PagedDocument) -> Result<(), Box<ThemeDiagnostic>> {
         let Some(page) = document.pages().first() else {
             return Ok(());
         };
@@ -229,7 +229,7 @@ impl Press<'_> {
             Layout::Poster => "poster",
             Layout::Handbook => "handbook",
         };
-        Err(Box::new(compile::ThemeDiagnostic {
+        Err(Box::new(ThemeDiagnostic {
             source: SourceFile::new(
                 format!("{} theme: {layout}.typ", self.engine.theme.name()),
                 "",

@@ -78,17 +78,17 @@ pub fn to_json(run: &BuildRun, theme: &str, elapsed: std::time::Duration) -> Str
             .orphans
             .iter()
             .map(|o| Orphan {
-                source: crate::source::display_path(&o.source),
+                source: crate::files::display_path(&o.source),
                 outputs: o
                     .outputs
                     .iter()
-                    .map(|p| crate::source::display_path(p))
+                    .map(|p| crate::files::display_path(p))
                     .collect(),
                 removed: o.removed,
                 kept: o
                     .kept
                     .iter()
-                    .map(|p| crate::source::display_path(p))
+                    .map(|p| crate::files::display_path(p))
                     .collect(),
             })
             .collect(),
@@ -115,7 +115,7 @@ fn charter(result: &BuildResult) -> Charter {
             .iter()
             .zip(&result.outputs)
             .map(|(path, output)| Output {
-                path: crate::source::display_path(path),
+                path: crate::files::display_path(path),
                 bytes: output.bytes,
                 sha256: output.sha256.clone(),
             })

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::{Color, errln, outln, print_error, status, terminal_width};
-use crate::build::config::BuildConfig;
 use crate::build::incremental::fingerprint;
 use crate::build::run::{Batch, BuildRun, Outputs, Progress, Status, build_paths};
 use crate::build::worker::{Bounds, Plan, Pool};
 use crate::build::{Engine, Settings, Sheets, default_standards, parse_standards};
+use crate::config::{BuildTable, ConfigFile, Finder};
 use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
@@ -118,8 +118,8 @@ pub struct Options {
     #[arg(short, long)]
     pub verbose: bool,
 
-    /// The `charter.toml` whose `[build]` table to use [default: the nearest one above the
-    /// current folder]. Flags win over it.
+    /// The `charter.toml` whose `[build]` table to use [default: the nearest one at or
+    /// above the paths built]. Flags win over it.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }
@@ -393,7 +393,7 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
         let name = name.trim();
         let Some(spec) = manifest.options.get(name) else {
             let known: Vec<&str> = manifest.options.keys().map(String::as_str).collect();
-            let close = crate::decode::did_you_mean(name, known.iter().copied())
+            let close = crate::suggest::did_you_mean(name, known.iter().copied())
                 .map(|c| format!(" (did you mean `{c}`?)"))
                 .unwrap_or_default();
             return Err(format!(
@@ -467,18 +467,49 @@ fn parse_sheets(value: &str) -> Result<Sheets, String> {
     Ok(Sheets::Only(codes))
 }
 
-/// Fills what the command line leaves out from the `[build]` table of `charter.toml`.
+/// Fills what the command line leaves out from the `[build]` table of `charter.toml`: the
+/// one `--config` names, else the nearest at or above the paths built (the current folder
+/// when none is given). A build's settings are the run's, so paths under different files
+/// are refused rather than built with one of them.
 fn with_config(mut args: Options) -> Result<Options, String> {
+    let mut finder = Finder::default();
     let path = match &args.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| BuildConfig::find(&dir)),
+        None => {
+            let starts = if args.paths.is_empty() {
+                vec![PathBuf::from(".")]
+            } else {
+                args.paths.clone()
+            };
+            let mut found: Vec<(Option<PathBuf>, &std::path::Path)> = Vec::new();
+            for start in &starts {
+                let file = finder.find(start);
+                if !found.iter().any(|(f, _)| *f == file) {
+                    found.push((file, start));
+                }
+            }
+            if let [(first, first_start), (second, second_start), ..] = found.as_slice() {
+                let name = |file: &Option<PathBuf>| {
+                    file.as_deref().map_or("no charter.toml".to_owned(), |f| {
+                        format!("`{}`", crate::files::display_path(f))
+                    })
+                };
+                return Err(format!(
+                    "`{}` is under {} and `{}` under {}: a build uses one `charter.toml`, so \
+                     build them in separate runs, or name one with `--config`",
+                    crate::files::display_path(first_start),
+                    name(first),
+                    crate::files::display_path(second_start),
+                    name(second),
+                ));
+            }
+            found.into_iter().next().and_then(|(file, _)| file)
+        }
     };
     let Some(path) = path else {
         return Ok(args);
     };
-    let config = BuildConfig::load(&path)?;
+    let config = ConfigFile::load(&path).map_err(|e| e.to_string())?.build;
     args.theme = args.theme.or(config.theme);
     args.paper = args.paper.or(config.paper);
     args.landscape |= config.landscape.unwrap_or(false);
@@ -519,7 +550,7 @@ fn with_config(mut args: Options) -> Result<Options, String> {
     let mut set: Vec<String> = config
         .options
         .iter()
-        .map(|(name, value)| format!("{name}={}", BuildConfig::option_text(value)))
+        .map(|(name, value)| format!("{name}={}", BuildTable::option_text(value)))
         .collect();
     set.append(&mut args.set);
     args.set = set;
@@ -555,7 +586,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             let stale: Vec<String> = result
                 .stale
                 .iter()
-                .map(|p| crate::source::display_path(p))
+                .map(|p| crate::files::display_path(p))
                 .collect();
             errln!(
                 "note: {} {} from an earlier version of {}; do not print {} until it builds again",
@@ -569,7 +600,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             let written: Vec<String> = result
                 .written
                 .iter()
-                .map(|p| crate::source::display_path(p))
+                .map(|p| crate::files::display_path(p))
                 .collect();
             errln!(
                 "note: {} written all the same: {} not depend on what failed",
@@ -590,7 +621,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             let written: Vec<String> = result
                 .written
                 .iter()
-                .map(|p| crate::source::display_path(p))
+                .map(|p| crate::files::display_path(p))
                 .collect();
             // A poster says the size its text was laid out at (it may have been shrunk to
             // fit); a handbook its page count; data alone neither.
@@ -628,11 +659,11 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
         let shown = |paths: &[std::path::PathBuf]| -> Vec<String> {
             paths
                 .iter()
-                .map(|p| crate::source::display_path(p))
+                .map(|p| crate::files::display_path(p))
                 .collect()
         };
         let outputs = shown(&orphan.outputs);
-        let source = crate::source::display_path(&orphan.source);
+        let source = crate::files::display_path(&orphan.source);
         if orphan.removed {
             let kept = shown(&orphan.kept);
             let removed: Vec<&String> = outputs.iter().filter(|o| !kept.contains(o)).collect();
@@ -729,7 +760,7 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
 pub(super) fn say_waiting(out: &std::path::Path) {
     errln!(
         "Waiting for another build into {} to finish…",
-        crate::source::display_path(out)
+        crate::files::display_path(out)
     );
 }
 

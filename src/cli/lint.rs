@@ -7,8 +7,8 @@ use clap::ValueEnum;
 use super::{Color, err, errln, out, outln, print_error, status, terminal_width};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::lint::batch::{ConfigSource, FileLint, lint_paths, lint_text, today};
-use crate::lint::config::Config;
+use crate::lint::batch::{FileLint, lint_paths, lint_text, today};
+use crate::lint::config::LintConfigs;
 use crate::lint::fix;
 use crate::report::formats::{concise_line, github_line, sarif};
 use crate::report::{HumanReporter, json_report};
@@ -83,10 +83,7 @@ pub fn run(args: Args, color: Color) -> u8 {
     } else {
         args.paths.clone()
     };
-    let config = match &args.config {
-        Some(path) => ConfigSource::File(path.clone()),
-        None => ConfigSource::Discover,
-    };
+    let mut configs = LintConfigs::new(args.config.clone());
     let machine = matches!(
         args.output_format,
         Some(OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github)
@@ -102,7 +99,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         Err(status) => return status,
     };
     let today = today();
-    let mut run = match lint_paths(&paths, &exclude, &config, today) {
+    let mut run = match lint_paths(&paths, &exclude, &mut configs, today) {
         Ok(run) => run,
         Err(error) => {
             print_error(&error);
@@ -112,7 +109,7 @@ pub fn run(args: Args, color: Color) -> u8 {
     let mut errors: Vec<Error> = std::mem::take(&mut run.errors);
     if args.fix || args.diff {
         for file in &mut run.files {
-            if let Err(error) = fix_file(file, &args, &config, today) {
+            if let Err(error) = fix_file(file, &args, &mut configs, today) {
                 errors.push(error);
             }
         }
@@ -150,7 +147,7 @@ pub fn run(args: Args, color: Color) -> u8 {
 fn fix_file(
     file: &mut FileLint,
     args: &Args,
-    config: &ConfigSource,
+    configs: &mut LintConfigs,
     today: jiff::civil::Date,
 ) -> Result<(), Error> {
     let fixes: Vec<&crate::lint::Fix> = file
@@ -192,13 +189,8 @@ fn fix_file(
     let applied = fixed.applied;
     let findings = if applied == 1 { "finding" } else { "findings" };
     errln!("Fixed {applied} {findings} in {}.", file.source.name());
-    let config = match config {
-        ConfigSource::File(path) => Config::load(path).unwrap_or_default(),
-        ConfigSource::Discover => crate::lint::config::ConfigFinder::default()
-            .find(&file.source.path)
-            .and_then(|p| Config::load(&p).ok())
-            .unwrap_or_default(),
-    };
+    // The run loaded this file's configuration before linting it, so it is remembered.
+    let config = configs.for_charter(&file.source.path).unwrap_or_default();
     *file = lint_text(&file.source.path, fixed.text, &config, today);
     Ok(())
 }

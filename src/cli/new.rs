@@ -53,7 +53,7 @@ pub fn run(mut args: Args) -> u8 {
 /// one to nothing: it is the user's). Everything is decided before anything is written, and
 /// a file that cannot be written whole is removed, so a failure leaves nothing behind.
 fn write_starter(path: &Path, lang: StarterLang) -> Result<Option<PathBuf>, Error> {
-    let schema = crate::source::folder_of(path).join(SCHEMA_FILE);
+    let schema = crate::files::folder_of(path).join(SCHEMA_FILE);
     let write_schema = std::fs::symlink_metadata(&schema).is_err();
     create_new(path, starter(lang))?;
     if !write_schema {

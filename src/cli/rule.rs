@@ -66,7 +66,7 @@ pub fn run(args: Args) -> u8 {
         }
         None => {
             let names = rules::ALL.iter().map(|r| r.meta().id.name);
-            let hint = crate::decode::did_you_mean(&name, names)
+            let hint = crate::suggest::did_you_mean(&name, names)
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_else(|| "; `charter rule --all` lists them".into());
             print_error(&format!("there is no rule `{name}`{hint}"));

@@ -261,7 +261,7 @@ fn is_image(path: &Path) -> bool {
 }
 
 fn parent(path: &Path) -> PathBuf {
-    crate::source::folder_of(path).to_owned()
+    crate::files::folder_of(path).to_owned()
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

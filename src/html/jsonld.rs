@@ -121,7 +121,7 @@ fn email(value: &str) -> Option<String> {
 
 /// A web address worth publishing: http(s) only.
 fn web(value: &str) -> Option<String> {
-    crate::build::web_target(value)
+    crate::model::web_target(value)
 }
 
 /// The first phone, the first e-mail that is one, and the website if it is a web address,

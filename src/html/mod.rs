@@ -15,7 +15,7 @@ pub use templates::Templates;
 use base64::Engine as _;
 use serde_json::Value;
 
-use crate::build::ThemeDiagnostic;
+use crate::theme::ThemeDiagnostic;
 
 /// What a page shows beyond the theme data the posters read.
 pub struct Extras {

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use tera::{Context, ErrorKind, Tera};
 
-use crate::build::ThemeDiagnostic;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::SourceFile;
+use crate::span::Span;
 use crate::theme::Theme;
-use crate::yaml::Span;
+use crate::theme::ThemeDiagnostic;
 
 /// The components `charter` gives every theme.
 const COMPONENTS: &str = include_str!("components.html");
@@ -125,7 +125,7 @@ fn tel_href(value: &str, _: tera::Kwargs, _: &tera::State) -> String {
 /// A website as a link target: only `http(s)`, so a charter cannot smuggle in a
 /// `javascript:` link; a bare domain gets `https://`.
 fn web_href(value: &str, _: tera::Kwargs, _: &tera::State) -> String {
-    crate::build::web_target(value).unwrap_or_else(|| "#".to_owned())
+    crate::model::web_target(value).unwrap_or_else(|| "#".to_owned())
 }
 
 /// The page's context: the theme data's fields at the top level (`title`, `services`,

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::config::ConfigError;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Exclude, discover};
 use crate::error::Error;
-use crate::lint::config::{Config, ConfigError, ConfigFinder};
+use crate::lint::config::{LintConfig, LintConfigs};
 use crate::lint::{Finding, LintContext, lint};
 use crate::load::{Loaded, load, load_source};
 use crate::source::SourceFile;
@@ -30,20 +31,12 @@ pub struct LintRun {
     pub errors: Vec<Error>,
 }
 
-/// How to find configuration.
-pub enum ConfigSource {
-    /// Walk up from each charter to the nearest `charter.toml`.
-    Discover,
-    /// One file for every charter.
-    File(PathBuf),
-}
-
 /// Lints every charter under `paths`. A configuration error stops the run before anything
 /// is linted (exit status 2), since findings under the wrong configuration would mislead.
 pub fn lint_paths(
     paths: &[PathBuf],
     exclude: &Exclude,
-    config: &ConfigSource,
+    configs: &mut LintConfigs,
     today: jiff::civil::Date,
 ) -> Result<LintRun, ConfigError> {
     let mut run = LintRun::default();
@@ -61,7 +54,10 @@ pub fn lint_paths(
         });
     }
     let files = found.files;
-    let configs = configs_for(&files, config)?;
+    let configs = files
+        .iter()
+        .map(|file| configs.for_charter(file))
+        .collect::<Result<Vec<_>, _>>()?;
     let outcomes: Vec<_> = files
         .par_iter()
         .zip(configs.par_iter())
@@ -80,33 +76,8 @@ pub fn lint_paths(
     Ok(run)
 }
 
-/// The configuration of each file, each distinct file loaded once.
-fn configs_for(files: &[PathBuf], source: &ConfigSource) -> Result<Vec<Config>, ConfigError> {
-    let mut loaded: Vec<(PathBuf, Config)> = Vec::new();
-    let mut finder = ConfigFinder::default();
-    let mut out = Vec::with_capacity(files.len());
-    for file in files {
-        let path = match source {
-            ConfigSource::File(path) => Some(path.clone()),
-            ConfigSource::Discover => finder.find(file),
-        };
-        let Some(path) = path else {
-            out.push(Config::default());
-            continue;
-        };
-        if let Some((_, config)) = loaded.iter().find(|(p, _)| *p == path) {
-            out.push(config.clone());
-            continue;
-        }
-        let config = Config::load(&path)?;
-        loaded.push((path, config.clone()));
-        out.push(config);
-    }
-    Ok(out)
-}
-
 /// Lints one loaded charter. A charter that does not load gets its `check` problems.
-pub fn lint_loaded(loaded: Loaded, config: &Config, today: jiff::civil::Date) -> FileLint {
+pub fn lint_loaded(loaded: Loaded, config: &LintConfig, today: jiff::civil::Date) -> FileLint {
     let findings = match &loaded.charter {
         Some(charter) => {
             let cx = LintContext {
@@ -134,7 +105,12 @@ pub fn lint_loaded(loaded: Loaded, config: &Config, today: jiff::civil::Date) ->
 }
 
 /// Lints text in memory (for `--fix`, which re-lints what it wrote).
-pub fn lint_text(path: &Path, text: String, config: &Config, today: jiff::civil::Date) -> FileLint {
+pub fn lint_text(
+    path: &Path,
+    text: String,
+    config: &LintConfig,
+    today: jiff::civil::Date,
+) -> FileLint {
     lint_loaded(load_source(SourceFile::new(path, text)), config, today)
 }
 

@@ -1,4 +1,5 @@
-//! `charter.toml`: which rules run and at what level, for a tree of charters.
+//! The `[lint]` table of `charter.toml` (read by `crate::config`) given meaning: which
+//! rules run and at what level, for a tree of charters.
 //!
 //! ```toml
 //! [lint]
@@ -11,61 +12,19 @@
 //! ignore = ["review-overdue"]
 //! ```
 //!
-//! The file is found by walking up from each charter's folder; `--config` names one.
+//! The file that applies is the nearest at or above each charter (`crate::config::Finder`);
+//! `--config` names one.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
 
-use crate::decode::did_you_mean;
+use crate::config::{ConfigError, ConfigFile, Finder};
 use crate::diagnostic::Severity;
 use crate::lint::{Rule, rules};
-
-pub const CONFIG_FILE: &str = "charter.toml";
-
-/// A configuration problem: the tool cannot lint as asked. Exit status 2.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: {message}", path.display())]
-pub struct ConfigError {
-    pub path: PathBuf,
-    pub message: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    lint: LintTable,
-    /// Read by `charter build` (`crate::build::config`), not by lint.
-    #[serde(default)]
-    #[allow(dead_code)]
-    build: Option<toml::Table>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LintTable {
-    select: Option<Vec<String>>,
-    #[serde(default)]
-    ignore: Vec<String>,
-    #[serde(default)]
-    levels: HashMap<String, String>,
-    #[serde(default)]
-    overrides: Vec<OverrideTable>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OverrideTable {
-    files: Vec<String>,
-    select: Option<Vec<String>>,
-    #[serde(default)]
-    ignore: Vec<String>,
-    #[serde(default)]
-    levels: HashMap<String, String>,
-}
+use crate::suggest::did_you_mean;
 
 /// Rule levels after `select`, `ignore` and `levels`: `None` means the rule is off.
 #[derive(Clone, Debug)]
@@ -140,38 +99,28 @@ struct Override {
     settings: Settings,
 }
 
-/// A loaded configuration: base settings and per-file overrides.
+/// The rule settings of one `charter.toml`: base settings and per-file overrides. The
+/// default (no file) runs every rule at its own level.
 #[derive(Clone, Debug, Default)]
-pub struct Config {
+pub struct LintConfig {
     /// The folder the configuration file is in; override globs are relative to it.
     root: PathBuf,
     base: Settings,
     overrides: Vec<Override>,
 }
 
-impl Config {
-    /// Reads and validates a configuration file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+impl LintConfig {
+    /// Gives the `[lint]` table's rule names and levels meaning; an unknown rule or level is
+    /// an error naming the file.
+    pub fn new(file: &ConfigFile) -> Result<LintConfig, ConfigError> {
         let error = |message: String| ConfigError {
-            path: path.to_owned(),
+            path: file.path.clone(),
             message,
         };
-        let text = crate::files::read_text(path, crate::limits::CONFIG_BYTES)
-            .map_err(|e| error(format!("cannot read it: {e}")))?;
-        Config::parse(&text, path.parent().unwrap_or(Path::new("")), path)
-    }
-
-    pub fn parse(text: &str, root: &Path, path: &Path) -> Result<Config, ConfigError> {
-        let error = |message: String| ConfigError {
-            path: path.to_owned(),
-            message,
-        };
-        let file: File =
-            toml::from_str(text).map_err(|e| error(e.to_string().trim_end().to_owned()))?;
-        let lint = file.lint;
-        let base = settings(lint.select, lint.ignore, lint.levels).map_err(error)?;
+        let lint = &file.lint;
+        let base = settings(&lint.select, &lint.ignore, &lint.levels).map_err(error)?;
         let mut overrides = Vec::new();
-        for table in lint.overrides {
+        for table in &lint.overrides {
             let mut builder = GlobSetBuilder::new();
             for pattern in &table.files {
                 builder.add(
@@ -181,11 +130,11 @@ impl Config {
             }
             overrides.push(Override {
                 files: builder.build().map_err(|e| error(e.to_string()))?,
-                settings: settings(table.select, table.ignore, table.levels).map_err(error)?,
+                settings: settings(&table.select, &table.ignore, &table.levels).map_err(error)?,
             });
         }
-        Ok(Config {
-            root: root.to_owned(),
+        Ok(LintConfig {
+            root: file.folder().to_owned(),
             base,
             overrides,
         })
@@ -222,11 +171,12 @@ fn absolute_root(root: &Path) -> PathBuf {
 }
 
 fn settings(
-    select: Option<Vec<String>>,
-    ignore: Vec<String>,
-    levels: HashMap<String, String>,
+    select: &Option<Vec<String>>,
+    ignore: &[String],
+    levels: &HashMap<String, String>,
 ) -> Result<Settings, String> {
     let select = select
+        .as_ref()
         .map(|s| s.iter().map(|m| matcher(m)).collect::<Result<Vec<_>, _>>())
         .transpose()?;
     let ignore = ignore
@@ -234,7 +184,7 @@ fn settings(
         .map(|m| matcher(m))
         .collect::<Result<Vec<_>, _>>()?;
     let mut parsed = Vec::new();
-    let mut names: Vec<_> = levels.into_iter().collect();
+    let mut names: Vec<_> = levels.iter().collect();
     names.sort();
     for (name, level) in names {
         let level = match level.as_str() {
@@ -248,7 +198,7 @@ fn settings(
                 ));
             }
         };
-        parsed.push((matcher(&name)?, level));
+        parsed.push((matcher(name)?, level));
     }
     Ok(Settings {
         select,
@@ -286,42 +236,51 @@ fn is_rule(rule: &dyn Rule, text: &str) -> bool {
     id.code.eq_ignore_ascii_case(text) || id.name.eq_ignore_ascii_case(text)
 }
 
-/// Finds the configuration that applies to a charter by walking up from its folder.
-/// Results are remembered per folder, since a batch has many charters in few folders.
+/// The rule settings for each charter of a run: `--config` when given, else the nearest
+/// `charter.toml` (`crate::config::Finder`), each file read and given meaning once.
 #[derive(Default)]
-pub struct ConfigFinder {
-    cache: HashMap<PathBuf, Option<PathBuf>>,
+pub struct LintConfigs {
+    named: Option<PathBuf>,
+    finder: Finder,
+    made: HashMap<PathBuf, Arc<LintConfig>>,
+    default: Arc<LintConfig>,
 }
 
-impl ConfigFinder {
-    pub fn find(&mut self, charter: &Path) -> Option<PathBuf> {
-        let start = absolute(charter.parent().unwrap_or(Path::new(".")));
-        let mut dir = Some(start.as_path());
-        let mut visited = Vec::new();
-        let mut found = None;
-        while let Some(current) = dir {
-            if let Some(cached) = self.cache.get(current) {
-                found = cached.clone();
-                break;
-            }
-            visited.push(current.to_owned());
-            let candidate = current.join(CONFIG_FILE);
-            if candidate.is_file() {
-                found = Some(candidate);
-                break;
-            }
-            dir = current.parent();
+impl LintConfigs {
+    /// `named`: the file `--config` names, for every charter.
+    pub fn new(named: Option<PathBuf>) -> Self {
+        LintConfigs {
+            named,
+            ..LintConfigs::default()
         }
-        for dir in visited {
-            self.cache.insert(dir, found.clone());
+    }
+
+    /// The settings for the charter at `path`.
+    pub fn for_charter(&mut self, path: &Path) -> Result<Arc<LintConfig>, ConfigError> {
+        let found = match &self.named {
+            Some(named) => Some(named.clone()),
+            None => self.finder.find(path),
+        };
+        let Some(found) = found else {
+            return Ok(self.default.clone());
+        };
+        if let Some(made) = self.made.get(&found) {
+            return Ok(made.clone());
         }
-        found
+        let file = self.finder.load(&found)?;
+        let made = Arc::new(LintConfig::new(&file)?);
+        self.made.insert(found, made.clone());
+        Ok(made)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(text: &str, path: &str) -> Result<LintConfig, ConfigError> {
+        LintConfig::new(&ConfigFile::parse(text, Path::new(path))?)
+    }
 
     fn level(levels: &Levels, name: &str) -> Option<Severity> {
         let i = rules::ALL
@@ -333,7 +292,7 @@ mod tests {
 
     #[test]
     fn select_ignore_levels_and_overrides() {
-        let config = Config::parse(
+        let config = parse(
             r#"
 [lint]
 select = ["T", "fee-not-fixed"]
@@ -344,8 +303,7 @@ levels = { days-without-basis = "error" }
 files = ["old/*.yaml"]
 levels = { T001 = "off" }
 "#,
-            Path::new("/r"),
-            Path::new("/r/charter.toml"),
+            "/r/charter.toml",
         )
         .unwrap();
         let levels = config.levels_for(Path::new("/r/new.yaml"));
@@ -363,23 +321,13 @@ levels = { T001 = "off" }
 
     #[test]
     fn unknown_rules_are_config_errors() {
-        let err = Config::parse(
-            "[lint]\nignore = [\"timeline-rnage\"]\n",
-            Path::new(""),
-            Path::new("charter.toml"),
-        )
-        .unwrap_err();
+        let err = parse("[lint]\nignore = [\"timeline-rnage\"]\n", "charter.toml").unwrap_err();
         assert!(
             err.message.contains("did you mean `timeline-range`"),
             "{}",
             err.message
         );
-        let err = Config::parse(
-            "[lint]\nsellect = []\n",
-            Path::new(""),
-            Path::new("charter.toml"),
-        )
-        .unwrap_err();
+        let err = parse("[lint]\nsellect = []\n", "charter.toml").unwrap_err();
         assert!(err.message.contains("sellect"), "{}", err.message);
     }
 }

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 
 use crate::lint::Fix;
 use crate::source::SourceFile;
-use crate::yaml::{self, Node, NodeKind, Span};
+use crate::span::Span;
+use crate::yaml::{self, Node, NodeKind};
 
 /// The outcome of fixing one file's text.
 #[derive(Debug)]

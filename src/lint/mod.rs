@@ -18,7 +18,7 @@ pub use context::LintContext;
 pub use run::lint;
 
 use crate::diagnostic::{Diagnostic, Id, Severity};
-use crate::yaml::Span;
+use crate::span::Span;
 
 /// What a rule is: its identity, default level and documentation.
 #[derive(Debug)]

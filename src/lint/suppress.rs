@@ -13,7 +13,7 @@
 //! finding on its `en:` line. The rule is named by code or name, and a reason follows `--`.
 //! A suppression that excuses nothing is itself reported, so stale ones do not pile up.
 
-use crate::yaml::Span;
+use crate::span::Span;
 
 const MARKER: &str = "charter: allow";
 

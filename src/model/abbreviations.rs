@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode};
-use crate::model::{Sp, Text};
+use crate::model::Text;
+use crate::model::decode::{Cx, Decode};
+use crate::span::Sp;
 use crate::yaml::Node;
 
 /// Each abbreviation and what it stands for.

@@ -3,17 +3,18 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::choice::decode_choice;
 use crate::model::contact::{Channel, Complaints};
+use crate::model::decode::{Cx, Decode, decode_struct};
 use crate::model::fee::Currency;
 use crate::model::sections::{
     CustomerGroup, Item, List, Organization, Preface, Review, Section, StandardGroup,
 };
-use crate::model::{Abbreviations, Columns, Date, Fee, Labels, Lang, Services, Sp, Text};
+use crate::model::{Abbreviations, Columns, Date, Fee, Labels, Lang, Services, Text};
+use crate::span::Sp;
+use crate::span::Span;
 use crate::yaml::Node;
-use crate::yaml::Span;
 
 /// A citizens' service charter: who serves, what they promise, and where to complain when
 /// a promise is broken.

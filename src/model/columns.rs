@@ -12,11 +12,13 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::choice::decode_choice;
+use crate::model::decode::{Cx, Decode};
 use crate::model::total::{self, Total};
-use crate::model::{Fee, Sp, Text, Timeline};
+use crate::model::{Fee, Text, Timeline};
+use crate::span::Sp;
+use crate::suggest::did_you_mean;
 use crate::yaml::{Node, NodeKind};
 
 /// The charter's own columns, in the order declared (the order they are printed in).
@@ -348,7 +350,7 @@ impl<const STEPS: bool> Decode for Cells<STEPS> {
 
 /// The declared column `name` of the table being read, or a report of why there is none:
 /// not declared (with the nearest declared name), or declared for the other table.
-fn declared(name: &str, span: crate::yaml::Span, here: ColumnOf, cx: &mut Cx) -> Option<Column> {
+fn declared(name: &str, span: crate::span::Span, here: ColumnOf, cx: &mut Cx) -> Option<Column> {
     if cx.columns_failed.contains(name) {
         // Its declaration's problem is reported; its values are not read.
         return None;

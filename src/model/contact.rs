@@ -5,8 +5,9 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct};
-use crate::model::{Lang, Paragraphs, Sp, Str, Text};
+use crate::model::decode::{Cx, Decode, decode_struct};
+use crate::model::{Lang, Paragraphs, Str, Text};
+use crate::span::Sp;
 use crate::yaml::{Node, NodeKind};
 
 /// A phone number, fax, e-mail or web address: written once, the same in every language,
@@ -198,9 +199,40 @@ pub struct Channel {
 
 decode_struct!(Channel, "this section" { title, text, contacts });
 
+/// A `website` as a link or QR target, for every output that opens it (the page's links,
+/// its JSON-LD, the poster's QR code) and for lint: http(s) only, a bare domain gets
+/// `https://` (so phones open it); anything else (`javascript:`, `data:`) is `None`, and
+/// gets no link and no QR code at all.
+pub fn web_target(website: &str) -> Option<String> {
+    let website = website.trim();
+    let lower = website.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Some(website.to_owned())
+    } else if website.contains(':') || website.contains(char::is_whitespace) {
+        None
+    } else {
+        Some(format!("https://{}", website.trim_start_matches("//")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::web_target;
     use crate::source::SourceFile;
+
+    #[test]
+    fn only_web_addresses_are_targets() {
+        assert_eq!(
+            web_target("www.kitui.go.ke").as_deref(),
+            Some("https://www.kitui.go.ke")
+        );
+        assert_eq!(
+            web_target(" HTTP://x.go.ke ").as_deref(),
+            Some("HTTP://x.go.ke")
+        );
+        assert_eq!(web_target("javascript://%0aalert(1)"), None);
+        assert_eq!(web_target("data:text/html,<b>x</b>"), None);
+    }
 
     #[test]
     fn a_detail_per_language_keeps_each_value_and_its_place() {

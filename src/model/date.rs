@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode};
 use crate::diagnostic::{Code, Diagnostic, clip};
+use crate::model::decode::{Cx, Decode};
 use crate::yaml::Node;
 
 pub use crate::locale::Precision;

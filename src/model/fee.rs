@@ -10,12 +10,13 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic, clip};
+use crate::model::decode::{Cx, Decode, decode_struct};
 use crate::model::written::{Shape, line_text, long_text, read_first, shape};
 use crate::model::{Str, Text};
 use crate::reading::{FeeRead, Money, currency_candidates, read_fee};
-use crate::yaml::{Node, Span};
+use crate::span::Span;
+use crate::yaml::Node;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fee {

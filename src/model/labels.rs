@@ -6,9 +6,10 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode};
 use crate::locale::Locale;
-use crate::model::{Sp, Text};
+use crate::model::Text;
+use crate::model::decode::{Cx, Decode};
+use crate::span::Sp;
 use crate::yaml::Node;
 
 /// Labels by the catalogue's key (`vision`, `fee`, `office`), in the order written.

@@ -5,9 +5,11 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::yaml::{Node, NodeKind, Span};
+use crate::model::decode::{Cx, Decode};
+use crate::span::Span;
+use crate::suggest::did_you_mean;
+use crate::yaml::{Node, NodeKind};
 
 /// An ISO 639-1 language code such as `sw` or `en`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

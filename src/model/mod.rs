@@ -1,7 +1,9 @@
 //! The validated charter: every type a charter file can hold.
 //!
 //! Each type's doc comments are the descriptions in the generated JSON Schema (`charter
-//! schema`), so they are written for the people who write charters.
+//! schema`), so they are written for the people who write charters. Each type decodes
+//! itself from the YAML tree through [`decode`] (whose context carries the charter's
+//! languages and columns, read first), which is why the decoder lives here.
 
 mod abbreviations;
 mod charter;
@@ -9,6 +11,7 @@ pub(crate) mod choice;
 mod columns;
 mod contact;
 mod date;
+pub mod decode;
 pub mod fee;
 mod labels;
 pub(crate) mod lang;
@@ -16,9 +19,9 @@ mod row_number;
 mod sections;
 pub(crate) mod service;
 mod service_list;
-mod sp;
 pub mod timeline;
 pub mod total;
+mod untranslated;
 mod written;
 
 pub use abbreviations::Abbreviations;
@@ -26,7 +29,7 @@ pub use charter::{Charter, Layout};
 pub use columns::{
     Cell, CellValue, Cells, Column, ColumnOf, ColumnType, Columns, ServiceCells, StepCells,
 };
-pub use contact::{Channel, Complaints, Contact, Detail};
+pub use contact::{Channel, Complaints, Contact, Detail, web_target};
 pub use date::Date;
 pub use fee::{Amount, Currency, Fee, FeeCase, FeeKind, Tier};
 pub use labels::Labels;
@@ -41,6 +44,6 @@ pub use service::{
     Transactions,
 };
 pub use service_list::{ServiceGroup, Services};
-pub use sp::{Sp, Str};
 pub use timeline::{Basis, Duration, Timeline, TimelineCase, TimelineKind, Unit};
 pub use total::Total;
+pub use untranslated::Str;

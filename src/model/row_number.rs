@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode};
 use crate::diagnostic::{Code, Diagnostic, clip};
+use crate::model::decode::{Cx, Decode};
 use crate::yaml::{Node, NodeKind};
 
 /// The most levels a number may have: `1.2.3.4.5.6`.

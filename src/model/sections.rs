@@ -6,10 +6,11 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::decode::{Cx, Decode, decode_struct};
 use crate::model::service::is_short_text;
-use crate::model::{Date, Detail, Sp, Str, Text, Timeline};
+use crate::model::{Date, Detail, Str, Text, Timeline};
+use crate::span::Sp;
 use crate::yaml::{Node, NodeKind};
 
 /// One paragraph, or a list of paragraphs.

@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct};
-use crate::model::{Fee, RowNumber, ServiceCells, Sp, StepCells, Text, Timeline};
+use crate::model::decode::{Cx, Decode, decode_struct};
+use crate::model::{Fee, RowNumber, ServiceCells, StepCells, Text, Timeline};
+use crate::span::Sp;
 use crate::yaml::{Node, NodeKind};
 
 /// One service, as a row of the services table.

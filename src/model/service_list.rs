@@ -8,8 +8,9 @@ use std::ops::{Deref, Range};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct};
-use crate::model::{Paragraphs, RowNumber, Service, Sp, Text};
+use crate::model::decode::{Cx, Decode, decode_struct};
+use crate::model::{Paragraphs, RowNumber, Service, Text};
+use crate::span::Sp;
 use crate::yaml::{Node, NodeKind};
 
 /// The services, in order, and the groups they are printed in. Reads as the list of every

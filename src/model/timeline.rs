@@ -11,12 +11,14 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-use crate::decode::{Cx, Decode, decode_struct, did_you_mean};
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::model::Text;
+use crate::model::decode::{Cx, Decode, decode_struct};
 use crate::model::written::{Shape, line_text, long_text, read_first, shape};
 use crate::reading::{Measure, Promise, TimeRead, read_time};
-use crate::yaml::{Node, Span};
+use crate::span::Span;
+use crate::suggest::did_you_mean;
+use crate::yaml::Node;
 
 pub use crate::reading::{Basis, Unit};
 

@@ -6,11 +6,12 @@
 //! the long form with keys. The first two are the office's words; this module tells the
 //! shapes apart, and reads each language's words until one reads.
 
-use crate::decode::{Cx, Decode};
+use crate::model::decode::{Cx, Decode};
 use crate::model::service::is_short_text;
 use crate::model::{Text, TextValue};
 use crate::reading::Unread;
-use crate::yaml::{Node, NodeKind, Span};
+use crate::span::Span;
+use crate::yaml::{Node, NodeKind};
 
 /// The shape of a fee or timeline node.
 pub enum Shape {

@@ -11,7 +11,7 @@
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::lines::LineIndex;
-use crate::yaml::Span;
+use crate::span::Span;
 
 /// The most characters of a line a snippet shows.
 const WIDTH: usize = 120;

@@ -8,7 +8,7 @@ mod json;
 pub use human::{HumanReporter, summary_line};
 pub use json::json_report;
 
-use crate::yaml::Span;
+use crate::span::Span;
 
 /// Start and end positions (1-based line, column in characters) of a span, for reports
 /// that give both.

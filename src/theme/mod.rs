@@ -6,15 +6,17 @@
 //! manifest says `extends = "<built-in>"`, every file it does not hold is taken from that
 //! built-in theme, so a user can override a single file (as mdBook and Jekyll allow).
 
+mod diagnostic;
 mod manifest;
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+pub use diagnostic::ThemeDiagnostic;
 pub use manifest::{BodySize, Manifest, OptionKind, OptionSpec};
 
-use crate::decode::did_you_mean;
+use crate::suggest::did_you_mean;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
 
@@ -199,10 +201,10 @@ impl Theme {
                 Layer::Dir(dir) => {
                     let full = dir.join(path);
                     crate::files::read_inside(dir, Path::new(path), crate::limits::THEME_FILE_BYTES)
-                        .map_err(|e| format!("`{}`: {e}", crate::source::display_path(&full)))?
+                        .map_err(|e| format!("`{}`: {e}", crate::files::display_path(&full)))?
                         .map(|bytes| ThemeFile {
                             bytes,
-                            display: crate::source::display_path(&full),
+                            display: crate::files::display_path(&full),
                         })
                 }
                 Layer::Builtin(dir) => dir.get_file(dir.path().join(path)).map(|file| ThemeFile {

@@ -491,7 +491,7 @@ impl View {
     }
 }
 
-fn section(section: &Option<crate::model::Sp<Section>>, key: &str, tr: &Tr) -> Option<SectionView> {
+fn section(section: &Option<crate::span::Sp<Section>>, key: &str, tr: &Tr) -> Option<SectionView> {
     let section = &section.as_ref()?.value;
     Some(SectionView {
         title: tr.title(&section.title, key),

@@ -2,7 +2,9 @@
 
 mod node;
 
-pub use node::{Key, MAX_DEPTH, Node, NodeKind, Scalar, Span};
+pub use node::{Key, MAX_DEPTH, Node, NodeKind, Scalar};
+
+use crate::span::Span;
 
 use crate::diagnostic::{Code, Diagnostic, clip};
 use crate::source::SourceFile;

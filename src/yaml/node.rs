@@ -2,7 +2,7 @@
 //!
 //! The charter is not deserialised straight into Rust types: serde stops at the first error,
 //! and our users need every problem of a file at once. So YAML is first read into this small
-//! tree (every key and value with its byte span), and `crate::decode` walks it, collecting
+//! tree (every key and value with its byte span), and `crate::model::decode` walks it, collecting
 //! diagnostics as it goes.
 
 use std::fmt;
@@ -10,28 +10,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-/// A byte range in the source text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Span {
-    pub offset: usize,
-    pub len: usize,
-}
-
-impl Span {
-    pub const fn new(offset: usize, len: usize) -> Self {
-        Self { offset, len }
-    }
-
-    pub fn end(&self) -> usize {
-        self.offset + self.len
-    }
-}
-
-impl From<Span> for miette::SourceSpan {
-    fn from(span: Span) -> Self {
-        (span.offset, span.len).into()
-    }
-}
+use crate::span::Span;
 
 /// What a scalar was written as. Plain scalars keep their exact text whatever YAML would
 /// resolve them to, so `no` stays the word "no" in a text field.

@@ -466,6 +466,56 @@ fn charter_toml_sets_what_flags_leave_out() {
     );
 }
 
+/// `charter.toml` is found as lint finds it: the nearest at or above the paths built, not
+/// where the command happens to run; paths under two different files are refused.
+#[test]
+fn charter_toml_is_found_from_the_paths_built() {
+    let dir = out_dir("build", "config-found");
+    for folder in ["county", "other"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        std::fs::copy(
+            root().join("examples/minimal.yaml"),
+            dir.join(folder).join(format!("{folder}.yaml")),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("county/charter.toml"),
+        "[build]\npaper = \"a1\"\nformat = [\"pdf\"]\nout-dir = \"posters\"\n",
+    )
+    .unwrap();
+    let output = crate::charter_in(&dir, &["build", "county"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("(A1, 1 page"), "{stderr}");
+    assert!(dir.join("county/posters/county.pdf").is_file(), "{stderr}");
+
+    let output = crate::charter_in(&dir, &["build", "county", "other"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`county` is under `")
+            && stderr.contains("county/charter.toml`")
+            && stderr.contains("`other` under no charter.toml")
+            && stderr.contains("--config"),
+        "{stderr}"
+    );
+    // Named with `--config`, one file serves both.
+    let output = crate::charter_in(
+        &dir,
+        &[
+            "build",
+            "county",
+            "other",
+            "--config",
+            "county/charter.toml",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(dir.join("county/posters/other.pdf").is_file(), "{stderr}");
+}
+
 #[test]
 fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
     // Bilingual Kitui does not fit an A2 sheet at the kenya theme's preferred 16 pt; it is

@@ -344,7 +344,7 @@ fn fix_refuses_read_only_files_and_keeps_hard_links() {
 #[test]
 fn fixes_apply_whatever_the_scalar_style() {
     use charter::lint::batch::lint_text;
-    use charter::lint::config::Config;
+    use charter::lint::config::LintConfig;
     let styles = [
         "Nil",
         "'Nil'",
@@ -376,7 +376,7 @@ fn fixes_apply_whatever_the_scalar_style() {
                  - name: C\n    fee: Free\n    timeline: 1 working day\n"
             );
             let path = std::path::Path::new("a.yaml");
-            let linted = lint_text(path, text.clone(), &Config::default(), today);
+            let linted = lint_text(path, text.clone(), &LintConfig::default(), today);
             let fixes: Vec<_> = linted
                 .findings
                 .iter()
@@ -386,7 +386,7 @@ fn fixes_apply_whatever_the_scalar_style() {
             let fixed = charter::lint::fix::apply(&text, &fixes);
             assert_eq!(fixed.refused, [], "{text}");
             assert_eq!(fixed.applied, 2, "{text}");
-            let again = lint_text(path, fixed.text.clone(), &Config::default(), today);
+            let again = lint_text(path, fixed.text.clone(), &LintConfig::default(), today);
             assert!(
                 again.findings.iter().all(|f| f.fix.is_none()),
                 "fixed once, nothing is left to fix:\n{}",

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use charter::lint::batch::lint_loaded;
-use charter::lint::config::Config;
+use charter::lint::config::LintConfig;
 use charter::lint::rules;
 use charter::load::load_source;
 use charter::report::HumanReporter;
@@ -23,7 +23,7 @@ pub fn lint_file(path: &std::path::Path) -> charter::lint::batch::FileLint {
     let text = std::fs::read_to_string(path).unwrap();
     lint_loaded(
         load_source(SourceFile::new(relative, text)),
-        &Config::default(),
+        &LintConfig::default(),
         test_today(),
     )
 }

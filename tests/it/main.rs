@@ -1,6 +1,7 @@
 //! The one integration test binary (as in mdBook): each module covers one area, with its
 //! fixtures in a folder of `tests/` named after it.
 
+mod architecture;
 mod boundaries;
 mod build;
 mod check_fixtures;

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use charter::decode::{Cx, Decode};
 use charter::diagnostic::Code;
 use charter::model::Charter;
+use charter::model::decode::{Cx, Decode};
 use charter::source::SourceFile;
 
 use crate::root;

@@ -5,10 +5,11 @@
 #![allow(dead_code)]
 
 use charter::diagnostic::Diagnostic;
-use charter::lint::config::Config;
+use charter::lint::config::LintConfig;
 use charter::load::{Loaded, load};
 use charter::source::SourceFile;
-use charter::yaml::{Node, NodeKind, Span};
+use charter::span::Span;
+use charter::yaml::{Node, NodeKind};
 
 fn loaded(data: &[u8]) -> Loaded {
     load(SourceFile::from_bytes(
@@ -48,7 +49,8 @@ pub fn lint_fix(data: &[u8]) {
     };
     let today = jiff::civil::date(2026, 1, 1);
     let path = std::path::Path::new("fuzz.yaml");
-    let linted = charter::lint::batch::lint_text(path, text.to_owned(), &Config::default(), today);
+    let linted =
+        charter::lint::batch::lint_text(path, text.to_owned(), &LintConfig::default(), today);
     let loaded = loaded(data);
     let diagnostics: Vec<&Diagnostic> = linted.findings.iter().map(|f| &f.diagnostic).collect();
     render_all(&loaded, &diagnostics);

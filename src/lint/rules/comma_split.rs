@@ -1,6 +1,6 @@
 use super::declare_rule;
 use crate::lint::walk::texts;
-use crate::yaml::Span;
+use crate::span::Span;
 
 /// Why an item of a `[...]` list looks like the end of the item before it, which a comma
 /// in its text cut off: it closes a bracket it did not open, starts with "and" or "or",

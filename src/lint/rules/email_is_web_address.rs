@@ -1,13 +1,7 @@
+use super::contacts::is_web_address;
 use super::declare_rule;
 use crate::lint::walk::contacts;
 use crate::model::Detail;
-
-/// Whether an e-mail field holds a web address instead.
-pub(crate) fn is_web_address(email: &str) -> bool {
-    let e = email.trim().to_lowercase();
-    !e.contains('@')
-        && (e.starts_with("www.") || e.starts_with("http://") || e.starts_with("https://"))
-}
 
 declare_rule! {
     EmailIsWebAddress, "C001", "email-is-web-address", Error, fixable: false,

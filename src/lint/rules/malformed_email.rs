@@ -1,7 +1,8 @@
+use super::contacts::is_web_address;
 use super::declare_rule;
-use super::email_is_web_address::is_web_address;
 use crate::lint::walk::contacts;
-use crate::model::{Detail, Sp, Str};
+use crate::model::{Detail, Str};
+use crate::span::Sp;
 
 /// A plain check of `local@domain.tld`: one `@`, no spaces, a dot in the domain, no empty
 /// parts. (Full RFC 5322 accepts addresses no mail office would; this catches typing slips.)

@@ -1,5 +1,5 @@
+use super::contacts::phones;
 use super::declare_rule;
-use super::phone_country_code::phones;
 
 /// Whether a phone or fax number is written only with what numbers are written with:
 /// digits, spaces and `+ - ( ) . /`, and at least three digits.

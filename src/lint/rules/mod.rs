@@ -3,6 +3,7 @@
 
 mod cell_too_long;
 mod comma_split;
+mod contacts;
 mod days_without_basis;
 mod duplicate_service;
 mod email_is_web_address;

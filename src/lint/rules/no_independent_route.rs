@@ -1,36 +1,6 @@
+use super::contacts::{is_independent, own_details, shares_own_details};
 use super::declare_rule;
-use super::escalation_is_own_office::{own_details, shares_own_details};
 use crate::lint::walk::{ContactPlace, contacts};
-use crate::model::Contact;
-
-/// Names of independent complaint bodies in the countries this tool serves.
-const INDEPENDENT_BODIES: &[&str] = &[
-    "ombudsman",
-    "ombudman",
-    "administrative justice",
-    "haki ya utawala",
-    "haki za binadamu",
-    "human rights",
-    "chragg",
-    "public complaints",
-    "inspectorate of government",
-    "tume ya malalamishi",
-];
-
-/// Whether a contact is an independent body: marked so, or named like one.
-pub(crate) fn is_independent(contact: &Contact) -> bool {
-    contact.independent == Some(true)
-        || contact.independent != Some(false)
-            && contact
-                .office
-                .iter()
-                .chain(&contact.role)
-                .flat_map(|t| t.all())
-                .any(|t| {
-                    let t = t.to_lowercase();
-                    INDEPENDENT_BODIES.iter().any(|b| t.contains(b))
-                })
-}
 
 declare_rule! {
     NoIndependentRoute, "C006", "no-independent-route", Error, fixable: false,

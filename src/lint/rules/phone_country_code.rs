@@ -1,43 +1,5 @@
+use super::contacts::{CALLING_CODES, phones};
 use super::declare_rule;
-use crate::lint::LintContext;
-use crate::lint::walk::contacts;
-use crate::model::{Detail, Sp, Str};
-
-/// Country calling codes of the countries whose charters this tool meets most, by ISO
-/// 3166 code. All of them use a trunk `0` for national calls.
-pub(crate) const CALLING_CODES: &[(&str, &str)] = &[
-    ("KE", "254"),
-    ("TZ", "255"),
-    ("UG", "256"),
-    ("RW", "250"),
-    ("BI", "257"),
-    ("SS", "211"),
-    ("ET", "251"),
-    ("SO", "252"),
-    ("ZM", "260"),
-    ("MW", "265"),
-    ("ZA", "27"),
-    ("NG", "234"),
-    ("GH", "233"),
-    ("PH", "63"),
-    ("IN", "91"),
-    ("MY", "60"),
-];
-
-/// Every phone and fax number: where it stands, which kind it is, and the number.
-pub(crate) fn phones<'a>(cx: &LintContext<'a>) -> Vec<(String, &'static str, &'a Sp<Str>)> {
-    let org = &cx.charter.organization;
-    let mut out = Vec::new();
-    let mut add = |place: &str, phones: &'a [Detail], fax: &'a [Detail]| {
-        out.extend(Detail::all(phones).map(|p| (place.to_owned(), "phone", p)));
-        out.extend(Detail::all(fax).map(|p| (place.to_owned(), "fax", p)));
-    };
-    add("the organisation", &org.phones, &org.fax);
-    for (_, place, contact) in contacts(cx) {
-        add(&place, &contact.phones, &contact.fax);
-    }
-    out
-}
 
 /// `023-2623093` with calling code `255` → `+255 23 2623093`.
 pub(crate) fn international(number: &str, calling_code: &str) -> Option<String> {

@@ -1,5 +1,5 @@
+use super::contacts::{CALLING_CODES, phones};
 use super::declare_rule;
-use super::phone_country_code::{CALLING_CODES, phones};
 
 /// `+254 0712 345678` → `+254 712 345678`; `+254 (0)20 2270000` → `+254 20 2270000`.
 pub(crate) fn without_trunk_zero(number: &str) -> Option<String> {

@@ -34,7 +34,7 @@ Write the address of the office's site, such as `www.lands.go.ke` or
             sites.push(("the organisation".to_owned(), site));
         }
         for (place, site) in sites {
-            if crate::build::web_target(&site.value).is_none() {
+            if crate::model::web_target(&site.value).is_none() {
                 out.push(
                     site.span,
                     format!("the website of {place} is not a web address: `{}`", &*site.value),

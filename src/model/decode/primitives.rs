@@ -2,7 +2,7 @@
 
 use super::{Cx, Decode};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Sp;
+use crate::span::Sp;
 use crate::yaml::{Node, NodeKind, Scalar};
 
 /// Text: any scalar, exactly as written (`no` stays "no", `0712` stays "0712").

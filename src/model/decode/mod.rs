@@ -9,11 +9,12 @@
 
 mod primitives;
 
-pub use crate::suggest::did_you_mean;
+use crate::suggest::did_you_mean;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, clip};
 use crate::model::Lang;
-use crate::yaml::{Key, Node, NodeKind, Span};
+use crate::span::Span;
+use crate::yaml::{Key, Node, NodeKind};
 
 /// A value that can be decoded from a YAML node.
 pub trait Decode: Sized {
@@ -260,16 +261,16 @@ fn shape_hint(node: &Node, expected: &str) -> Option<String> {
 /// literal makes the compiler check that the list names every field exactly once.
 macro_rules! decode_struct {
     ($ty:ident, $what:literal { $($field:ident),* $(,)? }) => {
-        $crate::decode::decode_struct!(@fields $ty, $what { $($field),* });
+        $crate::model::decode::decode_struct!(@fields $ty, $what { $($field),* });
 
-        impl $crate::decode::Decode for $ty {
+        impl $crate::model::decode::Decode for $ty {
             fn expected() -> &'static str {
                 $what
             }
 
             fn decode(
                 node: &$crate::yaml::Node,
-                cx: &mut $crate::decode::Cx,
+                cx: &mut $crate::model::decode::Cx,
             ) -> Option<Self> {
                 Self::decode_fields(node, cx)
             }
@@ -284,7 +285,7 @@ macro_rules! decode_struct {
 
             pub(crate) fn decode_fields(
                 node: &$crate::yaml::Node,
-                cx: &mut $crate::decode::Cx,
+                cx: &mut $crate::model::decode::Cx,
             ) -> Option<Self> {
                 let entries = cx.expect_map(node, $what)?;
                 cx.check_keys(entries, Self::FIELDS, $what);

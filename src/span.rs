@@ -1,4 +1,6 @@
-//! [`Sp`]: a value and where it was written, so later stages (lint, build) can point at it.
+//! Where a value was written: [`Span`], a byte range in a charter file, and [`Sp`], a value
+//! with its span. Every stage that points at the charter (the YAML tree, decoding, the
+//! model, diagnostics, lint, build) uses these, so they depend on nothing in the crate.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -6,7 +8,28 @@ use std::ops::Deref;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 
-use crate::yaml::Span;
+/// A byte range in the source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Span {
+    pub const fn new(offset: usize, len: usize) -> Self {
+        Self { offset, len }
+    }
+
+    pub fn end(&self) -> usize {
+        self.offset + self.len
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        (span.offset, span.len).into()
+    }
+}
 
 /// A value with its span in the charter file. It serialises as the bare value, and its
 /// schema is the value's: the span is for diagnostics, never part of the data.
@@ -50,43 +73,5 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         T::json_schema(generator)
-    }
-}
-
-/// A short piece of text that is never translated: a phone number, an e-mail address, a
-/// path. YAML may read `0712345678` as a number; the charter keeps it as written, and the
-/// schema accepts it either way, as the tool does.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(transparent)]
-pub struct Str(pub String);
-
-impl Deref for Str {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl crate::decode::Decode for Str {
-    fn expected() -> &'static str {
-        "text"
-    }
-
-    fn decode(node: &crate::yaml::Node, cx: &mut crate::decode::Cx) -> Option<Self> {
-        String::decode(node, cx).map(Str)
-    }
-}
-
-impl JsonSchema for Str {
-    fn schema_name() -> Cow<'static, str> {
-        "Str".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        schemars::json_schema!({ "type": ["string", "number"] })
     }
 }
