@@ -691,8 +691,10 @@ fn timeline_direction(old: Option<&Timeline>, new: Option<&Timeline>) -> Verdict
         (None, Some(_)) => (Some(Stronger), Some("a timeline is now stated")),
         (Some(o), Some(n)) if qualifier(o) != qualifier(n) && minutes(o) == minutes(n) => {
             let conditional = |t: &Timeline| {
-                qualifier(t)
-                    .is_some_and(|q| crate::lint::rules::CONDITIONS.iter().any(|c| q.contains(c)))
+                qualifier(t).is_some_and(|q| {
+                    crate::lint::words::first_in(&crate::lint::words::words().depends_on, &q)
+                        .is_some()
+                })
             };
             match (conditional(o), conditional(n)) {
                 (false, true) => (Some(Weaker), Some("now depends on a condition")),

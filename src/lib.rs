@@ -5,6 +5,7 @@
 //! `ARCHITECTURE.md` for the map.
 
 pub mod build;
+pub mod catalogues;
 pub mod check;
 pub mod cli;
 pub mod config;

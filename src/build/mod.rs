@@ -549,7 +549,11 @@ fn no_catalogue(charter: &Charter) -> Vec<Diagnostic> {
             .with_hint(format!(
                 "labels exist for: {}; set a section's own `title:` to print it in your \
                  language",
-                crate::locale::LANGUAGES.join(", ")
+                crate::catalogues::CATALOGUES
+                    .iter()
+                    .map(|(lang, _)| *lang)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })
         .collect()

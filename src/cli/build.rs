@@ -1,5 +1,6 @@
 //! `charter build`: charters in, posters out.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -7,10 +8,11 @@ use clap::ValueEnum;
 
 use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::incremental::fingerprint;
-use crate::build::run::{Batch, BuildRun, Outputs, Progress, Status, build_paths};
+use crate::build::run::{Batch, BuildResult, BuildRun, Outputs, Progress, Status, build_paths};
 use crate::build::worker::{Bounds, Plan, Pool};
 use crate::build::{Engine, Settings, Sheets, default_standards, parse_standards};
 use crate::config::{BuildTable, ConfigFile, Finder};
+use crate::diagnostic::Severity;
 use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
@@ -740,19 +742,62 @@ pub(super) fn report(run: &BuildRun, color: Color, verbosity: Verbosity) {
             errln!("{} of {charters} {noun} built{rest}", run.built());
         }
     } else {
-        // Name every failure: in a long CI log the summary is what people read.
-        let names: Vec<String> = run
-            .results
-            .iter()
-            .filter(|r| r.failed())
-            .map(|r| r.source.name())
-            .collect();
+        let failures: Vec<&BuildResult> = run.results.iter().filter(|r| r.failed()).collect();
         errln!(
             "{} of {charters} {noun} built; {failed} failed: {}{rest}",
             run.built(),
-            names.join(", "),
+            failures_named(&failures),
         );
     }
+}
+
+/// How many failed charters the last line names before it counts the rest.
+const NAMED_FAILURES: usize = 5;
+
+/// The failed charters for the run's last line, which is what people read in a long CI
+/// log: every one when they are few; else the first few, the rest counted by the code of
+/// what stopped them, and where the whole list is.
+fn failures_named(failures: &[&BuildResult]) -> String {
+    let names = |results: &[&BuildResult]| -> Vec<String> {
+        results.iter().map(|r| r.source.name()).collect()
+    };
+    if failures.len() <= NAMED_FAILURES + 1 {
+        return names(failures).join(", ");
+    }
+    let (named, rest) = failures.split_at(NAMED_FAILURES);
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for result in rest {
+        *counts.entry(stopped_by(result)).or_default() += 1;
+    }
+    let mut counts: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|((code, name), n)| format!("{n} {code} {name}").trim_end().to_owned())
+        .collect();
+    format!(
+        "{} and {} more ({}); `--summary FILE` lists every one with its problems",
+        names(named).join(", "),
+        rest.len(),
+        counts.join(", "),
+    )
+}
+
+/// The code and name of the first error that stopped a charter's build.
+fn stopped_by(result: &BuildResult) -> (&'static str, &'static str) {
+    // A problem in the theme's code fails the build whatever its severity.
+    result
+        .theme
+        .first()
+        .map(|t| t.diagnostic.code)
+        .or_else(|| {
+            result
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error)
+                .map(|d| d.code)
+        })
+        .map_or(("error", ""), |id| (id.code, id.name))
 }
 
 /// Said when another build holds the output folder (as Cargo says "Blocking waiting for

@@ -13,6 +13,7 @@ pub mod rules;
 mod run;
 pub mod suppress;
 pub mod walk;
+pub mod words;
 
 pub use context::LintContext;
 pub use run::lint;

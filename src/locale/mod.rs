@@ -20,9 +20,6 @@ pub enum Precision {
     Year,
 }
 
-/// The languages with a catalogue, as ISO 639-1 codes.
-pub const LANGUAGES: &[&str] = &["en", "sw"];
-
 /// Labels and formats for one language.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,10 +31,15 @@ pub struct Locale {
     durations: Durations,
     dates: Dates,
     numbers: Numbers,
-    /// The words read in fees and timelines: `crate::reading` takes them from the same
-    /// file, so a language is one file.
+    /// The tables other modules read from the same file, so that a language is one file
+    /// (`crate::catalogues`): the words read in fees and timelines (`crate::reading`), the
+    /// words lint looks for, and keys written under another name.
     #[serde(rename = "reading")]
     _reading: serde::de::IgnoredAny,
+    #[serde(rename = "lint")]
+    _lint: serde::de::IgnoredAny,
+    #[serde(rename = "keys")]
+    _keys: serde::de::IgnoredAny,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,15 +84,6 @@ struct Numbers {
     decimal: String,
 }
 
-/// The raw text of each built-in catalogue.
-pub fn sources() -> [(&'static str, &'static str); 3] {
-    [
-        ("en", include_str!("en.toml")),
-        ("sw", include_str!("sw.toml")),
-        ("fil", include_str!("fil.toml")),
-    ]
-}
-
 impl Locale {
     /// The built-in catalogue for `lang`, or `None` when there is none.
     pub fn get(lang: &str) -> Option<&'static Locale> {
@@ -99,9 +92,9 @@ impl Locale {
         static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
         LOCALES
             .get_or_init(|| {
-                sources()
-                    .into_iter()
-                    .map(|(lang, text)| {
+                crate::catalogues::CATALOGUES
+                    .iter()
+                    .map(|&(lang, text)| {
                         let mut locale: Locale = toml::from_str(text)
                             .unwrap_or_else(|e| panic!("built-in catalogue {lang}: {e}"));
                         locale.lang = lang;
@@ -283,7 +276,7 @@ mod tests {
     #[test]
     fn every_catalogue_has_the_english_keys() {
         let en = Locale::fallback();
-        for lang in LANGUAGES {
+        for (lang, _) in crate::catalogues::CATALOGUES {
             let locale = Locale::get(lang).unwrap();
             let keys: Vec<_> = locale.labels.keys().collect();
             let expected: Vec<_> = en.labels.keys().collect();

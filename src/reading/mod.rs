@@ -8,7 +8,8 @@
 //!
 //! The words of each language (unit words, numbers, "within", "free") are the `[reading]`
 //! table of that language's catalogue, `src/locale/<lang>.toml`, so a language is one file.
-//! This module reads those tables itself and depends on no other module of the crate.
+//! This module reads those tables itself (`crate::catalogues`) and depends on nothing else
+//! of the crate but the limits and the did-you-mean helper.
 
 mod currency;
 mod money;
@@ -94,12 +95,6 @@ struct Table {
     rings: Vec<String>,
 }
 
-/// A catalogue file as far as reading goes: only its `[reading]` table.
-#[derive(Deserialize)]
-struct Catalogue {
-    reading: Table,
-}
-
 /// A phrase: one or more lower-case words in a row.
 type Phrase = Vec<String>;
 
@@ -130,14 +125,6 @@ struct Words {
     at_most: Vec<Phrase>,
     rings: Vec<Phrase>,
 }
-
-/// The catalogues whose reading words are built in. Kept apart from `locale::sources` so
-/// that reading depends on no other module (the locale formats what is read here).
-const CATALOGUES: &[(&str, &str)] = &[
-    ("en", include_str!("../locale/en.toml")),
-    ("sw", include_str!("../locale/sw.toml")),
-    ("fil", include_str!("../locale/fil.toml")),
-];
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
     list.iter()
@@ -207,13 +194,9 @@ impl Words {
 fn languages() -> &'static [Words] {
     static WORDS: OnceLock<Vec<Words>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        CATALOGUES
-            .iter()
-            .map(|(lang, text)| {
-                let catalogue: Catalogue = toml::from_str(text)
-                    .unwrap_or_else(|e| panic!("the reading words of {lang}: {e}"));
-                Words::from_table(lang, catalogue.reading)
-            })
+        crate::catalogues::tables::<Table>("reading")
+            .into_iter()
+            .map(|(lang, table)| Words::from_table(lang, table))
             .collect()
     })
 }

@@ -516,6 +516,39 @@ fn charter_toml_is_found_from_the_paths_built() {
     assert!(dir.join("county/posters/other.pdf").is_file(), "{stderr}");
 }
 
+/// A big batch's last line stays readable: a few failed charters named, the rest counted
+/// by what stopped them, and where the whole list is.
+#[test]
+fn many_failures_are_named_briefly_and_counted() {
+    let dir = out_dir("build", "many-failures");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..7 {
+        std::fs::write(
+            dir.join(format!("c{i}.yaml")),
+            "languages: [en]\ntitle: X\n",
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("c7.yaml"), "languages: [en\n").unwrap();
+    let output = crate::charter_in(&dir, &["build", ".", "-o", "out"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let last = stderr.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "0 of 8 charters built; 8 failed: c0.yaml, c1.yaml, c2.yaml, c3.yaml, c4.yaml and 3 \
+         more (2 E202 missing-field, 1 E103 yaml-syntax); `--summary FILE` lists every one \
+         with its problems"
+    );
+    // A few are all named.
+    let output = crate::charter_in(&dir, &["build", "c0.yaml", "c7.yaml", "-o", "out"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.lines().last().unwrap(),
+        "0 of 2 charters built; 2 failed: c0.yaml, c7.yaml"
+    );
+}
+
 #[test]
 fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
     // Bilingual Kitui does not fit an A2 sheet at the kenya theme's preferred 16 pt; it is

@@ -4,22 +4,9 @@
 
 use crate::lint::LintContext;
 use crate::lint::walk::contacts;
+use crate::lint::words::words;
 use crate::model::{Contact, Detail, Str, Text};
 use crate::span::{Sp, Span};
-
-/// Names of independent complaint bodies in the countries this tool serves.
-const INDEPENDENT_BODIES: &[&str] = &[
-    "ombudsman",
-    "ombudman",
-    "administrative justice",
-    "haki ya utawala",
-    "haki za binadamu",
-    "human rights",
-    "chragg",
-    "public complaints",
-    "inspectorate of government",
-    "tume ya malalamishi",
-];
 
 /// Whether a contact is an independent body: marked so, or named like one.
 pub(crate) fn is_independent(contact: &Contact) -> bool {
@@ -32,7 +19,10 @@ pub(crate) fn is_independent(contact: &Contact) -> bool {
                 .flat_map(|t| t.all())
                 .any(|t| {
                     let t = t.to_lowercase();
-                    INDEPENDENT_BODIES.iter().any(|b| t.contains(b))
+                    words()
+                        .independent_bodies
+                        .iter()
+                        .any(|b| t.contains(b.as_str()))
                 })
 }
 

@@ -33,7 +33,6 @@ mod service_missing_timeline;
 mod step_times_mismatch;
 mod suppression_without_reason;
 mod timeline_condition;
-pub(crate) use timeline_condition::CONDITIONS;
 mod timeline_not_measurable;
 mod timeline_range;
 mod timeline_without_unit;

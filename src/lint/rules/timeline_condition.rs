@@ -1,22 +1,7 @@
 use super::declare_rule;
 use crate::lint::walk::timelines;
+use crate::lint::words::{first_in, words};
 use crate::model::TimelineKind;
-
-/// Words that make a commitment depend on something the citizen cannot check.
-pub const CONDITIONS: &[&str] = &[
-    "depending",
-    "depends",
-    "subject to",
-    "where possible",
-    "if possible",
-    "as soon as",
-    "kulingana na",
-    "inategemea",
-    "kutegemea",
-    "iwezekanavyo",
-    "ikiwezekana",
-    "kadri",
-];
 
 declare_rule! {
     TimelineCondition, "T005", "timeline-condition", Warning, fixable: false,
@@ -46,7 +31,7 @@ timeline: {amount: 5, unit: days, basis: working, qualifier: from receipt of the
                 && let Some(qualifier) = &d.qualifier
                 && let Some(word) = qualifier
                     .all()
-                    .find_map(|q| CONDITIONS.iter().find(|c| q.to_lowercase().contains(**c)))
+                    .find_map(|q| first_in(&words().depends_on, &q.to_lowercase()))
             {
                 out.push(
                     timeline.span,

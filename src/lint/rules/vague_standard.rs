@@ -1,20 +1,5 @@
 use super::declare_rule;
-
-/// Phrases that promise speed without a measure.
-const VAGUE: &[&str] = &[
-    "as soon as possible",
-    "promptly",
-    "prompt attention",
-    "immediately",
-    "in good time",
-    "timely",
-    "haraka iwezekanavyo",
-    "haraka kadiri",
-    "haraka kadri",
-    "mara moja",
-    "kwa wakati muafaka",
-    "haraka",
-];
+use crate::lint::words::{first_in, words};
 
 declare_rule! {
     VagueStandard, "T006", "vague-standard", Warning, fixable: false,
@@ -49,7 +34,7 @@ Give the standard a measurable timeline:
                 }
                 if let Some(word) = text
                     .all()
-                    .find_map(|t| VAGUE.iter().find(|v| t.to_lowercase().contains(**v)))
+                    .find_map(|t| first_in(&words().vague, &t.to_lowercase()))
                 {
                     out.push(
                         text.span,

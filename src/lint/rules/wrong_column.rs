@@ -1,22 +1,8 @@
 use super::declare_rule;
 use crate::lint::walk::{fees, services, timelines};
+use crate::lint::words::{first_in, words};
 use crate::model::{FeeKind, TimelineKind};
 use crate::reading::{FeeRead, currency_for, read_fee};
-
-/// Words for how often, which belong in a timeline or description, not in a fee.
-const FREQUENCIES: &[&str] = &[
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "annually",
-    "yearly",
-    "kila siku",
-    "kila wiki",
-    "kila mwezi",
-    "kila robo",
-    "kila mwaka",
-];
 
 declare_rule! {
     WrongColumn, "F004", "wrong-column", Warning, fixable: false,
@@ -44,8 +30,7 @@ was in.
         for (place, fee) in fees(cx) {
             if let (FeeKind::Vague, Some(text)) = (&fee.kind, &fee.written)
                 && let Some(word) = text.all().find_map(|t| {
-                    let t = t.to_lowercase();
-                    FREQUENCIES.iter().find(|f| t.contains(**f))
+                    first_in(&words().frequencies, &t.to_lowercase())
                 })
             {
                 out.push(fee.span, format!("{place} is a frequency (“{word}”), not a price"), "belongs in another field")

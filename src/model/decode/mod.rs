@@ -212,31 +212,20 @@ fn missing_hint<T: Decode>(name: &str, context: &str) -> String {
     }
 }
 
-/// Keys people write for a field under another name, in English or Kiswahili.
+/// Keys people write for a field under another name (`telephone`, `dira`): the `[keys]`
+/// table of each language's catalogue, field name first.
 fn synonym(key: &str) -> Option<&'static str> {
+    static KEYS: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        crate::catalogues::tables::<std::collections::BTreeMap<String, Vec<String>>>("keys")
+            .into_iter()
+            .flat_map(|(_, table)| table)
+            .collect()
+    });
     let key = key.to_lowercase().replace(['-', ' '], "_");
-    Some(match key.as_str() {
-        "telephone" | "telephones" | "phone" | "tel" | "simu" | "mobile" => "phones",
-        "email" | "e_mail" | "e_mails" | "mail" | "barua_pepe" => "emails",
-        "web" | "url" | "site" | "tovuti" => "website",
-        "postal" | "postal_address" | "p_o_box" | "po_box" | "box" | "sanduku" | "slp" => "pobox",
-        "dira" => "vision",
-        "dhima" | "malengo" => "mission",
-        "maadili" | "core_values" | "nguzo_kuu" => "values",
-        "huduma" | "huduma_zetu" => "services",
-        "cost" | "costs" | "charge" | "charges" | "price" | "malipo" | "ada" | "gharama" => "fee",
-        "time" | "timelines" | "duration" | "muda" | "processing_time" => "timeline",
-        "requirement" | "mahitaji" | "wajibu_wa_mteja" | "documents" => "requirements",
-        "haki" => "rights",
-        "wajibu" | "majukumu" | "obligations" | "responsibilities" => "duties",
-        "malalamiko" | "complaint" => "complaints",
-        "dibaji" | "foreword" => "preface",
-        "lugha" | "language" | "lang" => "languages",
-        "jina" => "name",
-        "anwani" => "address",
-        "kauli_mbiu" | "motto" => "slogan",
-        _ => return None,
-    })
+    keys.iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(field, _)| field.as_str())
 }
 
 fn shape_hint(node: &Node, expected: &str) -> Option<String> {
