@@ -21,9 +21,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use charter::build::run::{Batch, Outputs, build_paths};
+use charter::build::run::{Batch, build_paths};
 use charter::build::worker::{Bounds, Plan, Pool};
 use charter::build::{Engine, Settings};
+use charter::render::{Format, Formats};
 use charter::theme::Theme;
 
 #[path = "../tests/support/hostile.rs"]
@@ -280,17 +281,16 @@ fn scenario(root: &Path, formats: &str) {
     let bases = bases(root);
     let theme = Theme::builtin("kenya").expect("built-in theme");
     // What `charter build` uses with the built-in theme (PDF/A-2b and PDF/UA-1).
-    let settings = Settings::defaults(&theme).expect("the theme's defaults are valid");
-    let outputs = Outputs {
-        pdf: formats.contains("pdf"),
-        png: formats.contains("png"),
-        json: false,
-        html: formats.contains("html"),
-    };
+    let mut settings = Settings::defaults(&theme).expect("the theme's defaults are valid");
+    settings.formats = Formats::of(
+        [Format::Pdf, Format::Png, Format::Html]
+            .into_iter()
+            .filter(|f| formats.contains(f.name())),
+    );
     let dir = distinct_charters(root, &bases, "Office");
     let start = Instant::now();
     let mut engine = Engine::new(theme, &[]);
-    if outputs.html {
+    if settings.formats.contains(Format::Html) {
         engine.templates =
             Some(charter::html::Templates::load(&engine.theme).expect("the templates load"));
     }
@@ -301,13 +301,11 @@ fn scenario(root: &Path, formats: &str) {
                 theme: "kenya".into(),
                 font_paths: Vec::new(),
                 settings: settings.clone(),
-                outputs,
                 bounds: Bounds::default(),
             },
         )
     });
     let batch = Batch {
-        outputs,
         isolation: pool.as_ref(),
         ..Batch::default()
     };

@@ -155,6 +155,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), crate::error::Error
     Ok(())
 }
 
+/// Writes a file that must not exist yet (a starter charter: never overwrite someone's
+/// work), through a temporary file like [`write_atomic`]: the rename refuses to replace a
+/// file that appeared meanwhile, and nobody ever sees half of it.
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), crate::error::Error> {
+    let write_error = |source| crate::error::Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let exists = || crate::error::Error::AlreadyExists {
+        path: path.to_owned(),
+    };
+    if path.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let dir = folder_of(path);
+    let mut file = temporary(dir, 0o644).map_err(write_error)?;
+    file.write_all(bytes).map_err(write_error)?;
+    file.as_file().sync_all().map_err(write_error)?;
+    file.persist_noclobber(path)
+        .map_err(|e| match e.error.kind() {
+            io::ErrorKind::AlreadyExists => exists(),
+            _ => write_error(e.error),
+        })?;
+    Ok(())
+}
+
 /// A new temporary file in `dir`, locked (see the module's documentation).
 fn temporary(dir: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();

@@ -25,6 +25,7 @@ pub mod model;
 pub mod paper;
 pub mod preview;
 pub mod reading;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -21,7 +21,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Settings;
-use super::run::Outputs;
 use crate::diagnostic::stored::StoredDiagnostic;
 use crate::theme::Theme;
 
@@ -131,7 +130,6 @@ impl Entry {
 pub fn fingerprint(
     theme: &Theme,
     settings: &Settings,
-    outputs: Outputs,
     fonts: &[(PathBuf, String)],
 ) -> Result<String, crate::theme::ThemeError> {
     let mut hash = Sha256::new();
@@ -164,17 +162,17 @@ pub fn fingerprint(
     part(
         "settings",
         format!(
-            "{:?} {} {:?} {} {:?} {:?}",
+            "{:?} {} {:?} {} {:?} {:?} {:?}",
             settings.paper,
             settings.landscape,
             settings.layout,
             serde_json::Value::Object(settings.options.clone()),
             settings.standards.names(),
             settings.sheets,
+            settings.formats,
         )
         .as_bytes(),
     );
-    part("outputs", format!("{outputs:?}").as_bytes());
     // The date of a charter without `issued:` (see `build::date`).
     part(
         "SOURCE_DATE_EPOCH",
@@ -232,16 +230,13 @@ mod tests {
     fn the_parsed_manifest_is_part_of_the_fingerprint() {
         let mut theme = crate::theme::Theme::builtin("kenya").unwrap();
         let settings = Settings::defaults(&theme).unwrap();
-        let before = fingerprint(&theme, &settings, Outputs::default(), &[]).unwrap();
+        let before = fingerprint(&theme, &settings, &[]).unwrap();
         assert_eq!(
             before,
-            fingerprint(&theme, &settings, Outputs::default(), &[]).unwrap(),
+            fingerprint(&theme, &settings, &[]).unwrap(),
             "the same run has the same fingerprint"
         );
         theme.manifest.pdf_ua = !theme.manifest.pdf_ua;
-        assert_ne!(
-            before,
-            fingerprint(&theme, &settings, Outputs::default(), &[]).unwrap()
-        );
+        assert_ne!(before, fingerprint(&theme, &settings, &[]).unwrap());
     }
 }

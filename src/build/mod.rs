@@ -28,10 +28,11 @@ pub use world::Engine;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Charter, Layout};
 use crate::paper::Paper;
+use crate::render::{Format, Formats};
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::theme::{BodySize, ThemeDiagnostic};
-use crate::view::View;
+use crate::view::{Presentation, View};
 
 /// How a run builds: the same for every charter of the run.
 #[derive(Clone, Debug, Serialize, serde::Deserialize)]
@@ -44,9 +45,8 @@ pub struct Settings {
     /// The theme's options with the user's values applied.
     pub options: serde_json::Map<String, serde_json::Value>,
     pub standards: Standards,
-    pub pdf: bool,
-    pub png: bool,
-    pub html: bool,
+    /// What to write.
+    pub formats: Formats,
     /// The languages of each printed sheet.
     #[serde(default)]
     pub sheets: Sheets,
@@ -71,6 +71,39 @@ impl Rendered {
     pub fn pages(&self) -> usize {
         self.prints.first().map_or(0, |p| p.pages)
     }
+
+    /// Its output files, each as the end of its name after the charter's stem (`pdf`,
+    /// `sw.pdf`) and its bytes, format by format in [`Format::ALL`]'s order.
+    pub fn files(&self, formats: Formats) -> Vec<(String, &[u8])> {
+        let mut files = Vec::new();
+        for format in formats.iter() {
+            match format {
+                Format::Pdf | Format::Png => {
+                    for printed in &self.prints {
+                        let bytes = match format {
+                            Format::Pdf => printed.pdf.as_deref(),
+                            _ => printed.png.as_deref(),
+                        };
+                        if let Some(bytes) = bytes {
+                            // A sheet per language: `kitui.sw.pdf`, `kitui.en.pdf`.
+                            let ending = match &printed.lang {
+                                Some(lang) => format!("{lang}.{}", format.extension()),
+                                None => format.extension().to_owned(),
+                            };
+                            files.push((ending, bytes));
+                        }
+                    }
+                }
+                Format::Html => {
+                    if let Some(html) = &self.html {
+                        files.push((format.extension().to_owned(), html.as_bytes()));
+                    }
+                }
+                Format::Json => files.push((format.extension().to_owned(), self.data.as_bytes())),
+            }
+        }
+        files
+    }
 }
 
 impl Settings {
@@ -91,9 +124,7 @@ impl Settings {
             layout: None,
             options,
             standards: parse_standards(&default_standards(theme))?,
-            pdf: true,
-            png: false,
-            html: false,
+            formats: Formats::of([Format::Pdf]),
             sheets: Sheets::Together,
         })
     }
@@ -187,10 +218,6 @@ pub fn build(
         .layout
         .or(charter.layout.as_ref().map(|l| l.value))
         .unwrap_or(Layout::Poster);
-    let layout_name = match layout {
-        Layout::Poster => "poster",
-        Layout::Handbook => "handbook",
-    };
     let manifest = &engine.theme.manifest;
     let paper = settings.paper.unwrap_or(match layout {
         Layout::Handbook => Paper::A4,
@@ -203,7 +230,7 @@ pub fn build(
     });
 
     // A browser has fonts of its own: only printed output needs every glyph.
-    if settings.pdf || settings.png {
+    if settings.formats.any_printed() {
         failure.charter.extend(glyphs::check(source, &engine.fonts));
     }
     failure.charter.extend(no_catalogue(charter));
@@ -242,10 +269,10 @@ pub fn build(
             asked.iter().cloned().map(Some).collect()
         }
     };
-    let mut view = View::new(charter);
     let mut extra = Vec::new();
     let mut logo_bytes = None;
     let mut inputs = Vec::new();
+    let mut presentation = Presentation { layout, logo: None };
     if let Some(logo) = &charter.organization.logo {
         match assets::logo(&source.path, logo) {
             Ok(logo) => {
@@ -254,15 +281,16 @@ pub fn build(
                     path: logo.path,
                 });
                 let path = format!("/logo.{}", logo.extension);
-                if settings.html {
+                if settings.formats.contains(Format::Html) {
                     logo_bytes = Some((logo.extension, logo.bytes.clone()));
                 }
                 extra.push((Engine::id(&path), Bytes::new(logo.bytes)));
-                view.organization.logo = Some(path);
+                presentation.logo = Some(path);
             }
             Err(diagnostic) => failure.charter.push(*diagnostic),
         }
     }
+    let view = View::new(charter, &presentation);
     if failure
         .charter
         .iter()
@@ -272,7 +300,7 @@ pub fn build(
     }
     let mut qr_svg = None;
     let qr = qr(charter, settings).map(|(url, svg)| {
-        if settings.html {
+        if settings.formats.contains(Format::Html) {
             qr_svg = Some(svg.clone());
         }
         extra.push((Engine::id(world::QR_PATH), Bytes::from_string(svg)));
@@ -289,10 +317,10 @@ pub fn build(
         (mm_w, mm_h)
     };
     let today = date(charter);
-    let mut data = ThemeData {
+    let data = ThemeData {
         view: &view,
         build: BuildInfo {
-            layout: layout_name,
+            layout: layout.name(),
             paper,
             landscape: settings.landscape || side,
             width,
@@ -305,7 +333,7 @@ pub fn build(
         qr,
     };
 
-    let html = if settings.html {
+    let html = if settings.formats.contains(Format::Html) {
         let templates = engine
             .templates
             .as_ref()
@@ -334,7 +362,7 @@ pub fn build(
         None
     };
 
-    if !settings.pdf && !settings.png {
+    if !settings.formats.any_printed() {
         // No printed output asked for (a web page, or the data for theme authors).
         return Ok(Rendered {
             prints: Vec::new(),
@@ -371,11 +399,7 @@ pub fn build(
                     .copied()
                     .find(|l| l.as_str() == code)
                     .expect("a sheet's language is one of the charter's");
-                let mut view = View::in_languages(charter, &[lang]);
-                view.organization
-                    .logo
-                    .clone_from(&data.view.organization.logo);
-                view
+                View::in_languages(charter, &[lang], &presentation)
             });
             (sheet, view)
         })
@@ -393,7 +417,14 @@ pub fn build(
             },
         };
         let printed = if side {
-            side::print(&press, &sheet_data, charter, &languages, &mut warnings)
+            side::print(
+                &press,
+                &sheet_data,
+                charter,
+                &languages,
+                &presentation,
+                &mut warnings,
+            )
         } else {
             press.print(sheet_data, lang.clone(), &mut warnings)
         };
@@ -422,14 +453,21 @@ pub fn build(
         }
     }
     // The data as the sheet in all languages was laid out (its body size after fitting).
-    if let Some(printed) = prints.iter().find(|p| p.lang.is_none()) {
-        data.build.body_size = printed.body_size;
-    }
+    let laid_out = ThemeData {
+        build: BuildInfo {
+            body_size: prints
+                .iter()
+                .find(|p| p.lang.is_none())
+                .map_or(data.build.body_size, |p| p.body_size),
+            ..data.build.clone()
+        },
+        ..data.clone()
+    };
     Ok(Rendered {
         body_size: prints.first().map_or(data.build.body_size, |p| p.body_size),
         prints,
         html,
-        data: serde_json::to_string_pretty(&data).expect("theme data serialises"),
+        data: serde_json::to_string_pretty(&laid_out).expect("theme data serialises"),
         paper,
         warnings,
         inputs,

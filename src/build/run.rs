@@ -14,26 +14,16 @@ use crate::diagnostic::stored::StoredDiagnostic;
 use crate::discover::{Exclude, discover};
 use crate::error::Error;
 use crate::load::load;
+use crate::render::Formats;
 use crate::source::{Read, SourceFile};
 
 /// Set (by a Ctrl-C handler) to stop a batch: charters not yet started are left alone,
 /// those being built are finished and written whole, and the record is saved.
 pub static CANCELLED: AtomicBool = AtomicBool::new(false);
 
-/// Which files to write for each charter.
-#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
-pub struct Outputs {
-    pub pdf: bool,
-    pub png: bool,
-    /// The data the theme reads, for theme authors.
-    pub json: bool,
-    pub html: bool,
-}
-
 /// How a batch runs, besides what each charter is built with.
 #[derive(Default)]
 pub struct Batch<'a> {
-    pub outputs: Outputs,
     /// Paths under the folders given to leave out.
     pub exclude: Exclude,
     /// Build every charter, even those whose outputs are up to date.
@@ -481,7 +471,6 @@ fn build_one<'a>(
             .map(|entry| entry.outputs.iter().map(|o| out.join(&o.path)).collect())
             .unwrap_or_default(),
         fingerprint: batch.fingerprint.clone(),
-        outputs: batch.outputs,
     };
     match (batch.isolation, lease) {
         (Some(pool), lease) => pool.build(lease.get_or_insert_with(|| pool.lease()), &job, read),
@@ -500,7 +489,6 @@ pub struct Job {
     pub previous: Vec<PathBuf>,
     /// The run's fingerprint, to record with what is built (`None`: not recorded).
     pub fingerprint: Option<String>,
-    pub outputs: Outputs,
 }
 
 /// Builds one charter that is not up to date: read, check, lay out, write its outputs,
@@ -508,11 +496,7 @@ pub struct Job {
 pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<BuildResult, Error> {
     let start = std::time::Instant::now();
     let Job {
-        file,
-        stem,
-        out,
-        outputs,
-        ..
+        file, stem, out, ..
     } = job;
     let read = SourceFile::read(file)?;
     let key = incremental::stem_key(out, stem);
@@ -535,17 +519,11 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
         result.elapsed = start.elapsed();
         return Ok(result);
     };
-    let settings = Settings {
-        pdf: outputs.pdf,
-        png: outputs.png,
-        html: outputs.html,
-        ..settings.clone()
-    };
-    match build(engine, &settings, &result.source, &charter) {
+    match build(engine, settings, &result.source, &charter) {
         Ok(rendered) => {
             result.diagnostics.extend(rendered.warnings.iter().cloned());
             result.inputs = rendered.inputs.iter().map(|i| i.path.clone()).collect();
-            write_outputs(&rendered, stem, out, outputs, &mut result)?;
+            write_outputs(&rendered, stem, out, settings.formats, &mut result)?;
             let summary = Summary {
                 pages: rendered.pages(),
                 paper: rendered.paper,
@@ -584,7 +562,7 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
             result.diagnostics.extend(charter);
             result.theme = theme;
             if let Some(rendered) = partial {
-                write_outputs(&rendered, stem, out, outputs, &mut result)?;
+                write_outputs(&rendered, stem, out, settings.formats, &mut result)?;
                 // What was just written is not out of date; the rest (the last poster) is.
                 result.stale.retain(|p| !result.written.contains(p));
             }
@@ -599,30 +577,11 @@ fn write_outputs(
     rendered: &super::Rendered,
     stem: &Path,
     out: &Path,
-    outputs: &Outputs,
+    formats: Formats,
     result: &mut BuildResult,
 ) -> Result<(), Error> {
-    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
-    for printed in &rendered.prints {
-        // A sheet per language: `kitui.sw.pdf`, `kitui.en.pdf`.
-        let name = |ext: &str| match &printed.lang {
-            Some(lang) => format!("{lang}.{ext}"),
-            None => ext.to_owned(),
-        };
-        if let Some(pdf) = &printed.pdf {
-            files.push((output_path(stem, &name("pdf")), pdf));
-        }
-        if let Some(png) = &printed.png {
-            files.push((output_path(stem, &name("png")), png));
-        }
-    }
-    if let Some(html) = &rendered.html {
-        files.push((output_path(stem, "html"), html.as_bytes()));
-    }
-    if outputs.json {
-        files.push((output_path(stem, "json"), rendered.data.as_bytes()));
-    }
-    for (path, bytes) in files {
+    for (ending, bytes) in rendered.files(formats) {
+        let path = output_path(stem, &ending);
         crate::files::write_atomic(&path, bytes)?;
         result.outputs.push(incremental::Output {
             path: incremental::stem_key(out, &path),
@@ -796,10 +755,6 @@ mod tests {
     /// A batch that writes PDFs and tells `progress`.
     fn pdf_batch(progress: &(dyn Progress + Sync)) -> Batch<'_> {
         Batch {
-            outputs: Outputs {
-                pdf: true,
-                ..Outputs::default()
-            },
             progress: Some(progress),
             ..Batch::default()
         }

@@ -11,6 +11,7 @@ use super::{Engine, Failure, Settings, ThemeData, compile, export, fit};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Layout;
 use crate::paper::Paper;
+use crate::render::Format;
 use crate::source::SourceFile;
 use crate::theme::{BodySize, ThemeDiagnostic};
 
@@ -191,7 +192,7 @@ impl Press<'_> {
         let timestamp = self.today.map(|d| d.0).or_else(|| {
             Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0).map(typst_pdf::Timestamp::new_utc)
         });
-        let pdf = if self.settings.pdf {
+        let pdf = if self.settings.formats.contains(Format::Pdf) {
             Some(
                 export::pdf(
                     self.engine,
@@ -207,7 +208,11 @@ impl Press<'_> {
         Ok(Printed {
             lang,
             pdf,
-            png: self.settings.png.then(|| export::png(document)),
+            png: self
+                .settings
+                .formats
+                .contains(Format::Png)
+                .then(|| export::png(document)),
             pages: document.pages().len(),
             body_size,
         })

@@ -18,7 +18,7 @@ use super::{BuildInfo, ThemeData, keywords};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Charter, Lang};
 use crate::theme::BodySize;
-use crate::view::View;
+use crate::view::{Presentation, View};
 
 /// Prints `data`'s charter as one poster per language side by side on `press`'s sheet
 /// (landscape): each laid out on its part of the sheet, at the size the longest one fits
@@ -28,6 +28,7 @@ pub(super) fn print(
     data: &ThemeData,
     charter: &Charter,
     languages: &[&Lang],
+    presentation: &Presentation,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Printed, Unprinted> {
     let parts = languages.len().max(1) as u32;
@@ -69,13 +70,7 @@ pub(super) fn print(
         .collect();
     let views: Vec<View> = languages
         .iter()
-        .map(|lang| {
-            let mut view = View::in_languages(charter, &[*lang]);
-            view.organization
-                .logo
-                .clone_from(&data.view.organization.logo);
-            view
-        })
+        .map(|lang| View::in_languages(charter, &[*lang], presentation))
         .collect();
     let data_for = |view, part: &Press| part_data(data, view, part.width, sizes.preferred);
     let mut laid = Vec::new();

@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::run::{BuildResult, Job, Outputs, Status, build_job};
+use super::run::{BuildResult, Job, Status, build_job};
 use super::{Engine, Settings};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
@@ -62,7 +62,6 @@ pub struct Plan {
     pub theme: String,
     pub font_paths: Vec<PathBuf>,
     pub settings: Settings,
-    pub outputs: Outputs,
     pub bounds: Bounds,
 }
 
@@ -449,7 +448,7 @@ fn read_plan() -> Result<(mpsc::Receiver<Job>, Plan), String> {
 fn engine(plan: &Plan) -> Result<Engine, String> {
     let theme = crate::theme::Theme::load(&plan.theme).map_err(|e| e.to_string())?;
     let mut engine = Engine::new(theme, &plan.font_paths);
-    if plan.outputs.html {
+    if plan.settings.formats.contains(crate::render::Format::Html) {
         let templates = crate::html::Templates::load(&engine.theme).map_err(|problems| {
             problems
                 .first()

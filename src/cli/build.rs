@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::incremental::fingerprint;
-use crate::build::run::{Batch, BuildResult, BuildRun, Outputs, Progress, Status, build_paths};
+use crate::build::run::{Batch, BuildResult, BuildRun, Progress, Status, build_paths};
 use crate::build::worker::{Bounds, Plan, Pool};
 use crate::build::{Engine, Settings, Sheets, default_standards, parse_standards};
 use crate::config::{BuildTable, ConfigFile, Finder};
@@ -16,6 +16,7 @@ use crate::diagnostic::Severity;
 use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
+use crate::render::{Format, Formats};
 use crate::report::HumanReporter;
 use crate::theme::{self, Theme};
 
@@ -74,7 +75,7 @@ pub struct Options {
     /// What to write, comma-separated: `pdf`, `html` (a web page), `png` (a preview of page
     /// 1), `json` (the data the theme reads) [default: pdf,html].
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub format: Vec<OutputFormat>,
+    pub format: Vec<Format>,
 
     /// Set a theme option, such as `--set primary=#0b5d3b` (see `charter themes`).
     #[arg(long = "set", value_name = "NAME=VALUE")]
@@ -127,14 +128,6 @@ pub struct Options {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Pdf,
-    Html,
-    Png,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LayoutArg {
     Poster,
     Handbook,
@@ -145,7 +138,6 @@ pub enum LayoutArg {
 pub(super) struct Prepared {
     pub engine: Engine,
     pub settings: Settings,
-    pub outputs: Outputs,
     pub paths: Vec<PathBuf>,
     pub out_dir: PathBuf,
     pub exclude: Exclude,
@@ -200,17 +192,6 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
         print_error(&message);
         status::FAILURE
     })?;
-    let formats = if args.format.is_empty() {
-        vec![OutputFormat::Pdf, OutputFormat::Html]
-    } else {
-        args.format.clone()
-    };
-    let outputs = Outputs {
-        pdf: formats.contains(&OutputFormat::Pdf),
-        png: formats.contains(&OutputFormat::Png),
-        json: formats.contains(&OutputFormat::Json),
-        html: formats.contains(&OutputFormat::Html),
-    };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -227,14 +208,14 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
     for (path, why) in &engine.fonts.skipped {
         errln!("warning: font `{}` not used: {why}", path.display());
     }
-    let fingerprint = match fingerprint(&engine.theme, &settings, outputs, &engine.fonts.files) {
+    let fingerprint = match fingerprint(&engine.theme, &settings, &engine.fonts.files) {
         Ok(fingerprint) => fingerprint,
         Err(error) => {
             print_error(&error);
             return Err(status::FAILURE);
         }
     };
-    if outputs.html {
+    if settings.formats.contains(Format::Html) {
         // The templates are the theme's: when they do not parse, no charter can be built.
         match crate::html::Templates::load(&engine.theme) {
             Ok(templates) => engine.templates = Some(templates),
@@ -283,14 +264,12 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
             theme: engine.theme.spec(),
             font_paths: args.font_path.clone(),
             settings: settings.clone(),
-            outputs,
             bounds,
         },
     );
     Ok(Prepared {
         engine,
         settings,
-        outputs,
         paths,
         out_dir,
         exclude,
@@ -314,7 +293,6 @@ pub fn run(args: Args, color: Color) -> u8 {
     let args = &prepared.args;
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(ProgressBar::new);
     let batch = Batch {
-        outputs: prepared.outputs,
         exclude: prepared.exclude.clone(),
         force: args.force,
         clean: args.clean,
@@ -426,9 +404,11 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
         layout,
         options,
         standards,
-        pdf: true,
-        png: false,
-        html: false,
+        formats: if args.format.is_empty() {
+            Formats::of(Format::DEFAULT)
+        } else {
+            Formats::of(args.format.iter().copied())
+        },
         sheets: args.lang.clone().unwrap_or_default(),
     })
 }
@@ -530,13 +510,17 @@ fn with_config(mut args: Options) -> Result<Options, String> {
         && let Some(formats) = &config.format
     {
         for format in formats {
-            args.format
-                .push(OutputFormat::from_str(format, true).map_err(|_| {
-                    format!(
-                        "`{}`: `format` takes `pdf`, `png` and `json`, not `{format}`",
-                        path.display()
-                    )
-                })?);
+            args.format.push(Format::from_name(format).ok_or_else(|| {
+                let names: Vec<String> = Format::ALL
+                    .iter()
+                    .map(|f| format!("`{}`", f.name()))
+                    .collect();
+                format!(
+                    "`{}`: `format` takes {}, not `{format}`",
+                    path.display(),
+                    names.join(", ")
+                )
+            })?);
         }
     }
     if args.pdf_standard.is_empty() {

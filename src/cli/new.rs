@@ -1,6 +1,5 @@
 //! `charter new`: write a commented starter charter.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{errln, print_error, status};
@@ -55,38 +54,13 @@ pub fn run(mut args: Args) -> u8 {
 fn write_starter(path: &Path, lang: StarterLang) -> Result<Option<PathBuf>, Error> {
     let schema = crate::files::folder_of(path).join(SCHEMA_FILE);
     let write_schema = std::fs::symlink_metadata(&schema).is_err();
-    create_new(path, starter(lang))?;
+    crate::files::create_new(path, starter(lang).as_bytes())?;
     if !write_schema {
         return Ok(None);
     }
-    if let Err(error) = create_new(&schema, &schema_json()) {
+    if let Err(error) = crate::files::create_new(&schema, schema_json().as_bytes()) {
         let _ = std::fs::remove_file(path);
         return Err(error);
     }
     Ok(Some(schema))
-}
-
-fn create_new(path: &Path, contents: &str) -> Result<(), Error> {
-    let write_error = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|source| match source.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists {
-                path: path.to_owned(),
-            },
-            _ => write_error(source),
-        })?;
-    if let Err(source) = file
-        .write_all(contents.as_bytes())
-        .and_then(|()| file.sync_all())
-    {
-        let _ = std::fs::remove_file(path);
-        return Err(write_error(source));
-    }
-    Ok(())
 }

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use super::{out, print_error, status};
-use crate::error::Error;
 use crate::schema::schema_json;
 
 #[derive(Debug, clap::Args)]
@@ -20,10 +19,10 @@ pub fn run(args: Args) -> u8 {
             out!("{json}");
             status::OK
         }
-        Some(path) => match std::fs::write(&path, json) {
+        Some(path) => match crate::files::write_atomic(&path, json.as_bytes()) {
             Ok(()) => status::OK,
-            Err(source) => {
-                print_error(&Error::Write { path, source });
+            Err(error) => {
+                print_error(&error);
                 status::FAILURE
             }
         },

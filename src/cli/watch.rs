@@ -175,7 +175,6 @@ pub(super) fn watch(args: build::Options, color: Color, serve: Option<(&str, u16
 fn build_once(prepared: &Prepared, color: Color, first: bool) -> BuildRun {
     let start = Instant::now();
     let batch = Batch {
-        outputs: prepared.outputs,
         exclude: prepared.exclude.clone(),
         fingerprint: Some(prepared.fingerprint.clone()),
         force: first && prepared.args.force,

@@ -179,13 +179,24 @@ fn not_a_charter(node: &Node, message: String) -> Diagnostic {
 }
 
 /// `poster` or `handbook`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// One sheet, A4 to A0: for the wall at the entrance.
+    #[default]
     Poster,
     /// Several A4 pages with every section and page numbers: for the counter.
     Handbook,
+}
+
+impl Layout {
+    /// Its name, as written in a charter and read by themes (`data.build.layout`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Poster => "poster",
+            Layout::Handbook => "handbook",
+        }
+    }
 }
 
 decode_choice!(Layout, "a layout" {

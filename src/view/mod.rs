@@ -318,17 +318,32 @@ impl Tr {
     }
 }
 
+/// What the build decides about a charter's print that the view states: resolved once,
+/// before the view is made, so that the view is never changed after it is built.
+#[derive(Clone, Debug, Default)]
+pub struct Presentation {
+    /// The layout it is built in (`--layout` first, then the charter's own, else a
+    /// poster).
+    pub layout: Layout,
+    /// Where the theme finds the logo (`/logo.png` in the Typst world), when there is one.
+    pub logo: Option<String>,
+}
+
 impl View {
     /// The view in all the charter's languages.
-    pub fn new(charter: &Charter) -> View {
+    pub fn new(charter: &Charter, presentation: &Presentation) -> View {
         let languages: Vec<&Lang> = charter.languages.iter().map(|l| &l.value).collect();
-        View::in_languages(charter, &languages)
+        View::in_languages(charter, &languages, presentation)
     }
 
     /// The view in some of the charter's languages only (one, for a poster per language):
     /// text given in other languages is left out, and text written only in another language
     /// is shown as written.
-    pub fn in_languages(charter: &Charter, languages: &[&Lang]) -> View {
+    pub fn in_languages(
+        charter: &Charter,
+        languages: &[&Lang],
+        presentation: &Presentation,
+    ) -> View {
         let tr = Tr::new(languages, &charter.labels);
         let service_groups: Vec<ServiceGroupView> = charter
             .services
@@ -360,10 +375,7 @@ impl View {
             languages: languages.iter().map(|l| l.as_str().to_owned()).collect(),
             lang: languages[0].as_str().to_owned(),
             bilingual: languages.len() > 1,
-            layout: match charter.layout.as_ref().map(|l| l.value) {
-                Some(Layout::Handbook) => "handbook",
-                _ => "poster",
-            },
+            layout: presentation.layout.name(),
             title: tr.text(&charter.title),
             edition: tr.opt(&charter.edition),
             issued: charter.issued.as_ref().map(|date| {
@@ -374,7 +386,7 @@ impl View {
             organization: OrganizationView {
                 name: tr.text(&org.name),
                 parent: tr.opt(&org.parent),
-                logo: None,
+                logo: presentation.logo.clone(),
                 hours: tr.opt(&org.hours),
                 contact: contact::ContactView {
                     role: None,

@@ -278,7 +278,10 @@ mod tests {
                     PhP 100.00}\n      - {client: Wait, fee: None}\n";
         let loaded = crate::load::load_source(crate::source::SourceFile::new("t.yaml", text));
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        let view = crate::view::View::new(&loaded.charter.unwrap());
+        let view = crate::view::View::new(
+            &loaded.charter.unwrap(),
+            &crate::view::Presentation::default(),
+        );
         let total = view.services[0].steps_total.as_ref().expect("a total");
         assert!(total.computed);
         assert_eq!(total.fee, Some(vec!["PhP\u{a0}150.00".to_owned()]));

@@ -549,6 +549,29 @@ fn many_failures_are_named_briefly_and_counted() {
     );
 }
 
+/// The data says the layout it was built in, once: `--layout` wins over the charter's own
+/// (the view's `layout` once said `poster` while `build.layout` said `handbook`), and the
+/// logo's path is in the view from the start.
+#[test]
+fn the_data_states_the_layout_built_and_the_logo() {
+    let out = out_dir("build", "data-layout");
+    let data = built_data(
+        &out,
+        &["examples/full.yaml", "--layout", "poster", "--format", "json"],
+        "full",
+    );
+    assert_eq!(data["layout"], "poster", "full.yaml says handbook; the flag wins");
+    assert_eq!(data["build"]["layout"], "poster");
+    assert_eq!(data["organization"]["logo"], "/logo.svg");
+    let data = built_data(
+        &out,
+        &["examples/minimal.yaml", "--layout", "handbook", "--format", "json"],
+        "minimal",
+    );
+    assert_eq!(data["layout"], "handbook");
+    assert_eq!(data["build"]["layout"], "handbook");
+}
+
 #[test]
 fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
     // Bilingual Kitui does not fit an A2 sheet at the kenya theme's preferred 16 pt; it is

@@ -36,7 +36,7 @@ pub fn load_bytes(data: &[u8]) {
     let diagnostics: Vec<&Diagnostic> = loaded.diagnostics.iter().collect();
     render_all(&loaded, &diagnostics);
     if let Some(charter) = &loaded.charter {
-        let _ = charter::view::View::new(charter);
+        let _ = charter::view::View::new(charter, &Default::default());
     }
 }
 
