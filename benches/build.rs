@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use charter::build::run::{Batch, build_paths};
 use charter::build::worker::{Bounds, Plan, Pool};
-use charter::build::{Engine, Settings};
+use charter::render::{Engine, Settings};
 use charter::render::{Format, Formats};
 use charter::theme::Theme;
 
@@ -119,10 +119,14 @@ fn compare(root: &Path, binary: &Path, case: &str, charter: &Path, paper: &str) 
             std::fs::copy(entry.path(), project.join(relative)).unwrap();
         }
     }
-    std::fs::copy(root.join("src/build/entry.typ"), project.join("main.typ")).unwrap();
+    std::fs::copy(
+        root.join("src/render/typst/entry.typ"),
+        project.join("main.typ"),
+    )
+    .unwrap();
     std::fs::create_dir_all(project.join(".charter")).unwrap();
     std::fs::copy(
-        root.join("src/build/lib.typ"),
+        root.join("src/render/typst/lib.typ"),
         project.join(".charter/lib.typ"),
     )
     .unwrap();
@@ -291,8 +295,9 @@ fn scenario(root: &Path, formats: &str) {
     let start = Instant::now();
     let mut engine = Engine::new(theme, &[]);
     if settings.formats.contains(Format::Html) {
-        engine.templates =
-            Some(charter::html::Templates::load(&engine.theme).expect("the templates load"));
+        engine.templates = Some(
+            charter::render::html::Templates::load(&engine.theme).expect("the templates load"),
+        );
     }
     let pool = formats.contains("workers").then(|| {
         Pool::new(

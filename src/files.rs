@@ -28,6 +28,13 @@ pub fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// SHA-256 of some bytes, as lowercase hex: how outputs and what they were made from are
+/// compared (by content, never by date).
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(bytes))
+}
+
 /// The start of every temporary file a build writes; hidden, so walks pass it over.
 pub const TEMP_PREFIX: &str = ".charter-";
 const TEMP_SUFFIX: &str = ".tmp";

@@ -14,7 +14,6 @@ pub mod diff;
 pub mod discover;
 pub mod error;
 pub mod files;
-pub mod html;
 pub mod limits;
 pub mod lines;
 pub mod lint;

@@ -20,8 +20,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::Settings;
 use crate::diagnostic::stored::StoredDiagnostic;
+pub use crate::files::sha256;
+use crate::render::Input;
+use crate::render::Settings;
 use crate::theme::Theme;
 
 /// The record's name in the output folder (hidden, so walking the folder skips it).
@@ -29,11 +31,6 @@ pub const MANIFEST: &str = ".charter-build.json";
 
 /// Bumped when the record's shape changes: an older record is then ignored.
 const FORMAT: u32 = 1;
-
-/// SHA-256 of some bytes, as lowercase hex.
-pub fn sha256(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
-}
 
 /// What was built into one output folder.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -59,12 +56,6 @@ pub struct Entry {
     pub pages: usize,
     pub paper: crate::paper::Paper,
     pub body_size: f64,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Input {
-    pub path: PathBuf,
-    pub sha256: String,
 }
 
 /// An output file, relative to the output folder.

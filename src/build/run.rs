@@ -8,13 +8,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::{Deserialize, Serialize};
 
 use super::incremental::{self, Entry, Manifest, sha256};
-use super::{Engine, Failure, Settings, build};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::stored::StoredDiagnostic;
 use crate::discover::{Exclude, discover};
 use crate::error::Error;
 use crate::load::load;
 use crate::render::Formats;
+use crate::render::{Engine, Failure, Settings, render};
 use crate::source::{Read, SourceFile};
 
 /// Set (by a Ctrl-C handler) to stop a batch: charters not yet started are left alone,
@@ -519,7 +519,7 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
         result.elapsed = start.elapsed();
         return Ok(result);
     };
-    match build(engine, settings, &result.source, &charter) {
+    match render(engine, settings, &result.source, &charter) {
         Ok(rendered) => {
             result.diagnostics.extend(rendered.warnings.iter().cloned());
             result.inputs = rendered.inputs.iter().map(|i| i.path.clone()).collect();
@@ -574,7 +574,7 @@ pub fn build_job(job: &Job, engine: &Engine, settings: &Settings) -> Result<Buil
 
 /// Writes what was built (each file atomically) and lists it in `result`.
 fn write_outputs(
-    rendered: &super::Rendered,
+    rendered: &crate::render::Rendered,
     stem: &Path,
     out: &Path,
     formats: Formats,

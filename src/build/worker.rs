@@ -26,9 +26,9 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::run::{BuildResult, Job, Status, build_job};
-use super::{Engine, Settings};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
+use crate::render::{Engine, Settings};
 use crate::source::{Read, SourceFile};
 
 /// How long and how much memory one charter's build may take. The defaults are far above
@@ -449,11 +449,12 @@ fn engine(plan: &Plan) -> Result<Engine, String> {
     let theme = crate::theme::Theme::load(&plan.theme).map_err(|e| e.to_string())?;
     let mut engine = Engine::new(theme, &plan.font_paths);
     if plan.settings.formats.contains(crate::render::Format::Html) {
-        let templates = crate::html::Templates::load(&engine.theme).map_err(|problems| {
-            problems
-                .first()
-                .map_or_else(String::new, |p| p.diagnostic.message.clone())
-        })?;
+        let templates =
+            crate::render::html::Templates::load(&engine.theme).map_err(|problems| {
+                problems
+                    .first()
+                    .map_or_else(String::new, |p| p.diagnostic.message.clone())
+            })?;
         engine.templates = Some(templates);
     }
     Ok(engine)

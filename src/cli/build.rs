@@ -10,12 +10,12 @@ use super::{Color, errln, outln, print_error, status, terminal_width};
 use crate::build::incremental::fingerprint;
 use crate::build::run::{Batch, BuildResult, BuildRun, Progress, Status, build_paths};
 use crate::build::worker::{Bounds, Plan, Pool};
-use crate::build::{Engine, Settings, Sheets, default_standards, parse_standards};
 use crate::config::{BuildTable, ConfigFile, Finder};
 use crate::diagnostic::Severity;
 use crate::discover::Exclude;
 use crate::model::Layout;
 use crate::paper::Paper;
+use crate::render::{Engine, Settings, Sheets, default_standards, parse_standards};
 use crate::render::{Format, Formats};
 use crate::report::HumanReporter;
 use crate::theme::{self, Theme};
@@ -217,7 +217,7 @@ pub(super) fn prepare(args: Options, color: Color) -> Result<Prepared, u8> {
     };
     if settings.formats.contains(Format::Html) {
         // The templates are the theme's: when they do not parse, no charter can be built.
-        match crate::html::Templates::load(&engine.theme) {
+        match crate::render::html::Templates::load(&engine.theme) {
             Ok(templates) => engine.templates = Some(templates),
             Err(problems) => {
                 let reporter = HumanReporter::new(color.for_stderr(), terminal_width());

@@ -557,15 +557,30 @@ fn the_data_states_the_layout_built_and_the_logo() {
     let out = out_dir("build", "data-layout");
     let data = built_data(
         &out,
-        &["examples/full.yaml", "--layout", "poster", "--format", "json"],
+        &[
+            "examples/full.yaml",
+            "--layout",
+            "poster",
+            "--format",
+            "json",
+        ],
         "full",
     );
-    assert_eq!(data["layout"], "poster", "full.yaml says handbook; the flag wins");
+    assert_eq!(
+        data["layout"], "poster",
+        "full.yaml says handbook; the flag wins"
+    );
     assert_eq!(data["build"]["layout"], "poster");
     assert_eq!(data["organization"]["logo"], "/logo.svg");
     let data = built_data(
         &out,
-        &["examples/minimal.yaml", "--layout", "handbook", "--format", "json"],
+        &[
+            "examples/minimal.yaml",
+            "--layout",
+            "handbook",
+            "--format",
+            "json",
+        ],
         "minimal",
     );
     assert_eq!(data["layout"], "handbook");

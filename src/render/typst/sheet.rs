@@ -7,16 +7,18 @@ use typst::foundations::{Bytes, Datetime};
 use typst::syntax::FileId;
 use typst_layout::PagedDocument;
 
-use super::{Engine, Failure, Settings, ThemeData, compile, export, fit};
+use super::{Engine, compile, fit};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Layout;
 use crate::paper::Paper;
 use crate::render::Format;
+use crate::render::document::ThemeData;
+use crate::render::{Failure, Settings, Sheets, diagnostics, pdf, png};
 use crate::source::SourceFile;
 use crate::theme::{BodySize, ThemeDiagnostic};
 
 /// What every sheet of one charter is printed with.
-pub(super) struct Press<'a> {
+pub(crate) struct Press<'a> {
     pub engine: &'a Engine,
     pub settings: &'a Settings,
     pub source: &'a SourceFile,
@@ -45,7 +47,7 @@ pub struct Printed {
 }
 
 /// Why a sheet was not printed: the charter's problems (it does not fit), or the theme's.
-pub(super) struct Unprinted {
+pub(crate) struct Unprinted {
     pub charter: Vec<Diagnostic>,
     pub theme: Vec<ThemeDiagnostic>,
 }
@@ -150,7 +152,7 @@ impl Press<'_> {
                 }
                 fit::Fit::Overflows { document, ratio } => {
                     return Err(Unprinted {
-                        charter: vec![super::overflow(
+                        charter: vec![diagnostics::overflow(
                             &document,
                             ratio,
                             self.paper,
@@ -158,7 +160,7 @@ impl Press<'_> {
                             self.settings,
                             &self.engine.theme.manifest,
                             // A part of a sheet side by side is one language of several.
-                            data.view.bilingual || self.settings.sheets == super::Sheets::Side,
+                            data.view.bilingual || self.settings.sheets == Sheets::Side,
                         )],
                         theme: Vec::new(),
                     });
@@ -178,9 +180,13 @@ impl Press<'_> {
     ) -> Result<Printed, Unprinted> {
         self.check_page(document).map_err(|t| theme(vec![*t]))?;
         if let Some(text) = compile::too_wide(document) {
-            warnings.push(super::too_wide(self.source, &text, "runs off the sheet"));
+            warnings.push(diagnostics::too_wide(
+                self.source,
+                &text,
+                "runs off the sheet",
+            ));
         } else if let Some(text) = compile::collision(document) {
-            warnings.push(super::too_wide(
+            warnings.push(diagnostics::too_wide(
                 self.source,
                 &text,
                 "runs over the next column's words",
@@ -194,7 +200,7 @@ impl Press<'_> {
         });
         let pdf = if self.settings.formats.contains(Format::Pdf) {
             Some(
-                export::pdf(
+                pdf::export(
                     self.engine,
                     document,
                     &self.settings.standards.pdf,
@@ -212,7 +218,7 @@ impl Press<'_> {
                 .settings
                 .formats
                 .contains(Format::Png)
-                .then(|| export::png(document)),
+                .then(|| png::export(document)),
             pages: document.pages().len(),
             body_size,
         })

@@ -14,16 +14,16 @@ use typst::model::Destination;
 use typst_layout::{Page, PagedDocument};
 
 use super::sheet::{Press, Printed, Unprinted};
-use super::{BuildInfo, ThemeData, keywords};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Charter, Lang};
+use crate::render::document::{BuildInfo, ThemeData, keywords};
 use crate::theme::BodySize;
 use crate::view::{Presentation, View};
 
 /// Prints `data`'s charter as one poster per language side by side on `press`'s sheet
 /// (landscape): each laid out on its part of the sheet, at the size the longest one fits
 /// at, so that the languages read alike; then joined and exported as one sheet.
-pub(super) fn print(
+pub(crate) fn print(
     press: &Press,
     data: &ThemeData,
     charter: &Charter,

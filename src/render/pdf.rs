@@ -1,10 +1,12 @@
-//! The laid-out document as PDF (for printing) and PNG (a preview of the first page).
+//! The `pdf` format: the laid-out document as PDF for printing (PDF/A-2b by default, and
+//! PDF/UA-1 where the theme says its layouts meet it; always tagged), and the standards
+//! a run asks for.
 
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::world::{CharterWorld, Engine};
+use super::typst::{CharterWorld, Engine, convert};
 use crate::theme::ThemeDiagnostic;
 
 /// The PDF standards a user may ask for, by the names Typst uses.
@@ -59,7 +61,7 @@ pub fn parse_standards(names: &[String]) -> Result<Standards, String> {
     })
 }
 
-pub fn pdf(
+pub fn export(
     engine: &Engine,
     document: &PagedDocument,
     standards: &PdfStandards,
@@ -85,20 +87,15 @@ pub fn pdf(
             today: None,
         };
         let errors: Vec<_> = errors.into_iter().collect();
-        super::compile::convert(&world, &errors, "the PDF could not be written")
+        convert(&world, &errors, "the PDF could not be written")
     })
 }
 
-/// Page 1 as a PNG about 1,600 pixels wide, whatever the paper.
-pub fn png(document: &PagedDocument) -> Vec<u8> {
-    let Some(page) = document.pages().first() else {
-        return Vec::new();
-    };
-    let width = page.frame.width().to_pt().max(1.0);
-    let options = typst_render::RenderOptions {
-        pixel_per_pt: typst::utils::Scalar::new(1600.0 / width),
-        ..Default::default()
-    };
-    let pixmap = typst_render::render(page, &options);
-    pixmap.encode_png().unwrap_or_default()
+/// The PDF standards a theme's posters meet unless told otherwise.
+pub fn default_standards(theme: &crate::theme::Theme) -> Vec<String> {
+    let mut standards = vec!["a-2b".to_owned()];
+    if theme.manifest.pdf_ua {
+        standards.push("ua-1".to_owned());
+    }
+    standards
 }

@@ -14,11 +14,11 @@ use crate::limits;
 /// Inter (SIL Open Font License 1.1, see `fonts/inter/LICENSE.txt`): a sans family with
 /// clear figures, readable from across a room.
 const EMBEDDED: &[&[u8]] = &[
-    include_bytes!("../../fonts/inter/Inter-Regular.otf"),
-    include_bytes!("../../fonts/inter/Inter-Italic.otf"),
-    include_bytes!("../../fonts/inter/Inter-SemiBold.otf"),
-    include_bytes!("../../fonts/inter/Inter-Bold.otf"),
-    include_bytes!("../../fonts/inter/Inter-BoldItalic.otf"),
+    include_bytes!("../../../fonts/inter/Inter-Regular.otf"),
+    include_bytes!("../../../fonts/inter/Inter-Italic.otf"),
+    include_bytes!("../../../fonts/inter/Inter-SemiBold.otf"),
+    include_bytes!("../../../fonts/inter/Inter-Bold.otf"),
+    include_bytes!("../../../fonts/inter/Inter-BoldItalic.otf"),
 ];
 
 /// A loaded set of fonts, shared by every document of a run.
@@ -86,7 +86,7 @@ impl Fonts {
                     ));
                     continue;
                 }
-                let sha = super::incremental::sha256(&bytes);
+                let sha = crate::files::sha256(&bytes);
                 let data = Bytes::new(bytes);
                 for (index, font) in (0..).zip(Font::iter(data)) {
                     let info = font.info().clone();

@@ -50,7 +50,7 @@ pub struct Engine {
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
     /// The theme's HTML templates, loaded when web pages are asked for.
-    pub templates: Option<crate::html::Templates>,
+    pub templates: Option<crate::render::html::Templates>,
 }
 
 impl Engine {

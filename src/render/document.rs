@@ -1,0 +1,116 @@
+//! The document a charter is printed and shown as, resolved once per charter: the view
+//! plus how to lay it out ([`ThemeData`], the `/charter.json` every theme reads, and the
+//! `json` format), its date and its QR code.
+
+use ::typst::foundations::Datetime;
+use serde::Serialize;
+
+use super::{Settings, assets};
+use crate::model::Charter;
+use crate::paper::Paper;
+use crate::view::View;
+
+/// What the theme reads from `/charter.json`: the view, plus how to lay it out.
+#[derive(Clone, Serialize)]
+pub(crate) struct ThemeData<'a> {
+    #[serde(flatten)]
+    pub(crate) view: &'a View,
+    pub(crate) build: BuildInfo,
+    pub(crate) options: &'a serde_json::Map<String, serde_json::Value>,
+    /// The QR code to print, when the theme's `qr` option is on and the charter has a
+    /// website.
+    pub(crate) qr: Option<Qr>,
+}
+
+#[derive(Clone, Serialize)]
+pub(crate) struct BuildInfo {
+    pub(crate) layout: &'static str,
+    pub(crate) paper: Paper,
+    pub(crate) landscape: bool,
+    /// The sheet's size in millimetres, already turned for landscape.
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    /// The body text size to lay out at, in points.
+    pub(crate) body_size: f64,
+    /// PDF keywords.
+    pub(crate) keywords: Vec<String>,
+    pub(crate) generator: String,
+}
+
+#[derive(Clone, Serialize)]
+pub(crate) struct Qr {
+    /// The address as printed beside the code.
+    pub(crate) url: String,
+    /// The SVG file in the world.
+    pub(crate) file: &'static str,
+}
+
+/// The document's date: the charter's issue date, else `SOURCE_DATE_EPOCH`; never the
+/// clock, so two builds of the same charter are identical.
+pub(super) fn date(charter: &Charter) -> Option<(typst_pdf::Timestamp, Datetime)> {
+    let date = match &charter.issued {
+        Some(issued) => issued.value.0,
+        None => {
+            let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()?
+                .trim()
+                .parse()
+                .ok()?;
+            jiff::Timestamp::from_second(secs)
+                .ok()?
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date()
+        }
+    };
+    let datetime = Datetime::from_ymd_hms(
+        i32::from(date.year()),
+        date.month().unsigned_abs(),
+        date.day().unsigned_abs(),
+        0,
+        0,
+        0,
+    )?;
+    let day = Datetime::from_ymd(
+        i32::from(date.year()),
+        date.month().unsigned_abs(),
+        date.day().unsigned_abs(),
+    )?;
+    Some((typst_pdf::Timestamp::new_utc(datetime), day))
+}
+
+/// The website a QR code opens: the organisation's, else the first complaint route's.
+pub(super) fn qr(charter: &Charter, settings: &Settings) -> Option<(String, String)> {
+    if settings.options.get("qr") == Some(&serde_json::Value::Bool(false)) {
+        return None;
+    }
+    let website = charter.organization.website.as_ref().or_else(|| {
+        charter
+            .complaints
+            .as_ref()?
+            .routes
+            .iter()
+            .find_map(|r| r.website.as_ref())
+    })?;
+    // A site given per language: the main language's, as the poster's main text is.
+    let main = charter.languages.first().map_or("", |l| l.value.as_str());
+    let website = &website.get(main).unwrap_or_else(|| website.first()).value.0;
+    let svg = assets::qr_svg(&crate::model::web_target(website)?)?;
+    Some((website.clone(), svg))
+}
+
+pub(super) fn keywords(view: &View) -> Vec<String> {
+    // "Citizens' Service Charter" in the charter's own languages, then its title and
+    // organisation.
+    let mut keywords: Vec<String> = match view.labels.get("title") {
+        Some(serde_json::Value::Array(titles)) => titles
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    };
+    keywords.extend(view.title.iter().cloned());
+    keywords.extend(view.organization.name.iter().cloned());
+    let mut seen = std::collections::HashSet::new();
+    keywords.retain(|k| seen.insert(k.clone()));
+    keywords
+}
