@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Exclude, discover};
 use crate::error::Error;
@@ -47,33 +45,53 @@ impl CheckRun {
     }
 }
 
-/// Checks every charter under `paths`. Files are loaded in parallel; results keep the
-/// order in which the files were found.
-pub fn check_paths(paths: &[PathBuf], exclude: &Exclude) -> CheckRun {
-    let mut run = CheckRun::default();
+/// One file's outcome, or why it could not be checked.
+pub type Outcome = Result<FileResult, Error>;
+
+/// Checks every charter under `paths`, handing each outcome to `sink` as soon as it and
+/// every file before it are checked (what discovery could not read first, then empty
+/// folders, then the files in the order found): memory holds a window of files, not the
+/// batch (`crate::batch`).
+pub fn check_each(paths: &[PathBuf], exclude: &Exclude, mut sink: impl FnMut(Outcome)) {
     let found = discover(paths, exclude);
-    run.errors.extend(found.errors);
+    for error in found.errors {
+        sink(Err(error));
+    }
     for (dir, diagnostic) in found.empty_dirs {
-        run.results.push(FileResult {
+        sink(Ok(FileResult {
             source: SourceFile::new(dir, String::new()),
             diagnostics: vec![diagnostic],
             is_charter: false,
-        });
+        }));
     }
     let files = found.files;
-    let outcomes: Vec<_> = files
-        .par_iter()
-        .map(|path| crate::error::isolate(path, || SourceFile::read(path).map(load)))
-        .collect();
-    for outcome in outcomes {
-        match outcome {
-            Ok(loaded) => run.results.push(FileResult {
-                source: loaded.source,
-                diagnostics: loaded.diagnostics.into_vec(),
-                is_charter: true,
-            }),
-            Err(error) => run.errors.push(error),
-        }
-    }
+    crate::batch::run(
+        &files,
+        || (),
+        |_, path| SourceFile::read(path).map(load),
+        |index, outcome| {
+            sink(match outcome {
+                Ok(Ok(loaded)) => Ok(FileResult {
+                    source: loaded.source,
+                    diagnostics: loaded.diagnostics.into_vec(),
+                    is_charter: true,
+                }),
+                Ok(Err(error)) => Err(error),
+                Err(message) => Err(Error::Crashed {
+                    path: files[index].clone(),
+                    message,
+                }),
+            })
+        },
+    );
+}
+
+/// Checks every charter under `paths` and keeps every outcome, in order.
+pub fn check_paths(paths: &[PathBuf], exclude: &Exclude) -> CheckRun {
+    let mut run = CheckRun::default();
+    check_each(paths, exclude, |outcome| match outcome {
+        Ok(result) => run.results.push(result),
+        Err(error) => run.errors.push(error),
+    });
     run
 }

@@ -4,6 +4,7 @@
 //! [`yaml::Document`] (a node tree with spans) → [`model::Charter`] (validated). See
 //! `ARCHITECTURE.md` for the map.
 
+pub mod batch;
 pub mod build;
 pub mod catalogues;
 pub mod check;

@@ -11,27 +11,49 @@
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the first character of each line; the first is 0.
-    starts: Vec<usize>,
+    starts: std::borrow::Cow<'a, [usize]>,
+}
+
+/// The byte offset where each line of `text` starts (the first is 0): what a
+/// [`LineIndex`] is made of, for a file that keeps it (`SourceFile::lines`).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+        Self {
+            text,
+            starts: std::borrow::Cow::Owned(line_starts(text)),
         }
-        Self { text, starts }
+    }
+
+    /// The index of `text` from its [`line_starts`], computed before.
+    pub fn with_starts(text: &'a str, starts: &'a [usize]) -> Self {
+        Self {
+            text,
+            starts: std::borrow::Cow::Borrowed(starts),
+        }
+    }
+
+    /// The text it indexes.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// How many lines the text has (an empty text has one, empty).

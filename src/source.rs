@@ -15,6 +15,10 @@ pub struct SourceFile {
     /// The text; for a file that is not UTF-8, its lossy decoding (so a snippet can still be
     /// shown).
     pub text: String,
+    /// Where its lines start, found the first time a diagnostic is placed: a charter with
+    /// hundreds of findings is indexed once, not once per finding.
+    #[serde(skip)]
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A file that could be read, and whether its bytes were valid UTF-8.
@@ -30,7 +34,22 @@ impl SourceFile {
         Self {
             path: path.into(),
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Its lines, indexed once.
+    pub fn lines(&self) -> crate::lines::LineIndex<'_> {
+        let starts = self
+            .line_starts
+            .get_or_init(|| crate::lines::line_starts(&self.text));
+        crate::lines::LineIndex::with_starts(&self.text, starts)
+    }
+
+    /// The 1-based line and column where `span` starts and ends.
+    pub fn positions(&self, span: crate::span::Span) -> ((usize, usize), (usize, usize)) {
+        let lines = self.lines();
+        (lines.position(span.offset), lines.position(span.end()))
     }
 
     /// The file name as shown in diagnostics (forward slashes on every platform, so reports

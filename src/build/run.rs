@@ -245,7 +245,8 @@ pub fn build_paths(
         manifest: &manifest,
     };
     // Each build thread drives its own worker process, when the batch has them.
-    let outcomes = on_build_threads(
+    let mut outcomes = Vec::with_capacity(targets.len());
+    crate::batch::run(
         &targets,
         || None,
         |worker, (file, stem)| {
@@ -261,6 +262,7 @@ pub fn build_paths(
             }
             outcome
         },
+        |_, outcome| outcomes.push(outcome),
     );
     let outcomes = targets.iter().zip(outcomes).map(|((file, _), outcome)| {
         // A panic is a bug, but one charter's: the others were still built and recorded.
@@ -326,86 +328,13 @@ pub fn build_paths(
     run
 }
 
-/// How much stack each thread has, ours and those of the pool Typst lays pages out on.
-/// Typst lays out by recursion; a single poster fits in the 8 MiB of a main thread. The
-/// memory is only reserved, and used as needed.
-const STACK: usize = 16 * 1024 * 1024;
-
-/// Runs `job` on every item, on as many plain threads as rayon would use
-/// (`RAYON_NUM_THREADS` included), and returns the outcomes in the items' order (a panic
-/// as its message).
-///
-/// Why not `par_iter`: Typst and krilla fork work onto rayon themselves, and a rayon
-/// worker that waits for such a fork runs other queued jobs meanwhile, including other
-/// charters. Those nested builds keep every charter below them alive on one stack:
-/// memory grew by about 1.3 MB per charter for the whole batch whatever Typst's cache
-/// kept, and 200 charters overflowed a 2 MiB worker stack. A plain thread that waits for
-/// rayon just blocks, so each thread holds one charter at a time.
-///
-/// Called on a rayon worker (a library user's `par_iter`), it builds one charter at a time
-/// on that worker instead: build threads there could wait for the very workers that wait
-/// for them.
-fn on_build_threads<T: Sync, S, R: Send>(
-    items: &[T],
-    state: impl Fn() -> S + Sync,
-    job: impl Fn(&mut S, &T) -> R + Sync,
-) -> Vec<Result<R, String>> {
-    // A panic ends its item only, as the panic's message.
-    let job = |state: &mut S, item: &T| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(state, item)))
-            .map_err(|panic| crate::error::panic_message(&*panic))
-    };
-    if rayon::current_thread_index().is_some() {
-        let mut state = state();
-        return items.iter().map(|item| job(&mut state, item)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
-    let work = || {
-        let mut state = state();
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(index) else { break };
-            done.push((index, job(&mut state, item)));
-        }
-        done
-    };
-    let mut done: Vec<(usize, Result<R, String>)> = std::thread::scope(|scope| {
-        // A thread the system refuses is one fewer: the others share the items.
-        let workers: Vec<_> = (0..threads)
-            .filter_map(|i| {
-                std::thread::Builder::new()
-                    .name(format!("charter-build-{i}"))
-                    .stack_size(STACK)
-                    .spawn_scoped(scope, work)
-                    .ok()
-            })
-            .collect();
-        let mut done = if workers.is_empty() {
-            work()
-        } else {
-            Vec::new()
-        };
-        for worker in workers {
-            match worker.join() {
-                Ok(part) => done.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        done
-    });
-    done.sort_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, outcome)| outcome).collect()
-}
-
 /// Gives rayon's global pool, where Typst lays out pages and krilla writes them in
 /// parallel, the same deep stacks as the build threads. Call it at the start of a program,
 /// before anything uses rayon (the `charter` command does); later, rayon's defaults stay,
 /// as in typst-cli. It does nothing if the pool is already set up.
 pub fn configure_threads() {
     let _ = rayon::ThreadPoolBuilder::new()
-        .stack_size(STACK)
+        .stack_size(crate::batch::STACK)
         .thread_name(|i| format!("charter-layout-{i}"))
         .build_global();
 }
@@ -639,77 +568,6 @@ fn output_path(stem: &Path, extension: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A charter built on a rayon worker can be nested inside another charter's build
-    /// (the worker runs queued jobs while it waits for Typst's own forks), which kept
-    /// whole batches alive in memory. Charters get plain threads, each item is done once,
-    /// and the outcomes keep the items' order.
-    #[test]
-    fn charters_are_built_on_plain_threads_in_order() {
-        let items: Vec<usize> = (0..40).collect();
-        let outcomes = on_build_threads(
-            &items,
-            || (),
-            |_, &i| {
-                // As Typst does: fork work onto rayon and wait for it.
-                let (a, b) = rayon::join(|| i * 2, || i * 3);
-                (i, a + b, rayon::current_thread_index())
-            },
-        );
-        assert_eq!(outcomes.len(), items.len());
-        for (index, outcome) in outcomes.into_iter().enumerate() {
-            let (item, sum, rayon_worker) = outcome.unwrap();
-            assert_eq!(item, index, "outcomes are in the items' order");
-            assert_eq!(sum, index * 5);
-            assert_eq!(
-                rayon_worker, None,
-                "item {index} was built on a rayon worker"
-            );
-        }
-        assert!(on_build_threads(&[] as &[u8], || (), |_, _| ()).is_empty());
-    }
-
-    #[test]
-    fn a_panic_ends_its_own_item_only() {
-        let items: Vec<usize> = (0..10).collect();
-        let outcomes = on_build_threads(
-            &items,
-            || (),
-            |_, &i| {
-                if i == 3 {
-                    panic!("item {i} is broken");
-                }
-                i
-            },
-        );
-        for (index, outcome) in outcomes.into_iter().enumerate() {
-            match outcome {
-                Ok(item) => assert_eq!(item, index),
-                Err(message) => {
-                    assert_eq!(index, 3);
-                    assert_eq!(message, "item 3 is broken");
-                }
-            }
-        }
-    }
-
-    /// Build threads started from a rayon worker could wait for the workers that wait for
-    /// them (krilla and Typst fork onto rayon); there the items are done on the worker.
-    #[test]
-    fn called_from_a_rayon_worker_it_finishes() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .build()
-            .unwrap();
-        let items: Vec<usize> = (0..8).collect();
-        let outcomes =
-            pool.install(|| on_build_threads(&items, || (), |_, &i| rayon::join(|| i, || i * 2)));
-        let sums: Vec<usize> = outcomes
-            .into_iter()
-            .map(|o| o.map(|(a, b)| a + b).unwrap())
-            .collect();
-        assert_eq!(sums, (0..8).map(|i| i * 3).collect::<Vec<_>>());
-    }
 
     /// The same, through a real batch: every charter is done off rayon's workers.
     #[test]

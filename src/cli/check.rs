@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::{Color, Format, err, errln, outln, print_error, status, terminal_width};
-use crate::check::{CheckRun, check_paths};
-use crate::report::{HumanReporter, json_report, summary_line};
+use super::{Color, Format, err, errln, out, outln, print_error, status, terminal_width};
+use crate::check::check_each;
+use crate::report::{HumanReporter, PrettyArray, json_items, summary_line};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,42 +29,46 @@ pub fn run(args: Args, color: Color) -> u8 {
         Ok(exclude) => exclude,
         Err(status) => return status,
     };
-    let run = check_paths(&paths, &exclude);
-    for error in &run.errors {
-        print_error(error);
-    }
+    let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
+    let mut array = PrettyArray::new(0);
+    let (mut checked, mut failed, mut problems, mut errors, mut results) = (0, 0, 0, 0, 0);
+    // Each file is reported as soon as it is checked, and let go.
+    check_each(&paths, &exclude, |outcome| match outcome {
+        Err(error) => {
+            errors += 1;
+            print_error(&error);
+        }
+        Ok(result) => {
+            results += 1;
+            checked += usize::from(result.is_charter);
+            failed += usize::from(result.is_charter && !result.diagnostics.is_empty());
+            problems += result.diagnostics.len();
+            match args.format {
+                Format::Human => {
+                    for diagnostic in &result.diagnostics {
+                        err!("{}", reporter.render(&result.source, diagnostic));
+                    }
+                }
+                Format::Json => {
+                    for item in json_items(&result.source, &result.diagnostics) {
+                        out!("{}", array.item(&item));
+                    }
+                }
+            }
+        }
+    });
     match args.format {
-        Format::Human => print_human(&run, color),
-        Format::Json => outln!(
-            "{}",
-            json_report(
-                run.results
-                    .iter()
-                    .map(|r| (&r.source, r.diagnostics.iter().collect()))
-            )
-        ),
+        Format::Human if results > 0 || errors == 0 => {
+            errln!("{}", summary_line(checked, failed, problems));
+        }
+        Format::Human => {}
+        Format::Json => outln!("{}", array.end()),
     }
-    if !run.errors.is_empty() {
+    if errors > 0 {
         status::FAILURE
-    } else if run.problem_count() > 0 {
+    } else if problems > 0 {
         status::PROBLEMS
     } else {
         status::OK
     }
-}
-
-fn print_human(run: &CheckRun, color: Color) {
-    let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
-    for result in &run.results {
-        for diagnostic in &result.diagnostics {
-            err!("{}", reporter.render(&result.source, diagnostic));
-        }
-    }
-    if run.results.is_empty() && !run.errors.is_empty() {
-        return;
-    }
-    errln!(
-        "{}",
-        summary_line(run.checked(), run.failed(), run.problem_count())
-    );
 }

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::{Color, err, errln, out, outln, print_error, status, terminal_width};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::lint::batch::{FileLint, lint_paths, lint_text, today};
-use crate::lint::config::LintConfigs;
+use crate::lint::batch::{FileLint, lint_each, lint_text, today};
+use crate::lint::config::{LintConfig, LintConfigs};
 use crate::lint::fix;
-use crate::report::formats::{concise_line, github_line, sarif};
-use crate::report::{HumanReporter, json_report};
+use crate::report::formats::{concise_line, github_line, sarif_frame, sarif_results};
+use crate::report::{HumanReporter, PrettyArray, json_items};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -99,24 +99,6 @@ pub fn run(args: Args, color: Color) -> u8 {
         Err(status) => return status,
     };
     let today = today();
-    let mut run = match lint_paths(&paths, &exclude, &mut configs, today) {
-        Ok(run) => run,
-        Err(error) => {
-            print_error(&error);
-            return status::FAILURE;
-        }
-    };
-    let mut errors: Vec<Error> = std::mem::take(&mut run.errors);
-    if args.fix || args.diff {
-        for file in &mut run.files {
-            if let Err(error) = fix_file(file, &args, &mut configs, today) {
-                errors.push(error);
-            }
-        }
-    }
-    for error in &errors {
-        print_error(error);
-    }
     let format = args.output_format.unwrap_or_else(|| {
         if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
             OutputFormat::Github
@@ -124,15 +106,38 @@ pub fn run(args: Args, color: Color) -> u8 {
             OutputFormat::Full
         }
     });
-    print_findings(&run.files, format, color);
-
     let threshold = args.fail_on.threshold();
-    let failing = run
-        .files
-        .iter()
-        .flat_map(|f| &f.findings)
-        .any(|f| f.diagnostic.severity >= threshold);
-    if !errors.is_empty() {
+    let mut printer = Printer::new(format, color);
+    let mut errors = 0;
+    let mut failing = false;
+    // Each file is fixed (when asked), reported and let go as soon as it is linted.
+    let linted = lint_each(&paths, &exclude, &mut configs, today, |outcome, config| {
+        let mut file = match outcome {
+            Ok(file) => file,
+            Err(error) => {
+                errors += 1;
+                print_error(&error);
+                return;
+            }
+        };
+        if (args.fix || args.diff)
+            && let Err(error) = fix_file(&mut file, &args, config, today)
+        {
+            errors += 1;
+            print_error(&error);
+        }
+        failing |= file
+            .findings
+            .iter()
+            .any(|f| f.diagnostic.severity >= threshold);
+        printer.file(&file);
+    });
+    if let Err(error) = linted {
+        print_error(&error);
+        return status::FAILURE;
+    }
+    printer.finish();
+    if errors > 0 {
         status::FAILURE
     } else if failing && !args.exit_zero {
         status::PROBLEMS
@@ -147,7 +152,7 @@ pub fn run(args: Args, color: Color) -> u8 {
 fn fix_file(
     file: &mut FileLint,
     args: &Args,
-    configs: &mut LintConfigs,
+    config: &LintConfig,
     today: jiff::civil::Date,
 ) -> Result<(), Error> {
     let fixes: Vec<&crate::lint::Fix> = file
@@ -189,81 +194,122 @@ fn fix_file(
     let applied = fixed.applied;
     let findings = if applied == 1 { "finding" } else { "findings" };
     errln!("Fixed {applied} {findings} in {}.", file.source.name());
-    // The run loaded this file's configuration before linting it, so it is remembered.
-    let config = configs.for_charter(&file.source.path).unwrap_or_default();
-    *file = lint_text(&file.source.path, fixed.text, &config, today);
+    *file = lint_text(&file.source.path, fixed.text, config, today);
     Ok(())
 }
 
-fn print_findings(files: &[FileLint], format: OutputFormat, color: Color) {
-    let all = || {
-        files.iter().map(|f| {
-            (
-                &f.source,
-                f.findings
-                    .iter()
-                    .map(|x| &x.diagnostic)
-                    .collect::<Vec<&Diagnostic>>(),
-            )
-        })
-    };
-    match format {
-        OutputFormat::Full => {
-            let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
-            for file in files {
-                for finding in &file.findings {
-                    err!("{}", reporter.render(&file.source, &finding.diagnostic));
+/// Prints each file's findings as it comes, in the chosen format, and what closes the
+/// report (the summary line, the end of the JSON array or SARIF log).
+struct Printer {
+    format: OutputFormat,
+    reporter: HumanReporter,
+    array: PrettyArray,
+    /// The SARIF log after its results.
+    sarif_tail: String,
+    tally: Tally,
+}
+
+/// What the summary line counts.
+#[derive(Default)]
+struct Tally {
+    charters: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    fixable: usize,
+}
+
+impl Printer {
+    fn new(format: OutputFormat, color: Color) -> Printer {
+        let mut printer = Printer {
+            format,
+            reporter: HumanReporter::new(color.for_stderr(), terminal_width()),
+            array: PrettyArray::new(0),
+            sarif_tail: String::new(),
+            tally: Tally::default(),
+        };
+        if format == OutputFormat::Sarif {
+            let (head, tail) = sarif_frame();
+            out!("{head}");
+            printer.sarif_tail = tail;
+            // The results stand three levels deep in the log.
+            printer.array = PrettyArray::new(3);
+        }
+        printer
+    }
+
+    fn file(&mut self, file: &FileLint) {
+        let tally = &mut self.tally;
+        tally.charters += usize::from(file.is_charter);
+        for finding in &file.findings {
+            match finding.diagnostic.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.notes += 1,
+            }
+            tally.fixable += usize::from(finding.fix.is_some());
+        }
+        let diagnostics = || file.findings.iter().map(|f| &f.diagnostic);
+        match self.format {
+            OutputFormat::Full => {
+                for d in diagnostics() {
+                    err!("{}", self.reporter.render(&file.source, d));
                 }
             }
-            errln!("{}", summary(files));
-        }
-        OutputFormat::Concise => {
-            for (source, diagnostics) in all() {
-                for d in diagnostics {
-                    outln!("{}", concise_line(source, d));
+            OutputFormat::Concise => {
+                for d in diagnostics() {
+                    outln!("{}", concise_line(&file.source, d));
                 }
             }
-            errln!("{}", summary(files));
-        }
-        OutputFormat::Github => {
-            for (source, diagnostics) in all() {
-                for d in diagnostics {
-                    outln!("{}", github_line(source, d));
+            OutputFormat::Github => {
+                for d in diagnostics() {
+                    outln!("{}", github_line(&file.source, d));
+                }
+            }
+            OutputFormat::Json => {
+                for item in json_items(&file.source, diagnostics()) {
+                    out!("{}", self.array.item(&item));
+                }
+            }
+            OutputFormat::Sarif => {
+                for result in sarif_results(&file.source, diagnostics()) {
+                    out!("{}", self.array.item(&result));
                 }
             }
         }
-        OutputFormat::Json => outln!("{}", json_report(all())),
-        OutputFormat::Sarif => outln!("{}", sarif(all())),
+    }
+
+    fn finish(self) {
+        match self.format {
+            OutputFormat::Full | OutputFormat::Concise => errln!("{}", self.tally.line()),
+            OutputFormat::Github => {}
+            OutputFormat::Json => outln!("{}", self.array.end()),
+            OutputFormat::Sarif => outln!("{}{}", self.array.end(), self.sarif_tail),
+        }
     }
 }
 
-fn summary(files: &[FileLint]) -> String {
-    let findings = || files.iter().flat_map(|f| &f.findings);
-    let count = |s: Severity| findings().filter(|f| f.diagnostic.severity == s).count();
-    let fixable = findings().filter(|f| f.fix.is_some()).count();
-    let charters = files.iter().filter(|f| f.is_charter).count();
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    let linted = format!("Linted {}", plural(charters, "charter", "charters"));
-    if e + w + i == 0 {
-        return format!("{linted}: no findings.");
+impl Tally {
+    fn line(&self) -> String {
+        let linted = format!("Linted {}", plural(self.charters, "charter", "charters"));
+        let (e, w, i) = (self.errors, self.warnings, self.notes);
+        if e + w + i == 0 {
+            return format!("{linted}: no findings.");
+        }
+        let mut line = format!(
+            "{linted}: {}, {}, {}.",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings"),
+            plural(i, "note", "notes")
+        );
+        if self.fixable > 0 {
+            line.push_str(&format!(
+                " {} with `--fix`.",
+                plural(self.fixable, "can be fixed", "can be fixed")
+            ));
+        }
+        line
     }
-    let mut line = format!(
-        "{linted}: {}, {}, {}.",
-        plural(e, "error", "errors"),
-        plural(w, "warning", "warnings"),
-        plural(i, "note", "notes")
-    );
-    if fixable > 0 {
-        line.push_str(&format!(
-            " {} with `--fix`.",
-            plural(fixable, "can be fixed", "can be fixed")
-        ));
-    }
-    line
 }
 
 /// `1 error`, `2 errors`.

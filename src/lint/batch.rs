@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::config::ConfigError;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Exclude, discover};
@@ -31,8 +29,68 @@ pub struct LintRun {
     pub errors: Vec<Error>,
 }
 
-/// Lints every charter under `paths`. A configuration error stops the run before anything
-/// is linted (exit status 2), since findings under the wrong configuration would mislead.
+/// One file's lint, or why it could not be linted.
+pub type Outcome = Result<FileLint, Error>;
+
+/// Lints every charter under `paths`, handing each outcome (with the rule settings it was
+/// linted under, for `--fix` to lint it again) to `sink` as soon as it and
+/// every file before it are linted (what discovery could not read first, then empty
+/// folders, then the files in the order found): memory holds a window of files, not the
+/// batch (`crate::batch`). A configuration error stops the run before anything is linted
+/// (exit status 2), since findings under the wrong configuration would mislead.
+pub fn lint_each(
+    paths: &[PathBuf],
+    exclude: &Exclude,
+    configs: &mut LintConfigs,
+    today: jiff::civil::Date,
+    mut sink: impl FnMut(Outcome, &LintConfig),
+) -> Result<(), ConfigError> {
+    let found = discover(paths, exclude);
+    let files = found.files;
+    let config_of = files
+        .iter()
+        .map(|file| configs.for_charter(file))
+        .collect::<Result<Vec<_>, _>>()?;
+    let none = LintConfig::default();
+    for error in found.errors {
+        sink(Err(error), &none);
+    }
+    for (dir, diagnostic) in found.empty_dirs {
+        sink(
+            Ok(FileLint {
+                source: SourceFile::new(dir, String::new()),
+                findings: vec![Finding {
+                    diagnostic,
+                    fix: None,
+                }],
+                is_charter: false,
+            }),
+            &none,
+        );
+    }
+    let jobs: Vec<(&PathBuf, &LintConfig)> =
+        files.iter().zip(config_of.iter().map(|c| &**c)).collect();
+    crate::batch::run(
+        &jobs,
+        || (),
+        |_, (path, config)| {
+            SourceFile::read(path).map(|read| lint_loaded(load(read), config, today))
+        },
+        |index, outcome| {
+            let outcome = match outcome {
+                Ok(linted) => linted,
+                Err(message) => Err(Error::Crashed {
+                    path: files[index].clone(),
+                    message,
+                }),
+            };
+            sink(outcome, jobs[index].1)
+        },
+    );
+    Ok(())
+}
+
+/// Lints every charter under `paths` and keeps every outcome, in order.
 pub fn lint_paths(
     paths: &[PathBuf],
     exclude: &Exclude,
@@ -40,39 +98,10 @@ pub fn lint_paths(
     today: jiff::civil::Date,
 ) -> Result<LintRun, ConfigError> {
     let mut run = LintRun::default();
-    let found = discover(paths, exclude);
-    run.errors.extend(found.errors);
-    for (dir, diagnostic) in found.empty_dirs {
-        let findings = vec![Finding {
-            diagnostic,
-            fix: None,
-        }];
-        run.files.push(FileLint {
-            source: SourceFile::new(dir, String::new()),
-            findings,
-            is_charter: false,
-        });
-    }
-    let files = found.files;
-    let configs = files
-        .iter()
-        .map(|file| configs.for_charter(file))
-        .collect::<Result<Vec<_>, _>>()?;
-    let outcomes: Vec<_> = files
-        .par_iter()
-        .zip(configs.par_iter())
-        .map(|(path, config)| {
-            crate::error::isolate(path, || {
-                SourceFile::read(path).map(|read| lint_loaded(load(read), config, today))
-            })
-        })
-        .collect();
-    for outcome in outcomes {
-        match outcome {
-            Ok(file) => run.files.push(file),
-            Err(error) => run.errors.push(error),
-        }
-    }
+    lint_each(paths, exclude, configs, today, |outcome, _| match outcome {
+        Ok(file) => run.files.push(file),
+        Err(error) => run.errors.push(error),
+    })?;
     Ok(run)
 }
 
@@ -80,11 +109,7 @@ pub fn lint_paths(
 pub fn lint_loaded(loaded: Loaded, config: &LintConfig, today: jiff::civil::Date) -> FileLint {
     let findings = match &loaded.charter {
         Some(charter) => {
-            let cx = LintContext {
-                charter,
-                source: &loaded.source,
-                today,
-            };
+            let cx = LintContext::new(charter, &loaded.source, today);
             lint(&cx, &config.levels_for(&loaded.source.path))
         }
         None => loaded

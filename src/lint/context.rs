@@ -10,6 +10,19 @@ pub struct LintContext<'a> {
     /// The date "review overdue" is measured against: the clock, or `SOURCE_DATE_EPOCH`,
     /// or a fixed date in tests.
     pub today: jiff::civil::Date,
+    /// What `crate::lint::walk` found, kept for every rule.
+    pub(crate) walks: crate::lint::walk::Walks<'a>,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(charter: &'a Charter, source: &'a SourceFile, today: jiff::civil::Date) -> Self {
+        LintContext {
+            charter,
+            source,
+            today,
+            walks: Default::default(),
+        }
+    }
 }
 
 impl LintContext<'_> {

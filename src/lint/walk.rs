@@ -1,6 +1,8 @@
 //! Ways to visit the parts of a charter that many rules look at, each with words that say
 //! where it is ("the timeline of service 3 “Kutoa kibali…”").
 
+use std::cell::OnceCell;
+
 use crate::lint::LintContext;
 use crate::model::{CellValue, Cells, Contact, Fee, Service, Text, Timeline, TimelineKind};
 
@@ -41,8 +43,23 @@ impl ServiceRef<'_> {
     }
 }
 
+/// What the walks below found in one charter, found once: the rules walk the same
+/// services, timelines and fees again and again, and each place is worded as it is found.
+#[derive(Default)]
+pub struct Walks<'a> {
+    services: OnceCell<Vec<ServiceRef<'a>>>,
+    timelines: OnceCell<Vec<(String, &'a Timeline)>>,
+    fees: OnceCell<Vec<(String, &'a Fee)>>,
+    contacts: OnceCell<Vec<(ContactPlace, String, &'a Contact)>>,
+    texts: OnceCell<Vec<(String, &'a Text)>>,
+}
+
 /// Every service, each followed by its sub-services, in file order.
-pub fn services<'a>(cx: &LintContext<'a>) -> Vec<ServiceRef<'a>> {
+pub fn services<'c, 'a>(cx: &'c LintContext<'a>) -> &'c [ServiceRef<'a>] {
+    cx.walks.services.get_or_init(|| walk_services(cx))
+}
+
+fn walk_services<'a>(cx: &LintContext<'a>) -> Vec<ServiceRef<'a>> {
     let mut out = Vec::new();
     // Numbered as printed: within their group, which is named.
     for (group, services) in cx.charter.services.runs() {
@@ -117,7 +134,11 @@ pub fn report_missing(
 
 /// Every timeline: of services, of their steps, and of standards; a timeline that differs
 /// by case, then each of its cases.
-pub fn timelines<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
+pub fn timelines<'c, 'a>(cx: &'c LintContext<'a>) -> &'c [(String, &'a Timeline)] {
+    cx.walks.timelines.get_or_init(|| walk_timelines(cx))
+}
+
+fn walk_timelines<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
     let mut out = Vec::new();
     for (place, timeline) in timelines_as_given(cx) {
         out.push((place.clone(), timeline));
@@ -177,7 +198,11 @@ fn timelines_as_given<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Timeline)> {
 }
 
 /// Every fee: of services and of their steps (tiers are visited inside their fee).
-pub fn fees<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Fee)> {
+pub fn fees<'c, 'a>(cx: &'c LintContext<'a>) -> &'c [(String, &'a Fee)] {
+    cx.walks.fees.get_or_init(|| walk_fees(cx))
+}
+
+fn walk_fees<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Fee)> {
     let mut out = Vec::new();
     if let Some(fee) = &cx.charter.fee {
         out.push(("the fee of every service".to_owned(), fee));
@@ -238,7 +263,11 @@ pub enum ContactPlace {
 }
 
 /// Every contact with where it stands, in escalation order for complaint routes.
-pub fn contacts<'a>(cx: &LintContext<'a>) -> Vec<(ContactPlace, String, &'a Contact)> {
+pub fn contacts<'c, 'a>(cx: &'c LintContext<'a>) -> &'c [(ContactPlace, String, &'a Contact)] {
+    cx.walks.contacts.get_or_init(|| walk_contacts(cx))
+}
+
+fn walk_contacts<'a>(cx: &LintContext<'a>) -> Vec<(ContactPlace, String, &'a Contact)> {
     let mut out = Vec::new();
     if let Some(complaints) = &cx.charter.complaints {
         for (i, contact) in complaints.routes.iter().enumerate() {
@@ -262,7 +291,11 @@ pub fn contacts<'a>(cx: &LintContext<'a>) -> Vec<(ContactPlace, String, &'a Cont
 
 /// The texts a reader meets on a poster, each with where it is: the header, every
 /// service's name, description and requirements, values, standards, rights and duties.
-pub fn texts<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Text)> {
+pub fn texts<'c, 'a>(cx: &'c LintContext<'a>) -> &'c [(String, &'a Text)] {
+    cx.walks.texts.get_or_init(|| walk_texts(cx))
+}
+
+fn walk_texts<'a>(cx: &LintContext<'a>) -> Vec<(String, &'a Text)> {
     let charter = cx.charter;
     let mut out: Vec<(String, &Text)> = vec![
         ("the title".into(), &charter.title),

@@ -52,9 +52,9 @@ impl Shown {
 }
 
 impl Excerpt {
-    pub fn new(name: String, text: &str, span: Span) -> Excerpt {
+    pub fn new(name: String, lines: &LineIndex, span: Span) -> Excerpt {
+        let text = lines.text();
         let span = crate::lines::clamp(text, span.offset, span.len);
-        let lines = LineIndex::new(text);
         let start_line = lines.line_of(span.offset);
         let end_line = lines.line_of(span.end()).min(start_line + SPAN_LINES - 1);
         let first = start_line.saturating_sub(1);
@@ -153,7 +153,7 @@ mod tests {
     use super::*;
 
     fn excerpt(text: &str, span: Span) -> (String, String) {
-        let e = Excerpt::new("x.yaml".into(), text, span);
+        let e = Excerpt::new("x.yaml".into(), &LineIndex::new(text), span);
         let spanned = e.text[e.span.offset..e.span.end()].to_owned();
         (e.text, spanned)
     }
@@ -199,7 +199,7 @@ mod tests {
         let text = "\u{a0}\r\u{2028}é\r\nü\u{85}\n";
         for offset in 0..text.len() + 2 {
             for len in [0, 1, 2, 5, 100] {
-                let e = Excerpt::new("x".into(), text, Span::new(offset, len));
+                let e = Excerpt::new("x".into(), &LineIndex::new(text), Span::new(offset, len));
                 assert!(e.text.get(e.span.offset..e.span.end()).is_some());
             }
         }

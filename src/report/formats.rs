@@ -5,12 +5,11 @@ use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::rules;
-use crate::report::span_positions;
 use crate::source::SourceFile;
 
 fn positions(source: &SourceFile, d: &Diagnostic) -> ((usize, usize), (usize, usize)) {
     d.span
-        .map_or(((1, 1), (1, 1)), |span| span_positions(&source.text, span))
+        .map_or(((1, 1), (1, 1)), |span| source.positions(span))
 }
 
 /// `file:line:col: CODE [level] message`, as editors and grep read it.
@@ -56,26 +55,14 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// A SARIF 2.1.0 log with every lint rule (so code scanning can show their help) and every
-/// finding.
-pub fn sarif<'a>(files: impl IntoIterator<Item = (&'a SourceFile, Vec<&'a Diagnostic>)>) -> String {
-    let rule_list: Vec<Value> = rules::ALL
-        .iter()
-        .map(|rule| {
-            let meta = rule.meta();
-            json!({
-                "id": meta.id.code,
-                "name": meta.id.name,
-                "shortDescription": { "text": meta.summary },
-                "fullDescription": { "text": meta.summary },
-                "help": { "text": meta.docs, "markdown": meta.docs },
-                "defaultConfiguration": { "level": sarif_level(meta.level) },
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for (source, diagnostics) in files {
-        for d in diagnostics {
+/// One file's findings as SARIF results.
+pub fn sarif_results<'a>(
+    source: &SourceFile,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<Value> {
+    diagnostics
+        .into_iter()
+        .map(|d| {
             let ((line, column), (end_line, end_column)) = positions(source, d);
             let mut result = json!({
                 "ruleId": d.code.code,
@@ -99,9 +86,30 @@ pub fn sarif<'a>(files: impl IntoIterator<Item = (&'a SourceFile, Vec<&'a Diagno
             if let Some(index) = rules::ALL.iter().position(|r| r.meta().id == d.code) {
                 result["ruleIndex"] = json!(index);
             }
-            results.push(result);
-        }
-    }
+            result
+        })
+        .collect()
+}
+
+/// A SARIF 2.1.0 log with every lint rule (so code scanning can show their help), as the
+/// text before its results and the text after them: the results are written between, as
+/// each charter is linted (`PrettyArray` at depth 3).
+pub fn sarif_frame() -> (String, String) {
+    let rule_list: Vec<Value> = rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            json!({
+                "id": meta.id.code,
+                "name": meta.id.name,
+                "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": meta.summary },
+                "help": { "text": meta.docs, "markdown": meta.docs },
+                "defaultConfiguration": { "level": sarif_level(meta.level) },
+            })
+        })
+        .collect();
+    // The results go last in their run, so the log splits around them.
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -113,10 +121,31 @@ pub fn sarif<'a>(files: impl IntoIterator<Item = (&'a SourceFile, Vec<&'a Diagno
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rule_list,
             } },
-            "results": results,
+            "results": [],
         }],
     });
-    serde_json::to_string_pretty(&log).unwrap_or_default()
+    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let marker = "\"results\": []";
+    let at = text.rfind(marker).expect("the log has its results");
+    (
+        text[..at + marker.len() - 2].to_owned(),
+        text[at + marker.len()..].to_owned(),
+    )
+}
+
+/// A SARIF 2.1.0 log with every lint rule and every finding.
+pub fn sarif<'a>(files: impl IntoIterator<Item = (&'a SourceFile, Vec<&'a Diagnostic>)>) -> String {
+    let (head, tail) = sarif_frame();
+    let mut array = crate::report::json::PrettyArray::new(3);
+    let mut out = head;
+    for (source, diagnostics) in files {
+        for result in sarif_results(source, diagnostics) {
+            out.push_str(&array.item(&result));
+        }
+    }
+    out.push_str(&array.end());
+    out.push_str(&tail);
+    out
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

@@ -37,7 +37,7 @@ impl HumanReporter {
             file: source.name(),
             excerpt: diagnostic
                 .span
-                .map(|span| Excerpt::new(source.name(), &source.text, span)),
+                .map(|span| Excerpt::new(source.name(), &source.lines(), span)),
         };
         let mut out = String::new();
         // Writing to a String cannot fail.

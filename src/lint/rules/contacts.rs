@@ -128,7 +128,7 @@ pub(crate) fn phones<'a>(cx: &LintContext<'a>) -> Vec<(String, &'static str, &'a
     };
     add("the organisation", &org.phones, &org.fax);
     for (_, place, contact) in contacts(cx) {
-        add(&place, &contact.phones, &contact.fax);
+        add(place, &contact.phones, &contact.fax);
     }
     out
 }

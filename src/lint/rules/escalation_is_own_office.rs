@@ -24,7 +24,7 @@ office).
     check(cx, out) {
         let all = contacts(cx);
         let own = own_details(cx);
-        for (place, label, contact) in &all {
+        for (place, label, contact) in all {
             if !matches!(place, ContactPlace::Route(_) | ContactPlace::Appeal) || !is_independent(contact) {
                 continue;
             }

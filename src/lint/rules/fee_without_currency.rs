@@ -26,7 +26,7 @@ currency: KES
 ",
     check(cx, out) {
         for (place, fee) in fees(cx) {
-            visit(fee, &place, out);
+            visit(fee, place, out);
         }
     }
 }
