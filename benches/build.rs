@@ -29,6 +29,14 @@ use charter::theme::Theme;
 
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
+#[path = "../tests/support/measure.rs"]
+mod measure;
+
+/// The allocator the `charter` program uses, so that the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: charter::memory::Counting = charter::memory::Counting;
+
+use measure::{median, ms, peak_mib};
 
 const DISTINCT: usize = 100;
 const COLD_RUNS: usize = 11;
@@ -499,28 +507,10 @@ fn distinct_charters(root: &Path, bases: &[String], prefix: &str) -> tempfile::T
     )
     .unwrap();
     for i in 0..count() {
-        let text = bases[i % bases.len()]
-            .replacen("  name: ", &format!("  name: {prefix}-{i} of "), 1)
-            .replace("- name: ", &format!("- name: No. {i} "));
+        let text = measure::distinct(&bases[i % bases.len()], &format!("{prefix}-{i}"), i);
         std::fs::write(dir.path().join(format!("c{i:03}.yaml")), text).unwrap();
     }
     dir
-}
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// The largest peak memory of the processes this one waited for (its workers), on Unix.
@@ -538,12 +528,4 @@ fn children_peak_mib() -> Option<u64> {
 #[cfg(not(unix))]
 fn children_peak_mib() -> Option<u64> {
     None
-}
-
-/// The process's peak resident memory (Linux).
-fn peak_mib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
 }

@@ -1,4 +1,5 @@
-//! A bound on the memory one charter's build may take.
+//! The program's allocator: mimalloc, counted, and a bound on the memory one charter's
+//! build may take.
 //!
 //! A theme is code, and code can ask for anything: doubling a string forty times wants a
 //! terabyte, `range(2000000000)` 32 GB. The system allocator would abort the whole process
@@ -8,7 +9,11 @@
 //! [`EXIT_OVER_LIMIT`], and the batch reports that charter and goes on. With no limit
 //! set (every other process) the count costs one relaxed load per allocation.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+/// The allocator underneath: mimalloc, which parsing and decoding (many small strings
+/// and vectors, freed together) run markedly faster on than the system allocator.
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 
 /// The exit status of a worker that went over its memory limit.
@@ -73,19 +78,19 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         grow(layout.size());
         // SAFETY: the caller's contract is `System`'s.
-        unsafe { System.alloc(layout) }
+        unsafe { ALLOCATOR.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         grow(layout.size());
         // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe { ALLOCATOR.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         shrink(layout.size());
         // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { ALLOCATOR.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -95,6 +100,6 @@ unsafe impl GlobalAlloc for Counting {
             shrink(layout.size() - new_size);
         }
         // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { ALLOCATOR.realloc(ptr, layout, new_size) }
     }
 }
