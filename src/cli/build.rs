@@ -73,7 +73,8 @@ pub struct Options {
     pub layout: Option<LayoutArg>,
 
     /// What to write, comma-separated: `pdf`, `html` (a web page), `png` (a preview of page
-    /// 1), `json` (the data the theme reads) [default: pdf,html].
+    /// 1), `json` (the data the theme reads), `jsonld` (schema.org), `csv` (the services
+    /// table, see docs/exports.md) [default: pdf,html].
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<Format>,
 

@@ -353,13 +353,11 @@ fn file_in(out: &Path, relative: &str) -> Option<PathBuf> {
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("pdf") => "application/pdf",
-        Some("png") => "image/png",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match crate::render::Format::from_extension(extension) {
+        Some(format) => format.media_type(),
+        None if extension == "svg" => "image/svg+xml",
+        None => "application/octet-stream",
     }
 }
 
@@ -392,6 +390,21 @@ fn not_found() -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_output_is_served_with_its_media_type() {
+        for format in crate::render::Format::ALL {
+            let file = Path::new("out").join(format!("kitui.{}", format.extension()));
+            assert_eq!(content_type(&file), format.media_type());
+        }
+        assert_eq!(
+            content_type(Path::new("kitui.jsonld")),
+            "application/ld+json"
+        );
+        assert!(content_type(Path::new("kitui.csv")).starts_with("text/csv; charset=utf-8"));
+        assert_eq!(content_type(Path::new("qr.svg")), "image/svg+xml");
+        assert_eq!(content_type(Path::new("x.exe")), "application/octet-stream");
+    }
 
     #[test]
     fn only_plain_paths_inside_the_output_folder_are_served() {

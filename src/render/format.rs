@@ -28,11 +28,24 @@ pub enum Format {
     Png,
     /// The data the theme reads (`/charter.json`), for theme authors.
     Json,
+    /// The schema.org graph the page carries (`GovernmentService`s, their offers and
+    /// channels), on its own, for search engines and open-data crawlers.
+    Jsonld,
+    /// The services table, one row per service and sub-service: the printed wording in
+    /// each language and the fee and timeline as structured columns, for a spreadsheet.
+    Csv,
 }
 
 impl Format {
     /// Every format, in the order outputs are written and listed: the printed ones first.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Png, Format::Html, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Pdf,
+        Format::Png,
+        Format::Html,
+        Format::Json,
+        Format::Jsonld,
+        Format::Csv,
+    ];
 
     /// What a build writes when no format is asked for.
     pub const DEFAULT: [Format; 2] = [Format::Pdf, Format::Html];
@@ -44,7 +57,26 @@ impl Format {
             Format::Html => "html",
             Format::Png => "png",
             Format::Json => "json",
+            Format::Jsonld => "jsonld",
+            Format::Csv => "csv",
         }
+    }
+
+    /// Its media type, as `charter serve` sends it.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Png => "image/png",
+            Format::Html => "text/html; charset=utf-8",
+            Format::Json => "application/json",
+            Format::Jsonld => "application/ld+json",
+            Format::Csv => "text/csv; charset=utf-8; header=present",
+        }
+    }
+
+    /// The format an output file's extension names.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.extension() == extension)
     }
 
     /// Its name on the command line (the same as its extension).
@@ -65,15 +97,15 @@ impl Format {
             .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
     }
 
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
 /// The formats a run writes: a set, listed in [`Format::ALL`]'s order. It serialises as
 /// that list, so the record's fingerprint and the worker's plan read plainly.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Formats(u8);
+pub struct Formats(u16);
 
 impl Formats {
     /// The set of `formats`.

@@ -6,11 +6,13 @@
 //! format is its file here and its variant in `format.rs`.
 
 mod assets;
+mod csv;
 mod diagnostics;
 mod document;
 mod format;
 pub mod html;
 mod json;
+pub mod jsonld;
 pub mod pdf;
 mod png;
 pub mod typst;
@@ -95,7 +97,11 @@ impl Rendered {
                         files.push((format.extension().to_owned(), html.as_bytes()));
                     }
                 }
-                Format::Json => files.push((format.extension().to_owned(), self.data.as_bytes())),
+                Format::Json | Format::Jsonld | Format::Csv => {
+                    if let Some((_, text)) = self.exports.iter().find(|(f, _)| *f == format) {
+                        files.push((format.extension().to_owned(), text.as_bytes()));
+                    }
+                }
             }
         }
         files
@@ -134,8 +140,8 @@ pub struct Rendered {
     pub prints: Vec<Printed>,
     /// The web page.
     pub html: Option<String>,
-    /// The JSON the theme read, for `--format json` and theme authors.
-    pub data: String,
+    /// The data formats asked for (`json`, `jsonld`, `csv`), each one file.
+    pub exports: Vec<(Format, String)>,
     pub paper: Paper,
     /// The body text size the (first) sheet was laid out at, in points; the theme's
     /// preferred size when nothing was printed.
@@ -306,13 +312,9 @@ pub fn render(
         let extras = crate::render::html::Extras {
             logo: logo_bytes,
             qr_svg,
-            jsonld: crate::render::html::jsonld::to_script(&crate::render::html::jsonld::document(
+            jsonld: jsonld::to_script(&jsonld::document(
                 charter,
-                &view
-                    .services
-                    .iter()
-                    .map(|s| s.timeline.as_ref().and_then(|t| t.first().cloned()))
-                    .collect::<Vec<_>>(),
+                &jsonld::printed_timelines(&view),
             )),
         };
         match crate::render::html::render(templates, &value, &extras) {
@@ -326,12 +328,29 @@ pub fn render(
         None
     };
 
+    // The data formats, made from the document (the theme data as it was laid out).
+    let exports = |data: &ThemeData| -> Vec<(Format, String)> {
+        settings
+            .formats
+            .iter()
+            .filter_map(|format| {
+                let text = match format {
+                    Format::Json => json::render(data),
+                    Format::Jsonld => jsonld::render(charter, &view),
+                    Format::Csv => csv::render(charter, &view),
+                    Format::Pdf | Format::Png | Format::Html => return None,
+                };
+                Some((format, text))
+            })
+            .collect()
+    };
+
     if !settings.formats.any_printed() {
         // No printed output asked for (a web page, or the data for theme authors).
         return Ok(Rendered {
             prints: Vec::new(),
             html,
-            data: json::render(&data),
+            exports: exports(&data),
             paper,
             body_size: data.build.body_size,
             warnings: failure.charter,
@@ -405,7 +424,7 @@ pub fn render(
                     failure.partial = Some(Box::new(Rendered {
                         prints: Vec::new(),
                         html,
-                        data: json::render(&data),
+                        exports: exports(&data),
                         paper,
                         body_size: data.build.body_size,
                         warnings: Vec::new(),
@@ -431,7 +450,7 @@ pub fn render(
         body_size: prints.first().map_or(data.build.body_size, |p| p.body_size),
         prints,
         html,
-        data: json::render(&laid_out),
+        exports: exports(&laid_out),
         paper,
         warnings,
         inputs,

@@ -8,6 +8,7 @@ mod check_fixtures;
 mod cli;
 mod corpus;
 mod diff_cli;
+mod exports;
 #[cfg(target_os = "linux")]
 mod faults;
 #[path = "../support/fuzz_checks.rs"]

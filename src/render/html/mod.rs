@@ -7,7 +7,6 @@
 //! only values a built-in template prints unescaped are the ones `charter` generates (the
 //! QR code's SVG and the JSON-LD, made safe for a script element).
 
-pub mod jsonld;
 mod templates;
 
 pub use templates::Templates;

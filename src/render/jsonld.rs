@@ -1,4 +1,5 @@
-//! The charter as schema.org JSON-LD, for search engines and open-data crawlers: the office
+//! The `jsonld` format, and the graph every web page carries: the charter as schema.org
+//! JSON-LD, for search engines and open-data crawlers: the office
 //! as a `GovernmentOrganization` (with its complaint contacts as `ContactPoint`s) and each
 //! service, sub-services included, as a `GovernmentService` with its fee as an `Offer` and
 //! its promised time as a `ServiceChannel`'s ISO 8601 `processingTime`.
@@ -11,9 +12,25 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::view::View;
+
 use crate::model::{
     Basis, Charter, Contact, Detail, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
 };
+
+/// The `jsonld` format: the page's graph on its own, pretty-printed.
+pub fn render(charter: &Charter, view: &View) -> String {
+    serde_json::to_string_pretty(&document(charter, &printed_timelines(view)))
+        .expect("JSON-LD serialises")
+}
+
+/// The services' timelines as printed (in the main language, in table order).
+pub fn printed_timelines(view: &View) -> Vec<Option<String>> {
+    view.services
+        .iter()
+        .map(|s| s.timeline.as_ref().and_then(|t| t.first().cloned()))
+        .collect()
+}
 
 /// The JSON-LD document for a charter. `timelines` are the services' timelines as printed
 /// (in the main language, in table order), which keep what ISO 8601 cannot say ("working",
