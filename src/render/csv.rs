@@ -15,7 +15,8 @@
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, the usual guard
 //! against formula injection, which spreadsheets hide.
 
-use crate::model::{Charter, Fee, FeeKind, Service, Timeline, TimelineKind};
+use super::document::{ServiceRow, service_rows};
+use crate::model::{Charter, Fee, FeeKind, Timeline, TimelineKind};
 use crate::view::{ServiceView, Tx, View};
 
 /// The byte-order mark Excel needs to read UTF-8.
@@ -62,57 +63,51 @@ pub fn render(charter: &Charter, view: &View) -> String {
         );
     }
 
-    let mut models = Vec::new();
-    for (_, services) in charter.services.runs() {
-        walk(services, &mut models);
-    }
     let mut out = String::from(BOM);
     push_row(&mut out, &header);
     let mut parents: Vec<String> = Vec::new();
-    let mut model = models.into_iter();
-    for group in &view.service_groups {
-        for row in &group.services {
-            let service = model.next();
-            parents.truncate(row.depth);
-            let parent = parents.last().cloned().unwrap_or_default();
-            parents.push(row.number.clone());
-            let mut cells = vec![row.number.clone(), parent];
-            let each = |tx: Option<&Tx>| -> Vec<String> {
-                (0..langs.len())
-                    .map(|i| {
-                        tx.and_then(|t| in_language(t, i))
-                            .cloned()
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            };
-            cells.extend(each(group.heading.as_ref()));
-            cells.extend(each(Some(&row.name)));
-            cells.extend(each(row.description.as_ref()));
-            cells.extend((0..langs.len()).map(|i| requirements(row, i)));
-            cells.extend((0..langs.len()).map(|i| {
-                row.fee.as_ref().map_or_else(String::new, |fee| {
-                    let lines: Vec<&str> = fee
-                        .lines
-                        .iter()
-                        .filter_map(|line| in_language(line, i).map(String::as_str))
-                        .collect();
-                    lines.join("\n")
+    for ServiceRow {
+        row,
+        service,
+        group,
+    } in service_rows(charter, view)
+    {
+        parents.truncate(row.depth);
+        let parent = parents.last().cloned().unwrap_or_default();
+        parents.push(row.number.clone());
+        let mut cells = vec![row.number.clone(), parent];
+        let each = |tx: Option<&Tx>| -> Vec<String> {
+            (0..langs.len())
+                .map(|i| {
+                    tx.and_then(|t| in_language(t, i))
+                        .cloned()
+                        .unwrap_or_default()
                 })
-            }));
-            cells.extend(each(row.timeline.as_ref()));
-            cells.extend(each(row.office.as_ref()));
-            cells.extend(each(row.audience.as_ref()));
-            let fee = service
-                .and_then(|s| s.fee.as_ref())
-                .or(charter.fee.as_ref());
-            cells.extend(fee_columns(fee));
-            cells.extend(timeline_columns(service.and_then(|s| s.timeline.as_ref())));
-            for value in &row.own_columns {
-                cells.extend(each(value.as_ref()));
-            }
-            push_row(&mut out, &cells);
+                .collect()
+        };
+        cells.extend(each(group));
+        cells.extend(each(Some(&row.name)));
+        cells.extend(each(row.description.as_ref()));
+        cells.extend((0..langs.len()).map(|i| requirements(row, i)));
+        cells.extend((0..langs.len()).map(|i| {
+            row.fee.as_ref().map_or_else(String::new, |fee| {
+                let lines: Vec<&str> = fee
+                    .lines
+                    .iter()
+                    .filter_map(|line| in_language(line, i).map(String::as_str))
+                    .collect();
+                lines.join("\n")
+            })
+        }));
+        cells.extend(each(row.timeline.as_ref()));
+        cells.extend(each(row.office.as_ref()));
+        cells.extend(each(row.audience.as_ref()));
+        cells.extend(fee_columns(service.fee.as_ref().or(charter.fee.as_ref())));
+        cells.extend(timeline_columns(service.timeline.as_ref()));
+        for value in &row.own_columns {
+            cells.extend(each(value.as_ref()));
         }
+        push_row(&mut out, &cells);
     }
     out
 }
@@ -121,14 +116,6 @@ pub fn render(charter: &Charter, view: &View) -> String {
 /// languages (a fee in figures) are the same in each.
 fn in_language(tx: &Tx, i: usize) -> Option<&String> {
     tx.get(i).or_else(|| tx.first())
-}
-
-/// Services and their sub-services, in the order the view lists them.
-fn walk<'a>(services: &'a [Service], out: &mut Vec<&'a Service>) {
-    for service in services {
-        out.push(service);
-        walk(&service.services, out);
-    }
 }
 
 /// A row's requirements in language `i`, one per line, each with where to get it.

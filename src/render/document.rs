@@ -114,3 +114,45 @@ pub(super) fn keywords(view: &View) -> Vec<String> {
     keywords.retain(|k| seen.insert(k.clone()));
     keywords
 }
+
+/// One row of the services table as every data export walks it: the row as printed, the
+/// service it shows, and the heading of the group it is printed under.
+pub(super) struct ServiceRow<'v, 'c> {
+    pub row: &'v crate::view::ServiceView,
+    pub service: &'c crate::model::Service,
+    pub group: Option<&'v crate::view::Tx>,
+}
+
+/// The services and sub-services, in the order the view prints them.
+pub(super) fn service_rows<'v, 'c>(
+    charter: &'c Charter,
+    view: &'v View,
+) -> Vec<ServiceRow<'v, 'c>> {
+    fn walk<'c>(services: &'c [crate::model::Service], out: &mut Vec<&'c crate::model::Service>) {
+        for service in services {
+            out.push(service);
+            walk(&service.services, out);
+        }
+    }
+    let mut services = Vec::new();
+    for (_, run) in charter.services.runs() {
+        walk(run, &mut services);
+    }
+    let rows = view
+        .service_groups
+        .iter()
+        .flat_map(|group| group.services.iter().map(move |row| (group, row)));
+    // The view is made from the same services in the same order.
+    assert_eq!(
+        rows.clone().count(),
+        services.len(),
+        "a row for each service"
+    );
+    rows.zip(services)
+        .map(|((group, row), service)| ServiceRow {
+            row,
+            service,
+            group: group.heading.as_ref(),
+        })
+        .collect()
+}

@@ -34,17 +34,21 @@ pub enum Format {
     /// The services table, one row per service and sub-service: the printed wording in
     /// each language and the fee and timeline as structured columns, for a spreadsheet.
     Csv,
+    /// An Open Referral HSDS 3.0 organization with its services, for service directories
+    /// and referral platforms.
+    Hsds,
 }
 
 impl Format {
     /// Every format, in the order outputs are written and listed: the printed ones first.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Pdf,
         Format::Png,
         Format::Html,
         Format::Json,
         Format::Jsonld,
         Format::Csv,
+        Format::Hsds,
     ];
 
     /// What a build writes when no format is asked for.
@@ -59,6 +63,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonld => "jsonld",
             Format::Csv => "csv",
+            Format::Hsds => "hsds.json",
         }
     }
 
@@ -71,6 +76,7 @@ impl Format {
             Format::Json => "application/json",
             Format::Jsonld => "application/ld+json",
             Format::Csv => "text/csv; charset=utf-8; header=present",
+            Format::Hsds => "application/json",
         }
     }
 
@@ -79,9 +85,12 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.extension() == extension)
     }
 
-    /// Its name on the command line (the same as its extension).
+    /// Its name on the command line.
     pub fn name(self) -> &'static str {
-        self.extension()
+        match self {
+            Format::Hsds => "hsds",
+            other => other.extension(),
+        }
     }
 
     /// Whether it is the printed sheet, laid out by Typst (one file per sheet: a charter

@@ -10,6 +10,7 @@ mod csv;
 mod diagnostics;
 mod document;
 mod format;
+mod hsds;
 pub mod html;
 mod json;
 pub mod jsonld;
@@ -97,7 +98,7 @@ impl Rendered {
                         files.push((format.extension().to_owned(), html.as_bytes()));
                     }
                 }
-                Format::Json | Format::Jsonld | Format::Csv => {
+                Format::Json | Format::Jsonld | Format::Csv | Format::Hsds => {
                     if let Some((_, text)) = self.exports.iter().find(|(f, _)| *f == format) {
                         files.push((format.extension().to_owned(), text.as_bytes()));
                     }
@@ -338,6 +339,7 @@ pub fn render(
                     Format::Json => json::render(data),
                     Format::Jsonld => jsonld::render(charter, &view),
                     Format::Csv => csv::render(charter, &view),
+                    Format::Hsds => hsds::render(charter, &view),
                     Format::Pdf | Format::Png | Format::Html => return None,
                 };
                 Some((format, text))

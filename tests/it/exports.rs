@@ -152,3 +152,80 @@ fn check_json_ld(path: &Path, services: usize) {
     assert_eq!(office, 1, "{}: the office, once", path.display());
     assert_eq!(of_type("GovernmentService"), services, "{}", path.display());
 }
+
+/// The Python that runs the standards' own validators: `.ci/venv`'s, where `.ci/run`
+/// installs them, else the machine's.
+fn python() -> std::path::PathBuf {
+    let venv = root().join(".ci/venv/bin/python3");
+    if venv.is_file() {
+        venv
+    } else {
+        "python3".into()
+    }
+}
+
+/// The official HSDS 3.0 JSON Schema, compiled (`../shared/data/hsds-3.0/`), with formats
+/// checked (`uuid`, `email`, `uri`): every real charter's export has no error.
+#[test]
+fn every_real_charter_exports_valid_hsds() {
+    let schema = root().join("../shared/data/hsds-3.0/organization.json");
+    assert!(
+        schema.is_file(),
+        "{}: the HSDS schemas are the standard's own reference data, beside the clone",
+        schema.display()
+    );
+    let out = out_dir("exports", "hsds");
+    let output = charter(&[
+        "build",
+        "corpus",
+        "charters",
+        "examples",
+        "--format",
+        "hsds",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let script = r#"
+import json, sys, pathlib
+from jsonschema import Draft202012Validator, FormatChecker
+schema = json.load(open(sys.argv[1]))
+checker = FormatChecker()
+# Without its optional packages, jsonschema skips formats it cannot check: fail instead.
+for name in ("uri", "email", "uuid"):
+    assert name in checker.checkers, f"jsonschema cannot check `{name}`: pip install -r .ci/requirements.txt"
+validator = Draft202012Validator(schema, format_checker=checker)
+files = sorted(pathlib.Path(sys.argv[2]).rglob("*.hsds.json"))
+errors = 0
+for path in files:
+    document = json.load(open(path))
+    for error in validator.iter_errors(document):
+        errors += 1
+        print(f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message[:200]}")
+    services = len(document["services"])
+    ids = [s["id"] for s in document["services"]]
+    if len(set(ids)) != services:
+        errors += 1
+        print(f"{path}: service identifiers repeat")
+print(f"{len(files)} files, {errors} errors")
+sys.exit(1 if errors or len(files) < 15 else 0)
+"#;
+    let run = std::process::Command::new(python())
+        .args(["-c", script])
+        .arg(&schema)
+        .arg(&out)
+        .output()
+        .expect("Python 3 with jsonschema (`.ci/run` installs it)");
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(report.contains(", 0 errors"), "{report}");
+}
