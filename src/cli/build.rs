@@ -74,7 +74,8 @@ pub struct Options {
 
     /// What to write, comma-separated: `pdf`, `html` (a web page), `png` (a preview of page
     /// 1), `json` (the data the theme reads), `jsonld` (schema.org), `csv` (the services
-    /// table), `hsds` (Open Referral HSDS 3.0); see docs/exports.md [default: pdf,html].
+    /// table), `hsds` (Open Referral HSDS 3.0), `cpsv` (the EU's CPSV-AP 3.2); see
+    /// docs/exports.md [default: pdf,html].
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<Format>,
 

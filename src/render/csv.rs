@@ -70,6 +70,7 @@ pub fn render(charter: &Charter, view: &View) -> String {
         row,
         service,
         group,
+        ..
     } in service_rows(charter, view)
     {
         parents.truncate(row.depth);

@@ -121,6 +121,10 @@ pub(super) struct ServiceRow<'v, 'c> {
     pub row: &'v crate::view::ServiceView,
     pub service: &'c crate::model::Service,
     pub group: Option<&'v crate::view::Tx>,
+    /// What names it among the charter's services, for identifiers that stay the same
+    /// from build to build: its number and name (numbers repeat from one group to the
+    /// next in some charters), and a count where even both repeat.
+    pub key: String,
 }
 
 /// The services and sub-services, in the order the view prints them.
@@ -148,11 +152,22 @@ pub(super) fn service_rows<'v, 'c>(
         services.len(),
         "a row for each service"
     );
+    let mut seen = std::collections::HashMap::new();
     rows.zip(services)
-        .map(|((group, row), service)| ServiceRow {
-            row,
-            service,
-            group: group.heading.as_ref(),
+        .map(|((group, row), service)| {
+            let key = format!("{} {}", row.number, row.name.first().map_or("", |n| n));
+            let times: &mut usize = seen.entry(key.clone()).or_default();
+            *times += 1;
+            let key = match *times {
+                1 => key,
+                n => format!("{key} ({n})"),
+            };
+            ServiceRow {
+                row,
+                service,
+                group: group.heading.as_ref(),
+                key,
+            }
         })
         .collect()
 }

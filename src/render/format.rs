@@ -37,11 +37,14 @@ pub enum Format {
     /// An Open Referral HSDS 3.0 organization with its services, for service directories
     /// and referral platforms.
     Hsds,
+    /// The EU's Core Public Service Vocabulary (CPSV-AP 3.2) in JSON-LD, for public-service
+    /// catalogues.
+    Cpsv,
 }
 
 impl Format {
     /// Every format, in the order outputs are written and listed: the printed ones first.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Pdf,
         Format::Png,
         Format::Html,
@@ -49,6 +52,7 @@ impl Format {
         Format::Jsonld,
         Format::Csv,
         Format::Hsds,
+        Format::Cpsv,
     ];
 
     /// What a build writes when no format is asked for.
@@ -64,6 +68,7 @@ impl Format {
             Format::Jsonld => "jsonld",
             Format::Csv => "csv",
             Format::Hsds => "hsds.json",
+            Format::Cpsv => "cpsv.jsonld",
         }
     }
 
@@ -77,6 +82,7 @@ impl Format {
             Format::Jsonld => "application/ld+json",
             Format::Csv => "text/csv; charset=utf-8; header=present",
             Format::Hsds => "application/json",
+            Format::Cpsv => "application/ld+json",
         }
     }
 
@@ -89,6 +95,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Hsds => "hsds",
+            Format::Cpsv => "cpsv",
             other => other.extension(),
         }
     }

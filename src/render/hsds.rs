@@ -97,13 +97,11 @@ fn service(
     view: &View,
     organization: &str,
 ) -> Value {
-    let ServiceRow { row, service, .. } = row;
+    let ServiceRow {
+        row, service, key, ..
+    } = row;
     let first = |tx: &Tx| tx.first().cloned().unwrap_or_default();
-    let id = uuid(&format!(
-        "{organization} service {} {}",
-        row.number,
-        first(&row.name)
-    ));
+    let id = uuid(&format!("{organization} service {key}"));
     let mut out = Map::new();
     out.insert("id".into(), id.clone().into());
     out.insert("organization_id".into(), organization.into());

@@ -319,7 +319,7 @@ fn named(mut offers: Vec<Value>, name: Option<String>) -> Vec<Value> {
 /// duration for certain. Working time is not (`P14D` would claim fourteen calendar days),
 /// nor days whose basis the charter does not state, nor a range, a frequency or a time
 /// that differs by case: those have the office's words alone, in the channel's description.
-fn iso_duration(timeline: &Timeline) -> Option<String> {
+pub(super) fn iso_duration(timeline: &Timeline) -> Option<String> {
     let TimelineKind::Duration(duration) = &timeline.kind else {
         return None;
     };

@@ -6,6 +6,7 @@
 //! format is its file here and its variant in `format.rs`.
 
 mod assets;
+mod cpsv;
 mod csv;
 mod diagnostics;
 mod document;
@@ -98,7 +99,7 @@ impl Rendered {
                         files.push((format.extension().to_owned(), html.as_bytes()));
                     }
                 }
-                Format::Json | Format::Jsonld | Format::Csv | Format::Hsds => {
+                Format::Json | Format::Jsonld | Format::Csv | Format::Hsds | Format::Cpsv => {
                     if let Some((_, text)) = self.exports.iter().find(|(f, _)| *f == format) {
                         files.push((format.extension().to_owned(), text.as_bytes()));
                     }
@@ -340,6 +341,7 @@ pub fn render(
                     Format::Jsonld => jsonld::render(charter, &view),
                     Format::Csv => csv::render(charter, &view),
                     Format::Hsds => hsds::render(charter, &view),
+                    Format::Cpsv => cpsv::render(charter, &view),
                     Format::Pdf | Format::Png | Format::Html => return None,
                 };
                 Some((format, text))

@@ -229,3 +229,78 @@ sys.exit(1 if errors or len(files) < 15 else 0)
     );
     assert!(report.contains(", 0 errors"), "{report}");
 }
+
+/// The official CPSV-AP 3.2.0 SHACL shapes (`../shared/data/`), run by pySHACL: every real
+/// charter's export conforms, with one `cpsv:PublicService` per service and sub-service;
+/// and the same export without a service's title does not (the check can fail).
+#[test]
+fn every_real_charter_exports_conforming_cpsv_ap() {
+    let shapes = root().join("../shared/data/cpsv-ap-3.2.0-shacl.ttl");
+    assert!(
+        shapes.is_file(),
+        "{}: the CPSV-AP shapes are the standard's own reference data, beside the clone",
+        shapes.display()
+    );
+    let out = out_dir("exports", "cpsv");
+    let output = charter(&[
+        "build",
+        "corpus",
+        "charters",
+        "examples",
+        "--format",
+        "cpsv,json",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let script = r#"
+import json, sys, pathlib, rdflib
+from pyshacl import validate
+shapes = rdflib.Graph().parse(sys.argv[1])
+CPSV = rdflib.URIRef("http://purl.org/vocab/cpsv#PublicService")
+def conforms(graph):
+    return validate(graph, shacl_graph=shapes, inference="none")
+files = sorted(pathlib.Path(sys.argv[2]).rglob("*.cpsv.jsonld"))
+bad = 0
+for path in files:
+    data = rdflib.Graph().parse(path, format="json-ld")
+    ok, _, text = conforms(data)
+    if not ok:
+        bad += 1
+        print(path, text[:2000])
+    # The theme data beside it counts the services as printed.
+    theme = json.load(open(str(path).replace(".cpsv.jsonld", ".json")))
+    services = len(theme["services"])
+    found = len(set(data.subjects(rdflib.RDF.type, CPSV)))
+    if found != services:
+        bad += 1
+        print(f"{path}: {found} public services for {services} services")
+# A control: the first export without its first service's title must not conform.
+data = rdflib.Graph().parse(files[0], format="json-ld")
+service = next(data.subjects(rdflib.RDF.type, CPSV))
+data.remove((service, rdflib.URIRef("http://purl.org/dc/terms/title"), None))
+if conforms(data)[0]:
+    bad += 1
+    print("a service without a title passed: the shapes are not applied")
+print(f"{len(files)} files, {bad} problems")
+sys.exit(1 if bad or len(files) < 15 else 0)
+"#;
+    let run = std::process::Command::new(python())
+        .args(["-c", script])
+        .arg(&shapes)
+        .arg(&out)
+        .output()
+        .expect("Python 3 with pySHACL (`.ci/run` installs it)");
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(report.contains(", 0 problems"), "{report}");
+}
