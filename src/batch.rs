@@ -35,11 +35,14 @@ pub fn run<T: Sync, S, R: Send>(
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(state, item)))
             .map_err(|panic| crate::error::panic_message(&*panic))
     };
-    if rayon::current_thread_index().is_some() || items.len() <= 1 {
+    let in_place = |sink: &mut dyn FnMut(usize, Result<R, String>)| {
         let mut state = state();
         for (index, item) in items.iter().enumerate() {
             sink(index, job(&mut state, item));
         }
+    };
+    if rayon::current_thread_index().is_some() || items.len() <= 1 {
+        in_place(&mut sink);
         return;
     }
     struct Shared<R> {
@@ -81,7 +84,8 @@ pub fn run<T: Sync, S, R: Send>(
         changed.notify_all();
     };
     let threads = rayon::current_num_threads().clamp(1, items.len());
-    std::thread::scope(|scope| {
+    let mut no_thread = false;
+    let panicked = std::thread::scope(|scope| {
         let mut started = 0;
         for i in 0..threads {
             lock().threads += 1;
@@ -96,9 +100,9 @@ pub fn run<T: Sync, S, R: Send>(
             }
         }
         if started == 0 {
-            // No thread at all: this one does the work, then hands everything over.
-            lock().threads += 1;
-            work();
+            // No thread at all (the system refuses them): the items are done here, below.
+            no_thread = true;
+            return None;
         }
         let mut guard = lock();
         loop {
@@ -107,15 +111,31 @@ pub fn run<T: Sync, S, R: Send>(
                 guard.emit += 1;
                 drop(guard);
                 changed.notify_all();
-                sink(emit, outcome);
+                let handed =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sink(emit, outcome)));
                 guard = lock();
+                if let Err(panic) = handed {
+                    // The threads waiting for the window must not wait for ever: they take
+                    // nothing more, finish what they hold, and the panic goes on.
+                    guard.next = items.len();
+                    drop(guard);
+                    changed.notify_all();
+                    return Some(panic);
+                }
             } else if guard.emit >= items.len() || guard.threads == 0 {
                 break;
             } else {
                 guard = changed.wait(guard).unwrap_or_else(|e| e.into_inner());
             }
         }
+        None
     });
+    if let Some(panic) = panicked {
+        std::panic::resume_unwind(panic);
+    }
+    if no_thread {
+        in_place(&mut sink);
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +225,27 @@ mod tests {
             .map(|o| o.map(|(a, b)| a + b).unwrap())
             .collect();
         assert_eq!(sums, (0..8).map(|i| i * 3).collect::<Vec<_>>());
+    }
+
+    /// A panic in the sink (printing an outcome) ends the batch with that panic: the
+    /// threads waiting for the window to move are let go, not left waiting for ever.
+    #[test]
+    fn a_panic_in_the_sink_ends_the_batch_without_hanging() {
+        let items: Vec<usize> = (0..WINDOW * 4).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            run(
+                &items,
+                || (),
+                |_, &i| i,
+                |index, _| {
+                    if index == 3 {
+                        panic!("the sink failed");
+                    }
+                },
+            )
+        });
+        let panic = outcome.expect_err("the sink's panic goes on");
+        assert_eq!(crate::error::panic_message(&*panic), "the sink failed");
     }
 
     /// However slow one item is, no more than the window of later outcomes waits for it.

@@ -208,12 +208,21 @@ pub fn build_paths(
         .zip(&found.relative)
         .map(|(file, relative)| (file.clone(), out.join(relative).with_extension("")))
         .collect();
-    // Two charters must not write the same file (`a/x.yaml` and `b/x.yaml` given as files).
-    let mut stems: Vec<&PathBuf> = targets.iter().map(|(_, stem)| stem).collect();
-    stems.sort();
-    if let Some(pair) = stems.windows(2).find(|w| w[0] == w[1]) {
+    // Two charters must not write the same file: `a/x.yaml` and `b/x.yaml` given as files,
+    // or `kitui.yaml` and `kitui.cpsv.yaml`, whose `kitui.cpsv.jsonld` would be the same.
+    let mut files: Vec<PathBuf> = targets
+        .iter()
+        .flat_map(|(_, stem)| {
+            settings
+                .formats
+                .iter()
+                .map(move |format| output_path(stem, format.extension()))
+        })
+        .collect();
+    files.sort();
+    if let Some(pair) = files.windows(2).find(|w| w[0] == w[1]) {
         run.errors.push(Error::Clash {
-            path: output_path(pair[0], "pdf"),
+            path: pair[0].clone(),
         });
         return run;
     }

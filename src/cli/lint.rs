@@ -204,6 +204,9 @@ struct Printer {
     format: OutputFormat,
     reporter: HumanReporter,
     array: PrettyArray,
+    /// The SARIF log before its results, written with the first (or at the end): nothing
+    /// reaches standard output before the configuration is known to be good.
+    sarif_head: Option<String>,
     /// The SARIF log after its results.
     sarif_tail: String,
     tally: Tally,
@@ -225,12 +228,13 @@ impl Printer {
             format,
             reporter: HumanReporter::new(color.for_stderr(), terminal_width()),
             array: PrettyArray::new(0),
+            sarif_head: None,
             sarif_tail: String::new(),
             tally: Tally::default(),
         };
         if format == OutputFormat::Sarif {
             let (head, tail) = sarif_frame();
-            out!("{head}");
+            printer.sarif_head = Some(head);
             printer.sarif_tail = tail;
             // The results stand three levels deep in the log.
             printer.array = PrettyArray::new(3);
@@ -273,6 +277,9 @@ impl Printer {
             }
             OutputFormat::Sarif => {
                 for result in sarif_results(&file.source, diagnostics()) {
+                    if let Some(head) = self.sarif_head.take() {
+                        out!("{head}");
+                    }
                     out!("{}", self.array.item(&result));
                 }
             }
@@ -284,7 +291,12 @@ impl Printer {
             OutputFormat::Full | OutputFormat::Concise => errln!("{}", self.tally.line()),
             OutputFormat::Github => {}
             OutputFormat::Json => outln!("{}", self.array.end()),
-            OutputFormat::Sarif => outln!("{}{}", self.array.end(), self.sarif_tail),
+            OutputFormat::Sarif => outln!(
+                "{}{}{}",
+                self.sarif_head.unwrap_or_default(),
+                self.array.end(),
+                self.sarif_tail
+            ),
         }
     }
 }

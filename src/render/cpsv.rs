@@ -263,7 +263,10 @@ fn cost(fee: &Fee, service: &str, charter: &Charter, langs: &[String], out: &mut
                 .currency
                 .clone()
                 .or_else(|| charter.currency.as_ref().map(|c| c.value.0.clone()));
-            push(Some(double(&amount.value)), currency.as_deref(), words);
+            // One value only: a range or a ceiling is not what the service costs, and
+            // stays in the words.
+            let value = (amount.max.is_none() && !amount.at_most).then(|| double(&amount.value));
+            push(value, currency.as_deref(), words);
         }
         FeeKind::Tiers { tiers } => {
             for tier in tiers {

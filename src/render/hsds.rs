@@ -120,7 +120,7 @@ fn service(
     let fee = service.fee.as_ref().or(charter.fee.as_ref());
     if let Some(fee) = fee {
         let mut options = Vec::new();
-        cost_options(fee, &id, None, &mut options);
+        cost_options(fee, &id, None, &view.lang, &mut options);
         out.insert("cost_options".into(), options.into());
     }
     if !row.requirements.is_empty() {
@@ -189,7 +189,14 @@ fn service(
 
 /// A fee as cost options: an amount, free (0), or one per applicant or case; words with
 /// no amount have no option (the fee's words are in `fees_description`).
-fn cost_options(fee: &Fee, service: &str, option: Option<String>, out: &mut Vec<Value>) {
+fn cost_options(
+    fee: &Fee,
+    service: &str,
+    option: Option<String>,
+    main: &str,
+    out: &mut Vec<Value>,
+) {
+    let text = |t: &Text| t.get(main).or_else(|| t.all().next()).map(str::to_owned);
     let mut push = |amount: Option<Value>, currency: Option<&str>, description: Option<String>| {
         let mut cost = Map::new();
         cost.insert(
@@ -211,31 +218,26 @@ fn cost_options(fee: &Fee, service: &str, option: Option<String>, out: &mut Vec<
         }
         out.push(Value::Object(cost));
     };
-    let written = fee
-        .written
-        .as_ref()
-        .and_then(|t| t.all().next())
-        .map(str::to_owned);
+    let written = fee.written.as_ref().and_then(text);
     match &fee.kind {
         FeeKind::Free { .. } => push(Some(json!(0)), None, written),
         FeeKind::Amount(amount) => {
-            let number = amount
-                .value
-                .parse::<serde_json::Number>()
-                .ok()
+            // One amount only: a range or a ceiling is not what the service costs, and
+            // stays in the words.
+            let number = (amount.max.is_none() && !amount.at_most)
+                .then(|| amount.value.parse::<serde_json::Number>().ok())
+                .flatten()
                 .map(Value::Number);
             push(number, amount.currency.as_deref(), written);
         }
         FeeKind::Tiers { tiers } => {
             for tier in tiers {
-                let who = tier.who.all().next().map(str::to_owned);
-                cost_options(&tier.fee, service, who, out);
+                cost_options(&tier.fee, service, text(&tier.who), main, out);
             }
         }
         FeeKind::Cases { cases } => {
             for case in cases {
-                let name = case.case.all().next().map(str::to_owned);
-                cost_options(&case.fee, service, name, out);
+                cost_options(&case.fee, service, text(&case.case), main, out);
             }
         }
         FeeKind::Vague => {}
@@ -346,4 +348,32 @@ fn is_email(text: &str) -> bool {
 
 fn uuid(seed: &str) -> String {
     Uuid::new_v5(&NAMESPACE, seed.as_bytes()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text in the charter's main language, whatever order the YAML gives its languages
+    /// in; an amount only where the fee is one amount.
+    #[test]
+    fn cost_options_speak_the_main_language_and_state_single_amounts() {
+        let text = "languages: [sw, en]\ntitle: {sw: M, en: C}\norganization: {name: O}\n\
+                    currency: KES\nservices:\n  - name: {sw: Leseni, en: Licence}\n    fee:\n      \
+                    tiers:\n        - {who: {en: Citizens, sw: Raia}, fee: KES 500}\n  - name: \
+                    {sw: Nakala, en: Copy}\n    fee: KES 1000 - 5000\n";
+        let loaded = crate::load::load_source(crate::source::SourceFile::new("t.yaml", text));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let charter = loaded.charter.unwrap();
+        let view = View::new(&charter, &Default::default());
+        let document = organization(&charter, &view);
+        let services = document["services"].as_array().unwrap();
+        let tier = &services[0]["cost_options"][0];
+        assert_eq!(tier["option"], "Raia");
+        assert_eq!(tier["amount"], 500);
+        assert_eq!(tier["currency"], "KES");
+        let range = &services[1]["cost_options"][0];
+        assert!(range.get("amount").is_none(), "{range}");
+        assert_eq!(range["amount_description"], "KES 1000 - 5000");
+    }
 }

@@ -336,16 +336,23 @@ pub(super) fn iso_duration(timeline: &Timeline) -> Option<String> {
     }
     let mut date = String::new();
     let mut time = String::new();
+    // Weeks as days: XML Schema's `xsd:duration` (which CPSV-AP asks for) has no `W`, and
+    // ISO 8601 allows `W` only on its own (`1 week and 3 hours` is not `P1WT3H`).
+    let mut days: Option<u64> = None;
     for (n, unit) in parts {
+        let n = u64::from(n);
         match unit {
             Unit::Years => date.push_str(&format!("{n}Y")),
             Unit::Months => date.push_str(&format!("{n}M")),
-            Unit::Weeks => date.push_str(&format!("{n}W")),
-            Unit::Days => date.push_str(&format!("{n}D")),
+            Unit::Weeks => *days.get_or_insert(0) += 7 * n,
+            Unit::Days => *days.get_or_insert(0) += n,
             Unit::Hours => time.push_str(&format!("{n}H")),
             Unit::Minutes => time.push_str(&format!("{n}M")),
             Unit::Seconds => time.push_str(&format!("{n}S")),
         }
+    }
+    if let Some(days) = days {
+        date.push_str(&format!("{days}D"));
     }
     Some(match (date.is_empty(), time.is_empty()) {
         (_, true) => format!("P{date}"),
@@ -369,5 +376,31 @@ mod tests {
         assert!(!script.contains('<') && !script.contains('&'), "{script}");
         let back: Value = serde_json::from_str(&script).unwrap();
         assert_eq!(back, doc);
+    }
+
+    /// Weeks are written as days: `xsd:duration` has no `W`, and ISO 8601 has it only on
+    /// its own.
+    #[test]
+    fn durations_are_valid_xsd_durations() {
+        let text = "languages: [en]\ntitle: T\norganization: {name: O}\nservices:\n  - {name: \
+                    A, timeline: 2 weeks}\n  - {name: B, timeline: 14 calendar days}\n  - {name: \
+                    C, timeline: 3 hours}\n  - {name: D, timeline: 7 working days}\n";
+        let loaded = crate::load::load_source(crate::source::SourceFile::new("t.yaml", text));
+        let charter = loaded.charter.expect("valid");
+        let durations: Vec<Option<String>> = charter
+            .services
+            .list
+            .iter()
+            .map(|s| iso_duration(s.timeline.as_ref().unwrap()))
+            .collect();
+        assert_eq!(
+            durations,
+            [
+                Some("P14D".to_owned()),
+                Some("P14D".to_owned()),
+                Some("PT3H".to_owned()),
+                None
+            ]
+        );
     }
 }

@@ -587,6 +587,25 @@ fn the_data_states_the_layout_built_and_the_logo() {
     assert_eq!(data["build"]["layout"], "handbook");
 }
 
+/// Output names are compared whole, not by stem: `kitui.yaml`'s CPSV export and
+/// `kitui.cpsv.yaml`'s JSON-LD would be the same `kitui.cpsv.jsonld`.
+#[test]
+fn charters_whose_outputs_share_a_name_are_refused() {
+    let dir = out_dir("build", "clash");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["kitui.yaml", "kitui.cpsv.yaml"] {
+        std::fs::copy(root().join("examples/minimal.yaml"), dir.join(name)).unwrap();
+    }
+    let output = crate::charter_in(
+        &dir,
+        &["build", ".", "--format", "cpsv,jsonld", "-o", "out"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("kitui.cpsv.jsonld"), "{stderr}");
+    assert!(!dir.join("out/kitui.cpsv.jsonld").exists());
+}
+
 #[test]
 fn a_long_poster_is_shrunk_to_fit_within_the_theme_minimum() {
     // Bilingual Kitui does not fit an A2 sheet at the kenya theme's preferred 16 pt; it is

@@ -211,6 +211,12 @@ fn bad_config_exits_two_and_names_the_file() {
     let err = stderr(&output);
     assert!(err.contains("charter.toml"), "{err}");
     assert!(err.contains("did you mean `fee-not-fixed`"), "{err}");
+    // Machine formats write nothing at all then: no half of a SARIF log or JSON array.
+    for format in ["sarif", "json"] {
+        let output = charter_in(dir.path(), &["lint", "a.yaml", "--output-format", format]);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stdout(&output), "", "{format}");
+    }
 }
 
 #[test]
