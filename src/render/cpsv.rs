@@ -109,6 +109,7 @@ fn document(charter: &Charter, view: &View) -> Value {
             "foaf": "http://xmlns.com/foaf/0.1/",
             "locn": "http://www.w3.org/ns/locn#",
             "org": "http://www.w3.org/ns/org#",
+            "time": "http://www.w3.org/2006/time#",
             "skos": "http://www.w3.org/2004/02/skos/core#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
         },
@@ -186,6 +187,18 @@ fn service(
             out.insert("cv:processingTime".into(), duration);
         }
         channel.insert("cv:ownedBy".into(), json!({ "@id": organization }));
+        // The office's hours as it writes them: a temporal entity described in words, since
+        // a charter's sentence ("Monday to Friday, 8.00 am to 5.00 pm") is not read.
+        if let Some(hours) = &charter.organization.hours {
+            channel.insert(
+                "cv:openingHours".into(),
+                json!({
+                    "@id": format!("{organization}-hours"),
+                    "@type": "time:TemporalEntity",
+                    "dct:description": text(hours, langs),
+                }),
+            );
+        }
         out.insert("cv:hasChannel".into(), Value::Object(channel));
     }
     let requirements: Vec<Value> = row

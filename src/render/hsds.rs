@@ -161,6 +161,18 @@ fn service(
     if !process.is_empty() {
         out.insert("application_process".into(), process.join("\n").into());
     }
+    // The office's hours, as it writes them: HSDS's schedule takes them as a description
+    // (its recurrence fields would need the hours read, which a charter's sentence is not).
+    if let Some(hours) = &view.organization.hours {
+        out.insert(
+            "schedules".into(),
+            json!([{
+                "id": uuid(&format!("{id} schedule")),
+                "service_id": id,
+                "description": first(hours),
+            }]),
+        );
+    }
     out.insert(
         "languages".into(),
         view.languages
