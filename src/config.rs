@@ -137,7 +137,8 @@ impl ConfigFile {
     pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
         let tables: Tables = toml::from_str(text).map_err(|e| ConfigError {
             path: path.to_owned(),
-            message: e.message().trim_end().to_owned(),
+            // With the line, column and line of the file, as toml shows them.
+            message: e.to_string().trim_end().to_owned(),
         })?;
         let mut build = tables.build;
         let base = crate::files::folder_of(path);

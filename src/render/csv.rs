@@ -135,32 +135,31 @@ fn requirements(row: &ServiceView, i: usize) -> String {
     lines.join("\n")
 }
 
+/// A meaning's five columns: its kind, then its parts (empty where it has none).
+fn meaning(kind: &str, parts: [String; 4]) -> [String; 5] {
+    let [a, b, c, d] = parts;
+    [kind.to_owned(), a, b, c, d]
+}
+
 /// Kind, amount, maximum, currency, ceiling.
 fn fee_columns(fee: Option<&Fee>) -> [String; 5] {
     let Some(fee) = fee else {
         return Default::default();
     };
-    let kind = |k: &str| {
-        [
-            k.to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]
-    };
     match &fee.kind {
-        FeeKind::Free { .. } => kind("free"),
-        FeeKind::Amount(amount) => [
-            "amount".into(),
-            amount.value.clone(),
-            amount.max.clone().unwrap_or_default(),
-            amount.currency.clone().unwrap_or_default(),
-            if amount.at_most { "yes" } else { "no" }.into(),
-        ],
-        FeeKind::Tiers { .. } => kind("by applicant"),
-        FeeKind::Cases { .. } => kind("by case"),
-        FeeKind::Vague => kind("words"),
+        FeeKind::Free { .. } => meaning("free", Default::default()),
+        FeeKind::Amount(amount) => meaning(
+            "amount",
+            [
+                amount.value.clone(),
+                amount.max.clone().unwrap_or_default(),
+                amount.currency.clone().unwrap_or_default(),
+                if amount.at_most { "yes" } else { "no" }.into(),
+            ],
+        ),
+        FeeKind::Tiers { .. } => meaning("by applicant", Default::default()),
+        FeeKind::Cases { .. } => meaning("by case", Default::default()),
+        FeeKind::Vague => meaning("words", Default::default()),
     }
 }
 
@@ -169,43 +168,38 @@ fn timeline_columns(timeline: Option<&Timeline>) -> [String; 5] {
     let Some(timeline) = timeline else {
         return Default::default();
     };
-    let kind = |k: &str| {
-        [
-            k.to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]
-    };
+    let lower = |debug: String| debug.to_lowercase();
     match &timeline.kind {
-        TimelineKind::Duration(d) | TimelineKind::Every(d) if d.plus.is_empty() => [
-            match &timeline.kind {
+        TimelineKind::Duration(d) | TimelineKind::Every(d) => {
+            let kind = match timeline.kind {
                 TimelineKind::Every(_) => "every",
                 _ => "within",
+            };
+            // Several parts (`3 days and 10 minutes`) are left to the printed wording.
+            if !d.plus.is_empty() {
+                return meaning(kind, Default::default());
             }
-            .into(),
-            d.amount.to_string(),
-            d.max.map(|m| m.to_string()).unwrap_or_default(),
-            d.unit
-                .map(|u| format!("{u:?}").to_lowercase())
-                .unwrap_or_default(),
-            d.basis
-                .map(|b| format!("{b:?}").to_lowercase())
-                .unwrap_or_default(),
-        ],
-        // Several parts (`3 days and 10 minutes`) are left to the printed wording.
-        TimelineKind::Duration(_) => kind("within"),
-        TimelineKind::Every(_) => kind("every"),
-        TimelineKind::Cases { .. } => kind("by case"),
-        TimelineKind::Rings { rings } => [
-            "rings".into(),
-            rings.to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ],
-        TimelineKind::Vague => kind("words"),
+            meaning(
+                kind,
+                [
+                    d.amount.to_string(),
+                    d.max.map(|m| m.to_string()).unwrap_or_default(),
+                    d.unit.map(|u| lower(format!("{u:?}"))).unwrap_or_default(),
+                    d.basis.map(|b| lower(format!("{b:?}"))).unwrap_or_default(),
+                ],
+            )
+        }
+        TimelineKind::Cases { .. } => meaning("by case", Default::default()),
+        TimelineKind::Rings { rings } => meaning(
+            "rings",
+            [
+                rings.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        ),
+        TimelineKind::Vague => meaning("words", Default::default()),
     }
 }
 

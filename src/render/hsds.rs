@@ -32,7 +32,7 @@ pub fn render(charter: &Charter, view: &View) -> String {
 
 fn organization(charter: &Charter, view: &View) -> Value {
     let main = view.lang.as_str();
-    let text = |t: &Text| t.get(main).or_else(|| t.all().next()).map(str::to_owned);
+    let text = |t: &Text| in_main(t, main);
     let org = &charter.organization;
     let name = text(&org.name).unwrap_or_default();
     let id = uuid(&format!("organization {name}"));
@@ -208,7 +208,7 @@ fn cost_options(
     main: &str,
     out: &mut Vec<Value>,
 ) {
-    let text = |t: &Text| t.get(main).or_else(|| t.all().next()).map(str::to_owned);
+    let text = |t: &Text| in_main(t, main);
     let mut push = |amount: Option<Value>, currency: Option<&str>, description: Option<String>| {
         let mut cost = Map::new();
         cost.insert(
@@ -356,6 +356,11 @@ fn is_email(text: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// A charter text in its main language (or as given, when given once).
+fn in_main(t: &Text, main: &str) -> Option<String> {
+    t.get(main).or_else(|| t.all().next()).map(str::to_owned)
 }
 
 fn uuid(seed: &str) -> String {

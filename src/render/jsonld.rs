@@ -18,24 +18,20 @@ use crate::model::{
     Basis, Charter, Contact, Detail, Fee, FeeKind, Service, Text, Timeline, TimelineKind, Unit,
 };
 
-/// The `jsonld` format: the page's graph on its own, pretty-printed.
-pub fn render(charter: &Charter, view: &View) -> String {
-    serde_json::to_string_pretty(&document(charter, &printed_timelines(view)))
-        .expect("JSON-LD serialises")
+/// The `jsonld` format: the graph (made once, with the page's) on its own, pretty-printed.
+pub fn render(graph: &Value) -> String {
+    serde_json::to_string_pretty(graph).expect("JSON-LD serialises")
 }
 
-/// The services' timelines as printed (in the main language, in table order).
-pub fn printed_timelines(view: &View) -> Vec<Option<String>> {
-    view.services
+/// The JSON-LD document for a charter. The services' timelines are taken as `view` prints
+/// them (in the main language, in table order), which keep what ISO 8601 cannot say
+/// ("working", "from receipt of the application").
+pub fn document(charter: &Charter, view: &View) -> Value {
+    let timelines: Vec<Option<String>> = view
+        .services
         .iter()
         .map(|s| s.timeline.as_ref().and_then(|t| t.first().cloned()))
-        .collect()
-}
-
-/// The JSON-LD document for a charter. `timelines` are the services' timelines as printed
-/// (in the main language, in table order), which keep what ISO 8601 cannot say ("working",
-/// "from receipt of the application").
-pub fn document(charter: &Charter, timelines: &[Option<String>]) -> Value {
+        .collect();
     let lang = charter.languages[0].as_str().to_owned();
     let text = |t: &Text| t.get(&lang).map(str::to_owned);
     let org = &charter.organization;

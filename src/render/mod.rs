@@ -305,6 +305,10 @@ pub fn render(
         qr,
     };
 
+    // The schema.org graph, for the page and the `jsonld` format alike: made once.
+    let graph = (settings.formats.contains(Format::Html)
+        || settings.formats.contains(Format::Jsonld))
+    .then(|| jsonld::document(charter, &view));
     let html = if settings.formats.contains(Format::Html) {
         let templates = engine
             .templates
@@ -314,10 +318,7 @@ pub fn render(
         let extras = crate::render::html::Extras {
             logo: logo_bytes,
             qr_svg,
-            jsonld: jsonld::to_script(&jsonld::document(
-                charter,
-                &jsonld::printed_timelines(&view),
-            )),
+            jsonld: jsonld::to_script(graph.as_ref().expect("made for the page")),
         };
         match crate::render::html::render(templates, &value, &extras) {
             Ok(page) => Some(page),
@@ -338,7 +339,7 @@ pub fn render(
             .filter_map(|format| {
                 let text = match format {
                     Format::Json => json::render(data),
-                    Format::Jsonld => jsonld::render(charter, &view),
+                    Format::Jsonld => jsonld::render(graph.as_ref().expect("made when asked")),
                     Format::Csv => csv::render(charter, &view),
                     Format::Hsds => hsds::render(charter, &view),
                     Format::Cpsv => cpsv::render(charter, &view),

@@ -4,20 +4,9 @@
 //! findings are snapshotted in `tests/corpus/`, so that a change in any rule's behaviour on
 //! real input is reviewed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::{charter, out_dir, root, yaml_files};
-
-/// Every corpus charter, by country folder then name.
-fn corpus() -> Vec<PathBuf> {
-    let mut countries: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    countries.sort();
-    countries.iter().flat_map(|c| yaml_files(c)).collect()
-}
+use crate::{charter, corpus, out_dir, root};
 
 fn relative(path: &Path) -> String {
     path.strip_prefix(root())

@@ -4,27 +4,33 @@
 //! sub-service, in each language; each JSON-LD is a schema.org graph with one
 //! `GovernmentService` per service and sub-service.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use charter::load::load_source;
 use charter::model::Service;
 use charter::source::SourceFile;
 
-use crate::{charter, out_dir, root, yaml_files};
+use crate::{charter, corpus, out_dir, root, yaml_files};
+
+/// Every data export asked for, and the theme data beside them.
+const FORMATS: &str = "csv,jsonld,hsds,cpsv,json";
 
 fn count(services: &[Service]) -> usize {
     services.iter().map(|s| 1 + count(&s.services)).sum()
 }
 
-#[test]
-fn every_real_charter_exports_its_services_as_csv_and_json_ld() {
-    let out = out_dir("exports", "real");
+/// Every real charter (the corpus, `charters/`, the examples) built into `FORMATS` in a
+/// fresh folder of its own. A folder argument's charters keep their paths below it.
+fn build_all(name: &str) -> PathBuf {
+    let out = out_dir("exports", name);
     let output = charter(&[
         "build",
         "corpus",
         "charters",
+        "examples",
         "--format",
-        "csv,jsonld",
+        FORMATS,
         "-q",
         "-o",
         out.to_str().unwrap(),
@@ -34,22 +40,31 @@ fn every_real_charter_exports_its_services_as_csv_and_json_ld() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let mut files = yaml_files(&root().join("charters"));
-    for country in std::fs::read_dir(root().join("corpus")).unwrap() {
-        let country = country.unwrap().path();
-        if country.is_dir() {
-            files.extend(yaml_files(&country));
-        }
-    }
+    out
+}
+
+/// The exports every test reads, built once for all of them.
+fn exports() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| build_all("shared"))
+}
+
+#[test]
+fn every_real_charter_exports_its_services_as_csv_and_json_ld() {
+    let out = exports();
+    let mut files = corpus();
+    files.extend(yaml_files(&root().join("charters")));
+    files.extend(yaml_files(&root().join("examples")));
     assert!(files.len() >= 15, "{files:?}");
     for file in files {
         let relative = file.strip_prefix(root()).unwrap();
-        // A folder argument's charters keep their paths below it.
-        let stem = relative
-            .components()
-            .skip(1)
-            .collect::<std::path::PathBuf>();
-        let stem = out.join(stem.with_extension(""));
+        let stem = out.join(
+            relative
+                .components()
+                .skip(1)
+                .collect::<PathBuf>()
+                .with_extension(""),
+        );
         let text = std::fs::read_to_string(&file).unwrap();
         let loaded = load_source(SourceFile::new(&file, text));
         let charter = loaded.charter.expect("a real charter is valid");
@@ -58,30 +73,15 @@ fn every_real_charter_exports_its_services_as_csv_and_json_ld() {
         check_csv(&stem.with_extension("csv"), services, &languages);
         check_json_ld(&stem.with_extension("jsonld"), services);
     }
-    // Reproducible: built twice more from nothing, every export is the same, byte for
-    // byte, in the formats of every other test too.
-    let once = out_dir("exports", "once");
-    let again = out_dir("exports", "again");
-    for dir in [&once, &again] {
-        let output = charter(&[
-            "build",
-            "corpus",
-            "charters",
-            "--format",
-            "csv,jsonld,hsds,cpsv,json",
-            "-q",
-            "-o",
-            dir.to_str().unwrap(),
-        ]);
-        assert!(output.status.success());
-    }
+    // Reproducible: built again from nothing, every export is the same, byte for byte.
+    let again = build_all("again");
     let mut compared = 0;
-    for entry in walkdir::WalkDir::new(&once) {
+    for entry in walkdir::WalkDir::new(out) {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy();
         if entry.file_type().is_file() && !name.starts_with('.') {
             compared += 1;
-            let twin = again.join(entry.path().strip_prefix(&once).unwrap());
+            let twin = again.join(entry.path().strip_prefix(out).unwrap());
             assert_eq!(
                 std::fs::read(entry.path()).unwrap(),
                 std::fs::read(&twin).unwrap(),
@@ -160,45 +160,44 @@ fn check_json_ld(path: &Path, services: usize) {
     assert_eq!(of_type("GovernmentService"), services, "{}", path.display());
 }
 
-/// The Python that runs the standards' own validators: `.ci/venv`'s, where `.ci/run`
-/// installs them, else the machine's.
-fn python() -> std::path::PathBuf {
+/// Runs a standard's own validator, a Python `script` given `reference` (the standard's
+/// schema or shapes, from `../shared/data/`) and the exports folder; it prints
+/// `N files, M problems` last. In `.ci/venv`, where `.ci/run` installs the validators
+/// (pinned in `.ci/requirements.txt`), else the machine's Python.
+fn validate(script: &str, reference: &str) -> String {
+    let reference = root().join("../shared/data").join(reference);
+    assert!(
+        reference.exists(),
+        "{}: the standard's own reference data, beside the clone",
+        reference.display()
+    );
     let venv = root().join(".ci/venv/bin/python3");
-    if venv.is_file() {
+    let python = if venv.is_file() {
         venv
     } else {
         "python3".into()
-    }
+    };
+    let run = std::process::Command::new(python)
+        .args(["-c", script])
+        .arg(&reference)
+        .arg(exports())
+        .output()
+        .expect("Python 3 with the validators (`.ci/run` installs them)");
+    let report = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success() && report.contains(", 0 problems"),
+        "{report}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    report
 }
 
 /// The official HSDS 3.0 JSON Schema, compiled (`../shared/data/hsds-3.0/`), with formats
 /// checked (`uuid`, `email`, `uri`): every real charter's export has no error.
 #[test]
 fn every_real_charter_exports_valid_hsds() {
-    let schema = root().join("../shared/data/hsds-3.0/organization.json");
-    assert!(
-        schema.is_file(),
-        "{}: the HSDS schemas are the standard's own reference data, beside the clone",
-        schema.display()
-    );
-    let out = out_dir("exports", "hsds");
-    let output = charter(&[
-        "build",
-        "corpus",
-        "charters",
-        "examples",
-        "--format",
-        "hsds",
-        "-q",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let script = r#"
+    validate(
+        r#"
 import json, sys, pathlib
 from jsonschema import Draft202012Validator, FormatChecker
 schema = json.load(open(sys.argv[1]))
@@ -219,22 +218,11 @@ for path in files:
     if len(set(ids)) != services:
         errors += 1
         print(f"{path}: service identifiers repeat")
-print(f"{len(files)} files, {errors} errors")
+print(f"{len(files)} files, {errors} problems")
 sys.exit(1 if errors or len(files) < 15 else 0)
-"#;
-    let run = std::process::Command::new(python())
-        .args(["-c", script])
-        .arg(&schema)
-        .arg(&out)
-        .output()
-        .expect("Python 3 with jsonschema (`.ci/run` installs it)");
-    let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "{report}{}",
-        String::from_utf8_lossy(&run.stderr)
+"#,
+        "hsds-3.0/organization.json",
     );
-    assert!(report.contains(", 0 errors"), "{report}");
 }
 
 /// The official CPSV-AP 3.2.0 SHACL shapes (`../shared/data/`), run by pySHACL: every real
@@ -242,30 +230,8 @@ sys.exit(1 if errors or len(files) < 15 else 0)
 /// and the same export without a service's title does not (the check can fail).
 #[test]
 fn every_real_charter_exports_conforming_cpsv_ap() {
-    let shapes = root().join("../shared/data/cpsv-ap-3.2.0-shacl.ttl");
-    assert!(
-        shapes.is_file(),
-        "{}: the CPSV-AP shapes are the standard's own reference data, beside the clone",
-        shapes.display()
-    );
-    let out = out_dir("exports", "cpsv");
-    let output = charter(&[
-        "build",
-        "corpus",
-        "charters",
-        "examples",
-        "--format",
-        "cpsv,json",
-        "-q",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let script = r#"
+    validate(
+        r#"
 import json, sys, pathlib, rdflib
 from pyshacl import validate
 shapes = rdflib.Graph().parse(sys.argv[1])
@@ -296,18 +262,7 @@ if conforms(data)[0]:
     print("a service without a title passed: the shapes are not applied")
 print(f"{len(files)} files, {bad} problems")
 sys.exit(1 if bad or len(files) < 15 else 0)
-"#;
-    let run = std::process::Command::new(python())
-        .args(["-c", script])
-        .arg(&shapes)
-        .arg(&out)
-        .output()
-        .expect("Python 3 with pySHACL (`.ci/run` installs it)");
-    let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "{report}{}",
-        String::from_utf8_lossy(&run.stderr)
+"#,
+        "cpsv-ap-3.2.0-shacl.ttl",
     );
-    assert!(report.contains(", 0 problems"), "{report}");
 }

@@ -68,6 +68,17 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Every corpus charter (`corpus/<country>/`), by country folder then name.
+pub fn corpus() -> Vec<PathBuf> {
+    let mut countries: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    countries.sort();
+    countries.iter().flat_map(|c| yaml_files(c)).collect()
+}
+
 /// A fresh folder for one test's output, under the system's temporary folder (tests run
 /// in parallel: each gets its own, named after `area` and `name`).
 pub fn out_dir(area: &str, name: &str) -> PathBuf {
