@@ -56,12 +56,22 @@ pub enum ReadError {
 
 /// Opens a file for reading without blocking (a FIFO opens at once, and is then refused),
 /// and checks that it is a regular file.
+///
+/// `O_NONBLOCK` is Unix's: Windows has no FIFO in the file system (its named pipes live
+/// under `\\.\pipe\`, and opening a busy one fails rather than waits), so a plain open
+/// cannot block there. Windows also refuses to open a folder as a file ("access denied"),
+/// where Unix opens it and the check below names it: a folder is named there too.
 pub fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path)?;
+    let file = match options.open(path) {
+        Ok(file) => file,
+        #[cfg(windows)]
+        Err(_) if path.is_dir() => return Err(ReadError::NotRegular("a folder")),
+        Err(e) => return Err(e.into()),
+    };
     let metadata = file.metadata()?;
     let kind = metadata.file_type();
     if !kind.is_file() {
@@ -70,6 +80,8 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
     Ok((file, metadata.len()))
 }
 
+/// What a file that is not a regular file is, in words. FIFOs, devices and sockets are
+/// told apart on Unix only; elsewhere (Windows) such a thing is "not a plain file".
 fn kind_name(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
@@ -188,7 +200,10 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), crate::error::Error> 
     Ok(())
 }
 
-/// A new temporary file in `dir`, locked (see the module's documentation).
+/// A new temporary file in `dir`, locked (see the module's documentation). `mode` is its
+/// Unix permissions; Windows has none, and the file gets the access its folder gives.
+/// On Windows the lock is mandatory: nobody else can read the file while it is written,
+/// and nobody needs to.
 fn temporary(dir: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
@@ -248,6 +263,10 @@ pub enum ReplaceError {
 /// rewritten and the link stays. The file keeps its permissions and owner; a read-only file
 /// is refused. A file with several hard links is rewritten in place (a rename would cut it
 /// off from its other names); any other file through a temporary file and a rename.
+///
+/// The count of hard links and the owner are Unix's. On Windows (whose count of links
+/// is not in stable Rust) every file is replaced through a temporary file, which keeps
+/// the read-only flag (the permissions there) and gets the folder's access and owner.
 pub fn replace_if_unchanged(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), ReplaceError> {
     let target = path.canonicalize()?;
     let metadata = std::fs::metadata(&target)?;

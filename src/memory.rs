@@ -40,6 +40,10 @@ pub fn in_use() -> usize {
     IN_USE.load(Ordering::Relaxed).max(0) as usize
 }
 
+/// Ends the worker with [`EXIT_OVER_LIMIT`] at once. On Unix by `_exit`, which runs
+/// nothing of the process; elsewhere (Windows, where `libc` is not a dependency) by
+/// `process::exit`, which only flushes standard output first (allocating, maybe: allowed
+/// once) and runs no destructor either.
 #[cold]
 fn over_limit() -> ! {
     // Whatever runs from here may allocate: let it, once.

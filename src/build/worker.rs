@@ -197,6 +197,9 @@ impl Pool {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());
+        // A process group of its own, so a terminal's Ctrl-C reaches only the batch: on
+        // Unix a new group; on Windows CREATE_NEW_PROCESS_GROUP (0x200), which also turns
+        // Ctrl-C off in the worker.
         #[cfg(unix)]
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         #[cfg(windows)]

@@ -3,7 +3,10 @@
 //! files are expected, inputs past their limits. Each ends in a clear refusal, in bounded
 //! time, and no output holds what was outside.
 
-use std::path::{Path, PathBuf};
+#[cfg(unix)]
+use std::path::Path;
+use std::path::PathBuf;
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 use crate::{charter_in, out_dir, root};
@@ -31,7 +34,9 @@ fn project(name: &str, theme_files: &[(&str, &str)]) -> PathBuf {
 }
 
 /// Builds `charter.yaml` with the theme, within a minute (a hang fails the test), and
-/// returns the exit code and stderr.
+/// returns the exit code and stderr. (Only the Unix tests, with their links and FIFOs,
+/// use it and the helpers below.)
+#[cfg(unix)]
 fn build(dir: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let start = Instant::now();
     let mut args = vec!["build", "charter.yaml", "--theme", "theme", "-o", "out"];
@@ -45,6 +50,7 @@ fn build(dir: &Path, extra: &[&str]) -> (Option<i32>, String) {
 }
 
 /// No file in `out` holds `needle` (as text, or in a PDF's text layer).
+#[cfg(unix)]
 fn assert_nothing_leaked(out: &Path, needle: &str) {
     for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
         if entry.file_type().is_file() {
@@ -58,6 +64,7 @@ fn assert_nothing_leaked(out: &Path, needle: &str) {
     }
 }
 
+#[cfg(unix)]
 const SECRET: &str = "secret-outside-the-theme";
 
 /// A file outside the theme, and a link to it inside.
@@ -309,6 +316,7 @@ fn inputs_past_their_limits_are_refused() {
 }
 
 /// The header of a PNG that claims `width` × `height` pixels, and an empty image.
+#[cfg(unix)]
 fn huge_png(width: u32, height: u32) -> Vec<u8> {
     let chunk = |kind: &[u8], data: &[u8]| {
         let mut out = (data.len() as u32).to_be_bytes().to_vec();

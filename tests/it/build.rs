@@ -12,6 +12,10 @@ use charter::source::SourceFile;
 
 use crate::{all_charters, charter, out_dir, root};
 
+/// What a failed start of `pdftotext` or `pdfinfo` says: where the tools come from.
+const POPPLER: &str = "poppler's pdftotext and pdfinfo are on PATH (poppler-utils; \
+                       `bash .ci/test` installs the tests' tools)";
+
 /// The PDF's text layer, as `pdftotext` (poppler-utils) reads it, normalised (see
 /// `normalize`) so that text wrapped in a table cell still matches.
 pub fn pdf_text(pdf: &Path) -> String {
@@ -20,7 +24,7 @@ pub fn pdf_text(pdf: &Path) -> String {
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext (Debian's poppler-utils) is installed; .ci/run installs it");
+        .expect(POPPLER);
     assert!(
         output.status.success(),
         "pdftotext failed on {}",
@@ -37,10 +41,7 @@ pub fn normalize(text: &str) -> String {
 
 /// `pdfinfo`'s fields.
 pub fn pdf_info(pdf: &Path) -> String {
-    let output = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils) is installed");
+    let output = Command::new("pdfinfo").arg(pdf).output().expect(POPPLER);
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -69,7 +70,7 @@ pub fn largest_blank(pdf: &Path) -> f64 {
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext (poppler-utils) is installed");
+        .expect(POPPLER);
     let text = String::from_utf8_lossy(&output.stdout);
     let number = |line: &str, key: &str| -> Option<f64> {
         let rest = &line[line.find(key)? + key.len()..];
@@ -196,10 +197,18 @@ fn pdf_carries_metadata_and_pdfa() {
         "{info}"
     );
     assert!(info.contains("Tagged:          yes"), "{info}");
-    // The issue date, not the clock.
+    // The issue date, not the clock, as the PDF states it: `-isodates`, since pdfinfo
+    // otherwise writes it in the machine's time zone and its C library's `%c` (Windows
+    // writes `07/01/25 00:00:00`).
+    let dates = Command::new("pdfinfo")
+        .arg("-isodates")
+        .arg(out.join("full.pdf"))
+        .output()
+        .expect(POPPLER);
+    let dates = String::from_utf8_lossy(&dates.stdout);
     assert!(
-        info.contains("CreationDate:    Tue Jul  1 00:00:00 2025"),
-        "{info}"
+        dates.contains("CreationDate:    2025-07-01T00:00:00Z"),
+        "{dates}"
     );
     let bytes = std::fs::read(out.join("full.pdf")).unwrap();
     let text = String::from_utf8_lossy(&bytes);
@@ -352,7 +361,9 @@ fn build_fixtures_match_their_snapshots() {
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let output = charter(&args);
-        let stderr = String::from_utf8_lossy(&output.stderr).replace(out.to_str().unwrap(), "OUT");
+        // As the tool shows paths: with forward slashes on every system (Windows too).
+        let shown = charter::files::display_path(&out);
+        let stderr = String::from_utf8_lossy(&output.stderr).replace(&shown, "OUT");
         if let Some(code) = Code::ALL.iter().find(|c| c.name() == name) {
             assert!(
                 stderr.contains(code.as_str()),
@@ -949,7 +960,7 @@ fn languages_side_by_side_share_one_landscape_sheet() {
         .arg("-struct")
         .arg(&pdf)
         .output()
-        .expect("pdfinfo runs");
+        .expect(POPPLER);
     let structure = String::from_utf8_lossy(&structure.stdout);
     let h1: Vec<&str> = structure
         .lines()
@@ -988,7 +999,7 @@ fn a_handbooks_contents_have_a_page_of_their_own() {
                 .arg(out.join(&theme).join("kilosa.pdf"))
                 .arg("-")
                 .output()
-                .expect("pdftotext runs");
+                .expect(POPPLER);
             normalize(&String::from_utf8_lossy(&output.stdout))
         };
         // Page 1 is the cover; 2 the contents, and nothing else; 3 the first section.

@@ -162,8 +162,8 @@ fn check_json_ld(path: &Path, services: usize) {
 
 /// Runs a standard's own validator, a Python `script` given `reference` (the standard's
 /// schema or shapes, from `../shared/data/`) and the exports folder; it prints
-/// `N files, M problems` last. In `.ci/venv`, where `.ci/run` installs the validators
-/// (pinned in `.ci/requirements.txt`), else the machine's Python.
+/// `N files, M problems` last. In `.ci/venv`, where `bash .ci/test` installs the
+/// validators (pinned in `.ci/requirements.txt`), else the machine's Python.
 fn validate(script: &str, reference: &str) -> String {
     let reference = root().join("../shared/data").join(reference);
     assert!(
@@ -171,18 +171,14 @@ fn validate(script: &str, reference: &str) -> String {
         "{}: the standard's own reference data, beside the clone",
         reference.display()
     );
-    let venv = root().join(".ci/venv/bin/python3");
-    let python = if venv.is_file() {
-        venv
-    } else {
-        "python3".into()
-    };
-    let run = std::process::Command::new(python)
+    let run = std::process::Command::new(python())
         .args(["-c", script])
         .arg(&reference)
         .arg(exports())
+        // Files and output in UTF-8 whatever the system's code page (Windows' is not).
+        .env("PYTHONUTF8", "1")
         .output()
-        .expect("Python 3 with the validators (`.ci/run` installs them)");
+        .expect("Python 3 with the validators (`bash .ci/test` installs them)");
     let report = String::from_utf8_lossy(&run.stdout).into_owned();
     assert!(
         run.status.success() && report.contains(", 0 problems"),
@@ -190,6 +186,22 @@ fn validate(script: &str, reference: &str) -> String {
         String::from_utf8_lossy(&run.stderr)
     );
     report
+}
+
+/// The Python of `.ci/venv` when there is one: `bin/python3`, or on Windows
+/// `Scripts/python.exe`; else the machine's (`python3`, which Windows calls `python`).
+fn python() -> PathBuf {
+    let venv = root().join(".ci/venv");
+    [venv.join("bin/python3"), venv.join("Scripts/python.exe")]
+        .into_iter()
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            if cfg!(windows) {
+                "python".into()
+            } else {
+                "python3".into()
+            }
+        })
 }
 
 /// The official HSDS 3.0 JSON Schema, compiled (`../shared/data/hsds-3.0/`), with formats

@@ -280,13 +280,33 @@ fn a_users_template_can_override_one_block_of_a_builtin_page() {
     assert!(text.contains("Issue a permit"));
 }
 
-/// Chromium as CI runs it: headless, no sandbox (containers), nothing from the network.
-fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
-    let binary = ["chromium", "chromium-browser", "google-chrome"]
+/// The browser: the binary `CHROME` names (how the macOS and Windows runners point at
+/// Google Chrome, which is not on their PATH), else the first of Chromium's usual names on
+/// PATH. `CHROME` is not asked for `--version`: Chrome on Windows opens a window for it.
+fn browser() -> PathBuf {
+    if let Some(chrome) = std::env::var_os("CHROME").filter(|c| !c.is_empty()) {
+        let chrome = PathBuf::from(chrome);
+        assert!(
+            chrome.is_file(),
+            "CHROME={} is not the browser's binary",
+            chrome.display()
+        );
+        return chrome;
+    }
+    ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|b| Command::new(b).arg("--version").output().is_ok())
-        .expect("Chromium is installed (Debian: `apt install chromium`; .ci/run installs it)");
-    Command::new(binary)
+        .map(PathBuf::from)
+        .expect(
+            "Chromium is installed (Debian: `apt install chromium`), or CHROME names Chrome's \
+             binary; `bash .ci/test` installs what the tests need",
+        )
+}
+
+/// Chromium as CI runs it: headless, no sandbox (containers), nothing from the network.
+fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
+    let mut command = Command::new(browser());
+    command
         .args([
             "--headless",
             "--no-sandbox",
@@ -297,21 +317,32 @@ fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
             "--disable-sync",
             "--hide-scrollbars",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("Chromium runs")
+        .arg(format!("--user-data-dir={}", profile.display()));
+    // On macOS Chrome asks the keychain for its storage key, which can open a dialog that
+    // nobody answers on a runner: a stand-in keychain instead (as Puppeteer does).
+    #[cfg(target_os = "macos")]
+    command.arg("--use-mock-keychain");
+    command.args(args).output().expect("Chromium runs")
+}
+
+/// A local file's `file://` URL: `file:///tmp/x.html`; on Windows `file:///C:/x/y.html`
+/// (forward slashes, and a third slash before the drive), which is what a browser takes.
+fn file_url(path: &Path) -> String {
+    let path = path.display().to_string();
+    #[cfg(windows)]
+    let path = format!("/{}", path.replace('\\', "/"));
+    format!("file://{path}")
 }
 
 /// axe-core's script: `AXE_CORE` names it, else `.ci/node_modules/axe-core/axe.min.js`
-/// (where .ci/run installs it from npm).
+/// (where `bash .ci/test` installs it from npm).
 fn axe_script() -> PathBuf {
     let path = std::env::var_os("AXE_CORE")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join(".ci/node_modules/axe-core/axe.min.js"));
     assert!(
         path.is_file(),
-        "axe-core is not at {} (install it with `npm install --prefix .ci axe-core`, as .ci/run does)",
+        "axe-core is not at {} (`bash .ci/test` installs it: `npm ci --prefix .ci`)",
         path.display()
     );
     path
@@ -337,7 +368,7 @@ fn pages_load_in_chromium_without_serious_accessibility_violations() {
                     &[
                         &format!("--window-size={width},2400"),
                         &format!("--screenshot={}", shot.display()),
-                        &format!("file://{}", page.display()),
+                        &file_url(&page),
                     ],
                     &profile,
                 );
@@ -352,7 +383,7 @@ fn pages_load_in_chromium_without_serious_accessibility_violations() {
             let probed = out.join(format!("{stem}.probe.html"));
             let html = std::fs::read_to_string(&page).unwrap();
             let probe = format!(
-                "<script src=\"file://{}\"></script><script>\
+                "<script src=\"{}\"></script><script>\
                  const broken = [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length;\
                  axe.run(document, {{ resultTypes: ['violations'] }}).then(r => {{\
                    const v = r.violations.filter(x => x.impact === 'serious' || x.impact === 'critical')\
@@ -361,7 +392,7 @@ fn pages_load_in_chromium_without_serious_accessibility_violations() {
                    out.textContent = JSON.stringify({{ broken, serious: v }});\
                    document.body.appendChild(out);\
                  }});</script></body>",
-                axe.display()
+                file_url(&axe)
             );
             std::fs::write(&probed, html.replacen("</body>", &probe, 1)).unwrap();
             let output = chromium(
@@ -369,7 +400,7 @@ fn pages_load_in_chromium_without_serious_accessibility_violations() {
                     "--allow-file-access-from-files",
                     "--virtual-time-budget=15000",
                     "--dump-dom",
-                    &format!("file://{}", probed.display()),
+                    &file_url(&probed),
                 ],
                 &profile,
             );

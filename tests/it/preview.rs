@@ -295,6 +295,7 @@ fn watch_builds_again_when_a_broken_logo_is_replaced() {
 }
 
 /// Sends raw bytes and reads what comes back (until the server closes, or 20 s).
+#[cfg(target_os = "linux")]
 fn raw(port: u16, request: &[u8]) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
