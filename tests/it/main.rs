@@ -19,6 +19,8 @@ mod fuzz_inputs;
 mod hostile;
 mod html;
 mod incremental;
+#[cfg(unix)]
+mod install;
 mod limits_doc;
 mod lint_cli;
 mod lint_rules;

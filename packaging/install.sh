@@ -1,0 +1,266 @@
+#!/bin/sh
+# Installs `charter` from a GitHub release: the archive for this machine, checked against
+# its SHA-256 before anything is written. It is the shell installer users run
+#
+#   curl -LsSf https://github.com/service-charter/charter/releases/latest/download/charter-installer.sh | sh
+#
+# and the GitHub Action runs it too (with --cache and --source), so both take one path.
+# POSIX sh, so that `| sh` works with dash as well as bash, zsh or Git Bash on Windows.
+#
+# Exit status: 0 installed; 1 failed (no archive for this platform, download failed,
+# checksum mismatch, nothing written); 2 bad usage; 3 no such release (and no --source).
+set -eu
+
+repository="https://github.com/service-charter/charter"
+
+usage() {
+  cat <<'EOF'
+Installs charter, the service-charter compiler, from a GitHub release.
+
+Usage: install.sh [OPTIONS]
+
+Options:
+  --version VERSION  The release to install, such as v0.1.0 (default: latest)
+  --to DIR           Where to put the `charter` command (default: ~/.local/bin)
+  --cache DIR        Keep the checked binary in DIR/VERSION/TARGET and use it next time
+  --source DIR       Build from this source folder with cargo if VERSION has no release
+  --target TRIPLE    Install another platform's archive (default: this machine's)
+  --base-url URL     Where the releases are (default: the project's GitHub releases)
+  -q, --quiet        Say nothing but errors
+  -h, --help         Print this help
+
+Environment: CHARTER_VERSION and CHARTER_INSTALL_DIR set the defaults of --version and --to.
+EOF
+}
+
+say() {
+  if [ "$quiet" = 0 ]; then printf '%s\n' "$*" >&2; fi
+}
+
+fail() {
+  printf 'charter installer: %s\n' "$*" >&2
+  exit 1
+}
+
+version="${CHARTER_VERSION:-latest}"
+to="${CHARTER_INSTALL_DIR:-}"
+cache=""
+source_dir=""
+target=""
+base_url="$repository/releases"
+quiet=0
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --version | --to | --cache | --source | --target | --base-url)
+      if [ $# -lt 2 ]; then
+        printf 'charter installer: %s needs a value\n' "$1" >&2
+        exit 2
+      fi
+      case "$1" in
+        --version) version="$2" ;;
+        --to) to="$2" ;;
+        --cache) cache="$2" ;;
+        --source) source_dir="$2" ;;
+        --target) target="$2" ;;
+        --base-url) base_url="${2%/}" ;;
+      esac
+      shift 2
+      ;;
+    -q | --quiet) quiet=1; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *)
+      printf 'charter installer: unknown option %s (see --help)\n' "$1" >&2
+      exit 2
+      ;;
+  esac
+done
+
+# A version that names no release (a branch or a commit, as the Action may be pinned to) is
+# built from --source.
+released=1
+case "$version" in
+  latest | v[0-9]*) ;;
+  [0-9]*) version="v$version" ;;
+  *)
+    if [ -z "$source_dir" ]; then
+      printf 'charter installer: --version takes a release such as v0.1.0 or latest, not %s\n' "$version" >&2
+      exit 2
+    fi
+    released=0
+    ;;
+esac
+
+if [ -z "$to" ]; then
+  if [ -z "${HOME:-}" ]; then fail "HOME is not set: say where to install with --to DIR"; fi
+  to="$HOME/.local/bin"
+fi
+
+# The release archive's target for this machine. Linux gets the static (musl) binary, which
+# runs on any distribution; an arm64 Windows runs the x86_64 binary under emulation.
+detect_target() {
+  os=$(uname -s)
+  arch=$(uname -m)
+  case "$arch" in
+    x86_64 | amd64 | x64) arch=x86_64 ;;
+    aarch64 | arm64 | armv8*) arch=aarch64 ;;
+  esac
+  case "$os" in
+    Linux) os=unknown-linux-musl ;;
+    Darwin)
+      os=apple-darwin
+      # A shell under Rosetta says x86_64 on an Apple chip: take the native binary.
+      if [ "$arch" = x86_64 ] && [ "$(sysctl -n hw.optional.arm64 2>/dev/null || true)" = 1 ]; then
+        arch=aarch64
+      fi
+      ;;
+    MINGW* | MSYS* | CYGWIN* | Windows_NT)
+      os=pc-windows-msvc
+      arch=x86_64
+      ;;
+  esac
+  case "$arch-$os" in
+    x86_64-unknown-linux-musl | aarch64-unknown-linux-musl | x86_64-apple-darwin | \
+      aarch64-apple-darwin | x86_64-pc-windows-msvc)
+      printf '%s-%s\n' "$arch" "$os"
+      ;;
+    *)
+      fail "there is no release archive for $(uname -s) on $(uname -m); build from source instead: cargo install --locked service-charter"
+      ;;
+  esac
+}
+
+if [ -z "$target" ]; then target=$(detect_target); fi
+case "$target" in
+  *-windows-*) archive="charter-$target.zip"; exe=charter.exe ;;
+  *) archive="charter-$target.tar.gz"; exe=charter ;;
+esac
+
+if [ "$version" = latest ]; then
+  url="$base_url/latest/download/$archive"
+else
+  url="$base_url/download/$version/$archive"
+fi
+
+# Downloads $1 to $2. Returns 3 when the file is not there (HTTP 404, or a missing file for a
+# file:// URL standing in for a release), 1 on any other failure.
+download() {
+  if command -v curl >/dev/null 2>&1; then
+    status=0
+    curl --proto '=https,file' --tlsv1.2 --fail --location --silent --show-error \
+      --retry 3 --output "$2" "$1" || status=$?
+    case "$status" in
+      0) return 0 ;;
+      22 | 37) return 3 ;;
+      *) return 1 ;;
+    esac
+  elif command -v wget >/dev/null 2>&1; then
+    status=0
+    wget --quiet --output-document="$2" "$1" || status=$?
+    case "$status" in
+      0) return 0 ;;
+      8) return 3 ;;
+      *) return 1 ;;
+    esac
+  else
+    fail "neither curl nor wget is installed"
+  fi
+}
+
+sha256_of() {
+  if command -v sha256sum >/dev/null 2>&1; then
+    sha256sum "$1" | cut -d ' ' -f 1
+  elif command -v shasum >/dev/null 2>&1; then
+    shasum -a 256 "$1" | cut -d ' ' -f 1
+  elif command -v openssl >/dev/null 2>&1; then
+    openssl dgst -sha256 -r "$1" | cut -d ' ' -f 1
+  else
+    fail "no SHA-256 tool (sha256sum, shasum or openssl) to check the download with"
+  fi
+}
+
+extract() {
+  case "$1" in
+    *.zip)
+      if command -v unzip >/dev/null 2>&1; then
+        unzip -q "$1" -d "$2"
+      else
+        powershell.exe -NoProfile -NonInteractive -Command \
+          "Expand-Archive -LiteralPath '$1' -DestinationPath '$2'"
+      fi
+      ;;
+    *) tar -xzf "$1" -C "$2" ;;
+  esac
+}
+
+# Puts the binary $1 at $2/$exe: copied beside it first, then renamed over it, so that a
+# running `charter` or an interrupted install never leaves half a file.
+place() {
+  mkdir -p "$2"
+  cp "$1" "$2/.$exe.partial"
+  chmod 755 "$2/.$exe.partial"
+  mv -f "$2/.$exe.partial" "$2/$exe"
+}
+
+# Builds the source folder with cargo and installs what it built.
+from_source() {
+  command -v cargo >/dev/null 2>&1 || fail "$1, and cargo is not installed to build it from source"
+  say "$1: building from $source_dir with cargo (about 10 minutes)"
+  cargo install --locked --quiet --path "$source_dir" --bin charter --root "$work/cargo"
+  place "$work/cargo/bin/$exe" "$to"
+  say "charter (built from $source_dir) installed into $to"
+  exit 0
+}
+
+work=$(mktemp -d 2>/dev/null || mktemp -d -t charter-install)
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ "$released" = 0 ]; then from_source "$version is not a release"; fi
+
+# A release's binary, once checked, is the same file for ever: keep it by version and target.
+cached=""
+if [ -n "$cache" ] && [ "$version" != latest ]; then
+  cached="$cache/$version/$target"
+  if [ -f "$cached/$exe" ]; then
+    place "$cached/$exe" "$to"
+    say "charter $version ($target) installed from the cache into $to"
+    exit 0
+  fi
+fi
+
+say "downloading $url"
+status=0
+download "$url" "$work/$archive" || status=$?
+if [ "$status" = 3 ]; then
+  if [ -z "$source_dir" ]; then
+    printf 'charter installer: there is no release %s with %s (%s)\n' "$version" "$archive" "$url" >&2
+    exit 3
+  fi
+  from_source "there is no release $version"
+elif [ "$status" != 0 ]; then
+  fail "could not download $url"
+fi
+
+status=0
+download "$url.sha256" "$work/$archive.sha256" || status=$?
+if [ "$status" != 0 ]; then fail "the release has no checksum $url.sha256: nothing was installed"; fi
+expected=$(cut -d ' ' -f 1 <"$work/$archive.sha256" | tr -d '\r\n' | tr 'A-F' 'a-f')
+actual=$(sha256_of "$work/$archive")
+if [ "$expected" != "$actual" ]; then
+  fail "the download's SHA-256 is $actual, but the release says $expected: nothing was installed"
+fi
+
+mkdir "$work/unpacked"
+extract "$work/$archive" "$work/unpacked"
+binary="$work/unpacked/charter-$target/$exe"
+[ -f "$binary" ] || fail "$archive has no charter-$target/$exe"
+
+if [ -n "$cached" ]; then place "$binary" "$cached"; fi
+place "$binary" "$to"
+say "charter $version ($target) installed into $to"
+case ":${PATH:-}:" in
+  *":$to:"*) ;;
+  *) say "$to is not on your PATH: add it (for example in ~/.profile) to run charter" ;;
+esac
