@@ -19,6 +19,10 @@ RUN cargo build --profile dist --locked --bin charter \
     && cp target/dist/charter /charter
 
 FROM gcr.io/distroless/static-debian12:nonroot
+# Links the image to its repository on GitHub's registry (and its licence and description).
+LABEL org.opencontainers.image.source="https://github.com/service-charter/charter" \
+      org.opencontainers.image.description="charter: citizens' service charters from YAML to posters and pages" \
+      org.opencontainers.image.licenses="MIT OR Apache-2.0"
 COPY --from=build /charter /usr/local/bin/charter
 WORKDIR /work
 USER 65532:65532

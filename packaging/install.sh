@@ -1,14 +1,15 @@
 #!/bin/sh
 # Installs `charter` from a GitHub release: the archive for this machine, checked against
-# its SHA-256 before anything is written. It is the shell installer users run
+# the release's SHA-256 before anything is installed. It is the shell installer users run
 #
 #   curl -LsSf https://github.com/service-charter/charter/releases/latest/download/charter-installer.sh | sh
 #
 # and the GitHub Action runs it too (with --cache and --source), so both take one path.
-# POSIX sh, so that `| sh` works with dash as well as bash, zsh or Git Bash on Windows.
+# POSIX sh, so that `| sh` works with dash as well as bash, zsh or Git Bash on Windows. All
+# of it is in functions and `main "$@"` is the last line: a download cut short runs nothing.
 #
 # Exit status: 0 installed; 1 failed (no archive for this platform, download failed,
-# checksum mismatch, nothing written); 2 bad usage; 3 no such release (and no --source).
+# checksum mismatch: nothing installed); 2 bad usage; 3 no such release (and no --source).
 set -eu
 
 repository="https://github.com/service-charter/charter"
@@ -22,8 +23,10 @@ Usage: install.sh [OPTIONS]
 Options:
   --version VERSION  The release to install, such as v0.1.0 (default: latest)
   --to DIR           Where to put the `charter` command (default: ~/.local/bin)
-  --cache DIR        Keep the checked binary in DIR/VERSION/TARGET and use it next time
-  --source DIR       Build from this source folder with cargo if VERSION has no release
+  --cache DIR        Keep the release's archive in DIR/VERSION/ and use it next time
+                     (checked against the release's SHA-256 each time)
+  --source DIR       Build from this source folder with cargo when VERSION is not a
+                     release (a branch, a commit, a tag without a release)
   --target TRIPLE    Install another platform's archive (default: this machine's)
   --base-url URL     Where the releases are (default: the project's GitHub releases)
   -q, --quiet        Say nothing but errors
@@ -42,59 +45,10 @@ fail() {
   exit 1
 }
 
-version="${CHARTER_VERSION:-latest}"
-to="${CHARTER_INSTALL_DIR:-}"
-cache=""
-source_dir=""
-target=""
-base_url="$repository/releases"
-quiet=0
-
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --version | --to | --cache | --source | --target | --base-url)
-      if [ $# -lt 2 ]; then
-        printf 'charter installer: %s needs a value\n' "$1" >&2
-        exit 2
-      fi
-      case "$1" in
-        --version) version="$2" ;;
-        --to) to="$2" ;;
-        --cache) cache="$2" ;;
-        --source) source_dir="$2" ;;
-        --target) target="$2" ;;
-        --base-url) base_url="${2%/}" ;;
-      esac
-      shift 2
-      ;;
-    -q | --quiet) quiet=1; shift ;;
-    -h | --help) usage; exit 0 ;;
-    *)
-      printf 'charter installer: unknown option %s (see --help)\n' "$1" >&2
-      exit 2
-      ;;
-  esac
-done
-
-# A version that names no release (a branch or a commit, as the Action may be pinned to) is
-# built from --source.
-released=1
-case "$version" in
-  latest | v[0-9]*) ;;
-  [0-9]*) version="v$version" ;;
-  *)
-    if [ -z "$source_dir" ]; then
-      printf 'charter installer: --version takes a release such as v0.1.0 or latest, not %s\n' "$version" >&2
-      exit 2
-    fi
-    released=0
-    ;;
-esac
-
-if [ -z "$to" ]; then
-  if [ -z "${HOME:-}" ]; then fail "HOME is not set: say where to install with --to DIR"; fi
-  to="$HOME/.local/bin"
-fi
+usage_error() {
+  printf 'charter installer: %s\n' "$*" >&2
+  exit 2
+}
 
 # The release archive's target for this machine. Linux gets the static (musl) binary, which
 # runs on any distribution; an arm64 Windows runs the x86_64 binary under emulation.
@@ -130,38 +84,25 @@ detect_target() {
   esac
 }
 
-if [ -z "$target" ]; then target=$(detect_target); fi
-case "$target" in
-  *-windows-*) archive="charter-$target.zip"; exe=charter.exe ;;
-  *) archive="charter-$target.tar.gz"; exe=charter ;;
-esac
-
-if [ "$version" = latest ]; then
-  url="$base_url/latest/download/$archive"
-else
-  url="$base_url/download/$version/$archive"
-fi
-
 # Downloads $1 to $2. Returns 3 when the file is not there (HTTP 404, or a missing file for a
-# file:// URL standing in for a release), 1 on any other failure.
+# file:// URL standing in for a release), 1 on any other failure (a rate limit, an outage:
+# those are not a missing release). Sets `landed` to the URL it came from after redirects.
 download() {
+  landed=$1
   if command -v curl >/dev/null 2>&1; then
     status=0
-    curl --proto '=https,file' --tlsv1.2 --fail --location --silent --show-error \
-      --retry 3 --output "$2" "$1" || status=$?
-    case "$status" in
-      0) return 0 ;;
-      22 | 37) return 3 ;;
-      *) return 1 ;;
-    esac
+    out=$(curl --proto '=https,file' --tlsv1.2 --fail --location --silent --show-error \
+      --retry 3 --write-out '%{http_code} %{url_effective}' --output "$2" "$1") || status=$?
+    code=${out%% *}
+    if [ "$status" = 0 ]; then
+      landed=${out#* }
+      return 0
+    fi
+    if [ "$status" = 37 ] || { [ "$status" = 22 ] && [ "$code" = 404 ]; }; then return 3; fi
+    return 1
   elif command -v wget >/dev/null 2>&1; then
-    status=0
-    wget --quiet --output-document="$2" "$1" || status=$?
-    case "$status" in
-      0) return 0 ;;
-      8) return 3 ;;
-      *) return 1 ;;
-    esac
+    # wget cannot tell a missing file from a server's error: any failure is a failure.
+    wget --quiet --https-only --output-document="$2" "$1" || return 1
   else
     fail "neither curl nor wget is installed"
   fi
@@ -185,21 +126,24 @@ extract() {
       if command -v unzip >/dev/null 2>&1; then
         unzip -q "$1" -d "$2"
       else
+        # Git Bash without unzip: PowerShell, given Windows paths, and not our stdin (which
+        # under `curl | sh` is this script).
         powershell.exe -NoProfile -NonInteractive -Command \
-          "Expand-Archive -LiteralPath '$1' -DestinationPath '$2'"
+          "Expand-Archive -LiteralPath '$(cygpath -w "$1")' -DestinationPath '$(cygpath -w "$2")'" </dev/null
       fi
       ;;
     *) tar -xzf "$1" -C "$2" ;;
   esac
 }
 
-# Puts the binary $1 at $2/$exe: copied beside it first, then renamed over it, so that a
-# running `charter` or an interrupted install never leaves half a file.
+# Puts the binary $1 at $to/$exe: copied beside it under a name of its own first, then
+# renamed over it, so that neither a running `charter`, an interrupted install nor a second
+# install at the same time ever sees half a file.
 place() {
-  mkdir -p "$2"
-  cp "$1" "$2/.$exe.partial"
-  chmod 755 "$2/.$exe.partial"
-  mv -f "$2/.$exe.partial" "$2/$exe"
+  partial=$(mktemp "$to/.charter.XXXXXX") || fail "cannot write into $to"
+  cp "$1" "$partial"
+  chmod 755 "$partial"
+  mv -f "$partial" "$to/$exe"
 }
 
 # Builds the source folder with cargo and installs what it built.
@@ -207,60 +151,132 @@ from_source() {
   command -v cargo >/dev/null 2>&1 || fail "$1, and cargo is not installed to build it from source"
   say "$1: building from $source_dir with cargo (about 10 minutes)"
   cargo install --locked --quiet --path "$source_dir" --bin charter --root "$work/cargo"
-  place "$work/cargo/bin/$exe" "$to"
+  place "$work/cargo/bin/$exe"
   say "charter (built from $source_dir) installed into $to"
   exit 0
 }
 
-work=$(mktemp -d 2>/dev/null || mktemp -d -t charter-install)
-trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+main() {
+  version="${CHARTER_VERSION:-latest}"
+  to="${CHARTER_INSTALL_DIR:-}"
+  cache=""
+  source_dir=""
+  target=""
+  base_url="$repository/releases"
+  quiet=0
 
-if [ "$released" = 0 ]; then from_source "$version is not a release"; fi
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --version | --to | --cache | --source | --target | --base-url)
+        [ $# -ge 2 ] || usage_error "$1 needs a value"
+        case "$1" in
+          --version) version="$2" ;;
+          --to) to="$2" ;;
+          --cache) cache="$2" ;;
+          --source) source_dir="$2" ;;
+          --target) target="$2" ;;
+          --base-url) base_url="${2%/}" ;;
+        esac
+        shift 2
+        ;;
+      -q | --quiet) quiet=1; shift ;;
+      -h | --help) usage; exit 0 ;;
+      *) usage_error "unknown option $1 (see --help)" ;;
+    esac
+  done
 
-# A release's binary, once checked, is the same file for ever: keep it by version and target.
-cached=""
-if [ -n "$cache" ] && [ "$version" != latest ]; then
-  cached="$cache/$version/$target"
-  if [ -f "$cached/$exe" ]; then
-    place "$cached/$exe" "$to"
-    say "charter $version ($target) installed from the cache into $to"
-    exit 0
+  # A version that names no release (a branch or a commit, as the Action may be pinned to)
+  # is built from --source.
+  released=1
+  case "$version" in
+    latest | v[0-9]*) ;;
+    [0-9]*.[0-9]*) version="v$version" ;;
+    *)
+      [ -n "$source_dir" ] || usage_error "--version takes a release such as v0.1.0 or latest, not $version"
+      released=0
+      ;;
+  esac
+
+  if [ -z "$target" ]; then target=$(detect_target); fi
+  case "$target" in
+    *-windows-*) archive="charter-$target.zip"; exe=charter.exe ;;
+    *) archive="charter-$target.tar.gz"; exe=charter ;;
+  esac
+
+  if [ -z "$to" ]; then
+    [ -n "${HOME:-}" ] || fail "HOME is not set: say where to install with --to DIR"
+    to="$HOME/.local/bin"
   fi
-fi
+  mkdir -p "$to" 2>/dev/null && [ -w "$to" ] || fail "cannot write into $to: choose another folder with --to DIR"
 
-say "downloading $url"
-status=0
-download "$url" "$work/$archive" || status=$?
-if [ "$status" = 3 ]; then
-  if [ -z "$source_dir" ]; then
-    printf 'charter installer: there is no release %s with %s (%s)\n' "$version" "$archive" "$url" >&2
-    exit 3
+  work=$(mktemp -d 2>/dev/null || mktemp -d -t charter-install)
+  trap 'rm -rf "$work"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  if [ "$released" = 0 ]; then from_source "$version is not a release"; fi
+
+  if [ "$version" = latest ]; then
+    url="$base_url/latest/download/$archive"
+  else
+    url="$base_url/download/$version/$archive"
   fi
-  from_source "there is no release $version"
-elif [ "$status" != 0 ]; then
-  fail "could not download $url"
-fi
 
-status=0
-download "$url.sha256" "$work/$archive.sha256" || status=$?
-if [ "$status" != 0 ]; then fail "the release has no checksum $url.sha256: nothing was installed"; fi
-expected=$(cut -d ' ' -f 1 <"$work/$archive.sha256" | tr -d '\r\n' | tr 'A-F' 'a-f')
-actual=$(sha256_of "$work/$archive")
-if [ "$expected" != "$actual" ]; then
-  fail "the download's SHA-256 is $actual, but the release says $expected: nothing was installed"
-fi
+  # A release's archive is kept by version (`latest` moves, so it is not kept); the checksum
+  # always comes from the release itself, so a cached archive is trusted no more than a
+  # downloaded one.
+  kept=""
+  if [ -n "$cache" ] && [ "$version" != latest ] && [ -f "$cache/$version/$archive" ]; then
+    kept="$cache/$version/$archive"
+    cp "$kept" "$work/$archive"
+    say "charter $version ($target): the archive from the cache"
+  else
+    say "downloading $url"
+    status=0
+    download "$url" "$work/$archive" || status=$?
+    if [ "$status" = 3 ]; then
+      [ -n "$source_dir" ] || {
+        printf 'charter installer: there is no release %s with %s (%s)\n' "$version" "$archive" "$url" >&2
+        exit 3
+      }
+      from_source "there is no release $version"
+    elif [ "$status" != 0 ]; then
+      fail "could not download $url"
+    fi
+    # `latest` redirects to the release's own address: take the checksum from the same one.
+    case "$landed" in
+      */download/*/"$archive") url=$landed ;;
+    esac
+  fi
 
-mkdir "$work/unpacked"
-extract "$work/$archive" "$work/unpacked"
-binary="$work/unpacked/charter-$target/$exe"
-[ -f "$binary" ] || fail "$archive has no charter-$target/$exe"
+  status=0
+  download "$url.sha256" "$work/$archive.sha256" || status=$?
+  [ "$status" = 0 ] || fail "could not download the release's checksum $url.sha256: nothing was installed"
+  expected=$(cut -d ' ' -f 1 <"$work/$archive.sha256" | tr -d '\r\n' | tr 'A-F' 'a-f')
+  actual=$(sha256_of "$work/$archive")
+  if [ "$expected" != "$actual" ]; then
+    if [ -n "$kept" ]; then rm -f "$kept"; fi
+    fail "the archive's SHA-256 is $actual, but the release says $expected: nothing was installed"
+  fi
 
-if [ -n "$cached" ]; then place "$binary" "$cached"; fi
-place "$binary" "$to"
-say "charter $version ($target) installed into $to"
-case ":${PATH:-}:" in
-  *":$to:"*) ;;
-  *) say "$to is not on your PATH: add it (for example in ~/.profile) to run charter" ;;
-esac
+  mkdir "$work/unpacked"
+  extract "$work/$archive" "$work/unpacked"
+  binary="$work/unpacked/charter-$target/$exe"
+  [ -f "$binary" ] || fail "$archive has no charter-$target/$exe"
+
+  if [ -n "$cache" ] && [ "$version" != latest ] && [ -z "$kept" ]; then
+    mkdir -p "$cache/$version"
+    cp "$work/$archive" "$cache/$version/.$archive.partial"
+    mv -f "$cache/$version/.$archive.partial" "$cache/$version/$archive"
+  fi
+  place "$binary"
+  # What it says it is (another platform's binary cannot run here: then the release's name).
+  installed=$("$to/$exe" --version 2>/dev/null) || installed="charter $version"
+  say "$installed ($target) installed into $to"
+  case ":${PATH:-}:" in
+    *":$to:"*) ;;
+    *) say "$to is not on your PATH: add it (for example in ~/.profile) to run charter" ;;
+  esac
+}
+
+main "$@"

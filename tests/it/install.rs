@@ -213,7 +213,7 @@ fn a_bad_checksum_is_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn the_second_run_takes_the_binary_from_the_cache() {
+fn the_second_run_takes_the_archive_from_the_cache_and_checks_it_again() {
     let release = Release::new();
     let work = tempfile::tempdir().unwrap();
     let cache = work.path().join("cache");
@@ -237,8 +237,10 @@ fn the_second_run_takes_the_binary_from_the_cache() {
     let first = run(&work.path().join("bin1"));
     assert!(first.status.success(), "{}", text(&first.stderr));
     assert!(text(&first.stderr).contains("downloading"));
-    // The release is gone: only the cache can serve the second run.
-    std::fs::remove_dir_all(release.dir.path().join("download")).unwrap();
+    // The archive is gone from the release: only the cache can serve the second run (the
+    // checksum still comes from the release).
+    let archive = "charter-x86_64-unknown-linux-musl.tar.gz";
+    std::fs::remove_file(release.asset(archive)).unwrap();
     let second = run(&work.path().join("bin2"));
     assert!(second.status.success(), "{}", text(&second.stderr));
     let stderr = text(&second.stderr);
@@ -250,6 +252,16 @@ fn the_second_run_takes_the_binary_from_the_cache() {
         run_installed(&work.path().join("bin2/charter")),
         "charter for x86_64-unknown-linux-musl\n"
     );
+    // A cached archive that is not the release's is refused, and dropped from the cache.
+    let kept = cache.join(VERSION).join(archive);
+    let mut bytes = std::fs::read(&kept).unwrap();
+    bytes.extend_from_slice(b"tampered");
+    std::fs::write(&kept, bytes).unwrap();
+    let third = run(&work.path().join("bin3"));
+    assert_eq!(third.status.code(), Some(1), "{}", text(&third.stderr));
+    assert!(text(&third.stderr).contains("nothing was installed"));
+    assert!(!work.path().join("bin3/charter").exists());
+    assert!(!kept.exists());
 }
 
 #[test]
@@ -295,6 +307,42 @@ fn only_a_ref_without_a_release_is_built_from_source() {
     // A branch without a source folder is a usage error.
     let output = run("main", &bin("branch"), false);
     assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+}
+
+/// Only a 404 is a missing release: a rate limit or an outage is a failure, never a reason
+/// to spend ten minutes building from source. (A stand-in `curl` answers as curl does with
+/// `--fail`: exit 22, and the status in `--write-out`.)
+#[test]
+fn only_a_missing_file_is_a_missing_release() {
+    let work = tempfile::tempdir().unwrap();
+    let source = root().to_str().unwrap();
+    for (status, code) in [(404, 0), (403, 1), (429, 1), (503, 1)] {
+        let bin = fake_commands(work.path(), "Linux", "x86_64", "");
+        std::fs::write(
+            bin.join("curl"),
+            format!("#!/bin/sh\nprintf '{status} https://example.org/x'\nexit 22\n"),
+        )
+        .unwrap();
+        make_executable(&bin.join("curl"));
+        let to = work.path().join(format!("bin{status}"));
+        let log = work.path().join("cargo.log");
+        let _ = std::fs::remove_file(&log);
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+        let output = Command::new("sh")
+            .arg(root().join("packaging/install.sh"))
+            .args(["--version", VERSION, "--to", to.to_str().unwrap()])
+            .args(["--source", source])
+            .env("PATH", path)
+            .output()
+            .unwrap();
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(code), "{status}: {stderr}");
+        // 404: built from source; anything else: no build, and says the download failed.
+        assert_eq!(log.exists(), status == 404, "{status}: {stderr}");
+        if status != 404 {
+            assert!(stderr.contains("could not download"), "{stderr}");
+        }
+    }
 }
 
 /// `cargo binstall`'s metadata names the archives `packaging/archive` makes, the release
@@ -376,4 +424,44 @@ fn the_release_is_named_the_same_everywhere() {
             "the release workflow does not build {target}"
         );
     }
+}
+
+/// `curl … | sh` gives the script on standard input: the whole of it installs, and any
+/// download cut short runs nothing at all (everything is in functions until the last line).
+#[test]
+fn a_piped_script_cut_short_runs_nothing() {
+    let release = Release::new();
+    let work = tempfile::tempdir().unwrap();
+    let script = std::fs::read_to_string(root().join("packaging/install.sh")).unwrap();
+    let lines: Vec<&str> = script.lines().collect();
+    let bin = fake_commands(work.path(), "Linux", "x86_64", "");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let url = release.url();
+    let piped = |text: String, to: &Path| {
+        let mut child = Command::new("sh")
+            .args(["-s", "--", "--version", VERSION, "--base-url", &url, "--to"])
+            .arg(to)
+            .env("PATH", &path)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), text.as_bytes()).unwrap();
+        drop(child.stdin.take());
+        child.wait_with_output().unwrap()
+    };
+    for cut in (1..lines.len()).step_by(5) {
+        let to = work.path().join(format!("cut{cut}"));
+        let output = piped(lines[..cut].join("\n"), &to);
+        assert!(!to.exists(), "the first {cut} lines installed something");
+        assert!(
+            !text(&output.stderr).contains("downloading"),
+            "the first {cut} lines started a download"
+        );
+    }
+    let to = work.path().join("whole");
+    let output = piped(script.clone(), &to);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(to.join("charter").exists());
 }
