@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod build;
+pub mod calendar;
 pub mod catalogues;
 pub mod check;
 pub mod cli;
