@@ -19,6 +19,7 @@ usage() {
 Installs charter, the service-charter compiler, from a GitHub release.
 
 Usage: install.sh [OPTIONS]
+       curl -LsSf https://github.com/service-charter/charter/releases/latest/download/charter-installer.sh | sh -s -- [OPTIONS]
 
 Options:
   --version VERSION  The release to install, such as v0.1.0 (default: latest)
@@ -92,7 +93,7 @@ download() {
   if command -v curl >/dev/null 2>&1; then
     status=0
     out=$(curl --proto '=https,file' --tlsv1.2 --fail --location --silent --show-error \
-      --retry 3 --write-out '%{http_code} %{url_effective}' --output "$2" "$1") || status=$?
+      --retry 3 --write-out '%{http_code} %{url_effective}' --output "$2" "$1" 2>"$work/curl.err") || status=$?
     code=${out%% *}
     if [ "$status" = 0 ]; then
       landed=${out#* }
@@ -144,6 +145,25 @@ place() {
   cp "$1" "$partial"
   chmod 755 "$partial"
   mv -f "$partial" "$to/$exe"
+}
+
+# How to make `charter` a command the shell finds: the line to add to the shell's startup
+# file, said so that it can be copied.
+path_hint() {
+  case "${SHELL:-}" in
+    */zsh) profile="$HOME/.zshrc" ;;
+    */bash) if [ "$(uname -s)" = Darwin ]; then profile="$HOME/.bash_profile"; else profile="$HOME/.bashrc"; fi ;;
+    */fish) profile="" ;;
+    *) profile="$HOME/.profile" ;;
+  esac
+  say ""
+  say "To run charter by its name, add $to to your PATH:"
+  if [ -n "$profile" ]; then
+    say "    echo 'export PATH=\"$to:\$PATH\"' >> $profile"
+  else
+    say "    fish_add_path $to"
+  fi
+  say "then open a new terminal. Until then, run it as $to/$exe"
 }
 
 # Builds the source folder with cargo and installs what it built.
@@ -236,12 +256,12 @@ main() {
     download "$url" "$work/$archive" || status=$?
     if [ "$status" = 3 ]; then
       [ -n "$source_dir" ] || {
-        printf 'charter installer: there is no release %s with %s (%s)\n' "$version" "$archive" "$url" >&2
+        printf 'charter installer: there is no release %s with %s (%s); the releases are listed at %s\n' "$version" "$archive" "$url" "$base_url" >&2
         exit 3
       }
       from_source "there is no release $version"
     elif [ "$status" != 0 ]; then
-      fail "could not download $url"
+      fail "could not download $url ($(cat "$work/curl.err" 2>/dev/null))"
     fi
     # `latest` redirects to the release's own address: take the checksum from the same one.
     case "$landed" in
@@ -275,7 +295,7 @@ main() {
   say "$installed ($target) installed into $to"
   case ":${PATH:-}:" in
     *":$to:"*) ;;
-    *) say "$to is not on your PATH: add it (for example in ~/.profile) to run charter" ;;
+    *) path_hint ;;
   esac
 }
 

@@ -103,10 +103,6 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the manual page (roff), for `man`.
     Manpage,
-    /// Build charters for a batch, one at a time, within its bounds (started by `build`,
-    /// `watch` and `serve` themselves; see `build::worker`).
-    #[command(name = crate::build::worker::WORKER_COMMAND, hide = true)]
-    BuildWorker,
 }
 
 /// The output of commands that print for people or for programs.
@@ -141,6 +137,13 @@ impl Color {
 
 pub fn run() -> ExitCode {
     crate::build::run::configure_threads();
+    // A build worker (started by `build`, `watch` and `serve` themselves; see
+    // `build::worker`) is not a subcommand: clap would offer it to a user who mistypes
+    // `build`.
+    if std::env::args_os().nth(1).as_deref() == Some(crate::build::worker::WORKER_COMMAND.as_ref())
+    {
+        return ExitCode::from(crate::build::worker::serve());
+    }
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Build(args) => build::run(args, cli.color),
@@ -155,7 +158,6 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Manpage => completions::manpage(),
-        Command::BuildWorker => crate::build::worker::serve(),
     };
     ExitCode::from(status)
 }

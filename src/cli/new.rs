@@ -37,7 +37,10 @@ pub fn run(mut args: Args) -> u8 {
                     schema.display()
                 );
             }
-            errln!("Edit it, then run: charter check {}", args.path.display());
+            errln!(
+                "Edit it, then run `charter check {path}` to find mistakes and `charter build {path}` to make the poster and the page.",
+                path = args.path.display()
+            );
             status::OK
         }
         Err(error) => {
@@ -51,7 +54,37 @@ pub fn run(mut args: Args) -> u8 {
 /// starter's modeline names, unless something is there already (a file, or a link, even
 /// one to nothing: it is the user's). Everything is decided before anything is written, and
 /// a file that cannot be written whole is removed, so a failure leaves nothing behind.
+///
+/// A missing folder is made (`charter new charters/office.yaml` in an empty folder, as
+/// `cargo new` would), and removed again if nothing could be written into it.
 fn write_starter(path: &Path, lang: StarterLang) -> Result<Option<PathBuf>, Error> {
+    let folder = crate::files::folder_of(path);
+    let made = missing_folders(folder);
+    if let Some(top) = made.last() {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+            path: top.clone(),
+            source,
+        })?;
+    }
+    let written = write_files(path, lang);
+    if written.is_err() {
+        for dir in &made {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    written
+}
+
+/// `folder` and each of its parents that does not exist, innermost first.
+fn missing_folders(folder: &Path) -> Vec<PathBuf> {
+    folder
+        .ancestors()
+        .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+fn write_files(path: &Path, lang: StarterLang) -> Result<Option<PathBuf>, Error> {
     let schema = crate::files::folder_of(path).join(SCHEMA_FILE);
     let write_schema = std::fs::symlink_metadata(&schema).is_err();
     crate::files::create_new(path, starter(lang).as_bytes())?;

@@ -294,3 +294,38 @@ fn ci_integrations_name_real_commands() {
         );
     }
 }
+
+/// `charter new charters/office.yaml` in an empty folder makes `charters/` (as a newcomer
+/// following the README would type it); where nothing can be written, it leaves no folder
+/// behind.
+#[test]
+fn new_makes_the_folder_it_writes_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = charter_in(dir.path(), &["new", "charters/office.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(dir.path().join("charters/office.yaml").is_file());
+    assert!(dir.path().join("charters/charter.schema.json").is_file());
+    let built = charter_in(
+        dir.path(),
+        &["build", "charters/", "--format", "html", "-o", "out"],
+    );
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    assert!(dir.path().join("out/office.html").is_file());
+
+    // Under a file, no folder can be made: an error, and nothing left.
+    std::fs::write(dir.path().join("plain"), "x").unwrap();
+    let output = charter_in(dir.path(), &["new", "plain/a/office.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("plain"), "{}", stderr(&output));
+    assert!(std::fs::read_to_string(dir.path().join("plain")).unwrap() == "x");
+}
+
+/// A mistyped command is offered the real one, never the internal build worker.
+#[test]
+fn a_mistyped_command_is_offered_only_real_commands() {
+    let output = charter(&["biuld"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(text.contains("'build'"), "{text}");
+    assert!(!text.contains("worker"), "{text}");
+}
