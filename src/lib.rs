@@ -26,6 +26,7 @@ pub mod model;
 pub mod paper;
 pub mod preview;
 pub mod reading;
+pub mod register;
 pub mod render;
 pub mod report;
 pub mod schema;
