@@ -3,4 +3,5 @@
 //! complaint register. This part reads the cells a register holds; [`when`] reads its
 //! dates as offices type them.
 
+pub mod limit;
 pub mod when;

@@ -30,6 +30,7 @@ mod pasted;
 mod preview;
 mod printed;
 mod real_charters;
+mod register;
 mod schema;
 
 use std::path::{Path, PathBuf};
