@@ -33,13 +33,16 @@ pub struct Locale {
     numbers: Numbers,
     /// The tables other modules read from the same file, so that a language is one file
     /// (`crate::catalogues`): the words read in fees and timelines (`crate::reading`), the
-    /// words lint looks for, and keys written under another name.
+    /// words lint looks for, keys written under another name, and the headings of a
+    /// register's columns (`crate::register`, which English and Kiswahili have).
     #[serde(rename = "reading")]
     _reading: serde::de::IgnoredAny,
     #[serde(rename = "lint")]
     _lint: serde::de::IgnoredAny,
     #[serde(rename = "keys")]
     _keys: serde::de::IgnoredAny,
+    #[serde(rename = "register", default)]
+    _register: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,5 +3,7 @@
 //! complaint register. This part reads the cells a register holds; [`when`] reads its
 //! dates as offices type them.
 
+pub mod csv;
 pub mod limit;
+pub mod requests;
 pub mod when;
