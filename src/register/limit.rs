@@ -177,6 +177,37 @@ impl Limit {
     }
 }
 
+impl Limit {
+    /// Whether a request received at `received` and still pending at the end of the day
+    /// `as_of` is past its promise: the last day (or moment) it allows has gone by.
+    pub fn overdue(
+        self,
+        calendar: &Calendar,
+        received: When,
+        as_of: Date,
+    ) -> Result<bool, NotMeasured> {
+        let last_day = match self {
+            Limit::WorkingDays(n) => calendar
+                .deadline(received.date, n)
+                .map_err(NotMeasured::Calendar)?,
+            Limit::Days(n) => received.date + i64::from(n).days(),
+            Limit::Months(n) => received.date + i64::from(n).months(),
+            Limit::Minutes(n) => {
+                let time = received.time.ok_or(NotMeasured::NoTimeOfDay)?;
+                let minutes = i64::try_from(n).unwrap_or(i64::MAX / 60);
+                let due = received
+                    .date
+                    .to_datetime(time)
+                    .checked_add(jiff::SignedDuration::from_mins(minutes))
+                    .map_err(|_| NotMeasured::Backwards)?;
+                // Due during `as_of` and not done by its end: past.
+                return Ok(due.date() <= as_of);
+            }
+        };
+        Ok(last_day < as_of)
+    }
+}
+
 fn days_between(from: Date, to: Date) -> i64 {
     i64::from((to - from).get_days())
 }
@@ -403,5 +434,31 @@ mod tests {
             three.taken(&cal, on(date(2025, 12, 30)), on(date(2026, 1, 2))),
             Err(NotMeasured::Calendar(_))
         ));
+    }
+
+    #[test]
+    fn a_pending_request_is_overdue_once_its_last_day_has_gone_by() {
+        let cal = calendar();
+        let monday = on(date(2025, 3, 3));
+        // Three working days from Monday 3 March end on Friday 7.
+        let three = Limit::WorkingDays(3);
+        assert!(!three.overdue(&cal, monday, date(2025, 3, 7)).unwrap());
+        assert!(three.overdue(&cal, monday, date(2025, 3, 8)).unwrap());
+        let days = Limit::Days(3);
+        assert!(!days.overdue(&cal, monday, date(2025, 3, 6)).unwrap());
+        assert!(days.overdue(&cal, monday, date(2025, 3, 7)).unwrap());
+        // 48 hours from Monday 9:00 end Wednesday 9:00: pending at the end of Wednesday
+        // is past.
+        let hours = Limit::Minutes(48 * 60);
+        let nine = When {
+            date: date(2025, 3, 3),
+            time: Some(time(9, 0, 0, 0)),
+        };
+        assert!(!hours.overdue(&cal, nine, date(2025, 3, 4)).unwrap());
+        assert!(hours.overdue(&cal, nine, date(2025, 3, 5)).unwrap());
+        assert_eq!(
+            hours.overdue(&cal, monday, date(2025, 3, 5)),
+            Err(NotMeasured::NoTimeOfDay)
+        );
     }
 }

@@ -1,9 +1,14 @@
-//! An office's registers, read for the results report (issue 17): the request register
-//! (one row per request: the service, when it was received, when it was completed) and the
-//! complaint register. This part reads the cells a register holds; [`when`] reads its
-//! dates as offices type them.
+//! An office's registers, read and measured for the results report (issue 17): the request
+//! register (one row per request: the service, when it was received, when it was
+//! completed) against the promises of the charter.
+//!
+//! [`csv`] reads a register one record at a time; [`requests`] finds its columns and reads
+//! each row; [`when`] reads its dates as offices type them; [`limit`] turns a service's
+//! timeline into the limit a request is measured against, and measures one; [`tally`]
+//! adds a service's requests up in memory that does not grow with the register.
 
 pub mod csv;
 pub mod limit;
 pub mod requests;
+pub mod tally;
 pub mod when;
