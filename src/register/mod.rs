@@ -5,10 +5,14 @@
 //! [`csv`] reads a register one record at a time; [`requests`] finds its columns and reads
 //! each row; [`when`] reads its dates as offices type them; [`limit`] turns a service's
 //! timeline into the limit a request is measured against, and measures one; [`tally`]
-//! adds a service's requests up in memory that does not grow with the register.
+//! adds a service's requests up in memory that does not grow with the register;
+//! [`results`] measures a whole register against a charter, every row counted or left out
+//! with why. (The `charter report` command, its outputs and its diagnostics' codes come
+//! next.)
 
 pub mod csv;
 pub mod limit;
 pub mod requests;
+pub mod results;
 pub mod tally;
 pub mod when;

@@ -1,0 +1,246 @@
+//! A small register measured by hand against a small charter, on Kenya's calendar.
+
+use super::*;
+use crate::load::load_source;
+use crate::source::SourceFile;
+use jiff::civil::date;
+
+const CHARTER: &str = "\
+languages: [en]
+title: Citizens' Service Charter
+organization:
+  name: Test Office
+  country: KE
+services:
+  - number: 1
+    name: Official search
+    timeline: 3 working days
+  - number: 2
+    name: Building plans
+    timeline: 7 days
+  - number: 3
+    name: Advice
+    timeline: {text: As soon as possible}
+  - number: 4
+    name: Permits
+    timeline:
+      text: 1 working day at the head office, 5 at a sub-county office
+      cases:
+        - case: Head office
+          timeline: 1 working day
+        - case: Sub-county
+          timeline: 5 working days
+";
+
+fn charter() -> Charter {
+    let loaded = load_source(SourceFile::new("charter.yaml", CHARTER.to_owned()));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.charter.unwrap()
+}
+
+fn period() -> Period {
+    Period {
+        from: Some(date(2025, 5, 1)),
+        to: Some(date(2025, 6, 30)),
+        as_of: date(2025, 6, 30),
+    }
+}
+
+fn measure<'c>(charter: &'c Charter, register: &str) -> Results<'c> {
+    let calendar = Calendar::new("KE", []).unwrap();
+    Results::measure(
+        charter,
+        &calendar,
+        register.as_bytes(),
+        period(),
+        DateOrder::DayFirst,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_register_counted_by_hand() {
+    let charter = charter();
+    // Madaraka Day, Sunday 1 June 2025, gives Monday 2 June. Service 1 promises three
+    // working days:
+    // - received Thursday 29 May, done Wednesday 4 June: Fri 30, Tue 3, Wed 4: kept;
+    // - received Thursday 29 May, done Thursday 5 June: four working days: late;
+    // - received Friday 30 May, done Tuesday 3 June: two: kept.
+    // Service 2 promises 7 calendar days: 1 to 8 May kept; 1 to 9 May late.
+    // Service 4 by case: head office 1 working day (Fri 2 May → Mon 5 May kept),
+    // sub-county 5 (Mon 5 May → Tue 13 May is six: late).
+    // Pending on 30 June: service 1 received 20 June (due 25 June): overdue; received
+    // 27 June (due 2 July): not yet.
+    let register = "\
+service,received,completed,case
+1,29/05/2025,04/06/2025,
+1,29/05/2025,05/06/2025,
+1,30/05/2025,03/06/2025,
+2,01/05/2025,08/05/2025,
+2,01/05/2025,09/05/2025,
+Permits,02/05/2025,05/05/2025,Head office
+4,05/05/2025,13/05/2025,sub-county
+1,20/06/2025,,
+1,27/06/2025,,
+";
+    let results = measure(&charter, register);
+    assert_eq!(results.rows, 9);
+    assert_eq!(
+        (results.left_out, results.outside),
+        (0, 0),
+        "{:?}",
+        results.problems
+    );
+    let tally = |key: &str| {
+        &results
+            .services
+            .iter()
+            .find(|s| s.key == key)
+            .unwrap()
+            .tally
+    };
+    let one = tally("1");
+    assert_eq!((one.total, one.met), (3, 2));
+    assert_eq!(one.slowest, Some((4, 3)));
+    assert_eq!((one.pending, one.overdue), (2, 1));
+    assert_eq!(one.median(), Some(3));
+    let two = tally("2");
+    assert_eq!((two.total, two.met), (2, 1));
+    assert_eq!(two.percentile(90), Some(8));
+    let four = tally("4");
+    assert_eq!((four.total, four.met), (2, 1));
+    // The vague promise is listed with why, not dropped.
+    let three = results.services.iter().find(|s| s.key == "3").unwrap();
+    assert_eq!(three.limit, Err(Unmeasurable::Vague));
+    assert_eq!(three.tally.total, 0);
+}
+
+#[test]
+fn every_row_left_out_says_why() {
+    let charter = charter();
+    let register = "\
+service,received,completed,note
+1,29/05/2025,04/06/2025,first
+1,29/05/2025,04/06/2025,first
+9,29/05/2025,04/06/2025,
+Oficial search,29/05/2025,04/06/2025,
+1,31/02/2025,04/06/2025,
+1,04/06/2025,29/05/2025,
+3,29/05/2025,04/06/2025,
+4,29/05/2025,04/06/2025,
+1,01/01/2024,02/01/2024,
+1,29/12/2025,02/01/2026,
+";
+    let calendar = Calendar::new("KE", []).unwrap();
+    let all = Period {
+        from: None,
+        to: None,
+        as_of: date(2025, 12, 31),
+    };
+    let results = Results::measure(
+        &charter,
+        &calendar,
+        register.as_bytes(),
+        all,
+        DateOrder::DayFirst,
+    )
+    .unwrap();
+    assert_eq!(results.ignored_columns, vec!["note"]);
+    let problems = &results.problems;
+    assert!(matches!(
+        problems[0],
+        RowProblem::Duplicate { line: 3, first: 2 }
+    ));
+    assert!(matches!(
+        &problems[1],
+        RowProblem::UnknownService { line: 4, service, suggestion: None, .. } if service == "9"
+    ));
+    assert!(matches!(
+        &problems[2],
+        RowProblem::UnknownService { line: 5, suggestion: Some(s), .. } if s == "Official search"
+    ));
+    assert!(matches!(
+        &problems[3],
+        RowProblem::Row(Problem {
+            line: 6,
+            column: 3,
+            ..
+        })
+    ));
+    assert!(matches!(
+        &problems[4],
+        RowProblem::Row(Problem {
+            line: 7,
+            column: 14,
+            ..
+        })
+    ));
+    assert!(matches!(
+        &problems[5],
+        RowProblem::NotMeasured {
+            line: 8,
+            why: NotMeasuredWhy::Promise(Unmeasurable::Vague),
+            ..
+        }
+    ));
+    assert!(matches!(
+        &problems[6],
+        RowProblem::NotMeasured {
+            line: 9,
+            why: NotMeasuredWhy::Promise(Unmeasurable::NeedsCase(_)),
+            ..
+        }
+    ));
+    // Kenya's holidays are known for 2024 and 2025: into 2026 is not counted.
+    assert!(matches!(
+        &problems[7],
+        RowProblem::NotMeasured {
+            line: 11,
+            why: NotMeasuredWhy::Request(NotMeasured::Calendar(_)),
+            ..
+        }
+    ));
+    assert_eq!(problems.len(), 8, "{problems:?}");
+    assert_eq!(results.left_out, 8);
+    // The good rows are counted all the same.
+    let one = &results.services[0].tally;
+    assert_eq!((one.total, one.met), (2, 2));
+}
+
+#[test]
+fn rows_outside_the_period_are_counted_apart() {
+    let charter = charter();
+    let register = "service,received,completed\n1,30/04/2025,02/05/2025\n1,02/07/2025,03/07/2025\n";
+    let results = measure(&charter, register);
+    assert_eq!((results.rows, results.outside, results.left_out), (2, 2, 0));
+}
+
+#[test]
+fn a_register_without_its_columns_is_refused() {
+    let charter = charter();
+    let calendar = Calendar::new("KE", []).unwrap();
+    let error = Results::measure(
+        &charter,
+        &calendar,
+        "name,date\n".as_bytes(),
+        period(),
+        DateOrder::DayFirst,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        error,
+        HeaderOrRegister::Header(HeaderProblem::Missing { .. })
+    ));
+    let empty = Results::measure(
+        &charter,
+        &calendar,
+        "".as_bytes(),
+        period(),
+        DateOrder::DayFirst,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        empty,
+        HeaderOrRegister::Register(RegisterError::Empty)
+    ));
+}
