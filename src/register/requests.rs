@@ -2,7 +2,9 @@
 //! (blank: still pending), and the optional channel, office and case. The columns are found
 //! by their headings in any catalogue's language (`[register]`: `service`/`huduma`,
 //! `received`/`tarehe ya kupokea`, …), in any order; other columns are left alone and
-//! named, so the office knows what was not read.
+//! named, so the office knows what was not read. A register with a column for each
+//! request's own number (`reference`) can have a row entered twice found; without one,
+//! two rows alike are two requests alike (a busy office serves many a day).
 //!
 //! A row with problems gives all of them at once, each at its line and column; what the
 //! charter must say (is the service one of its own? is the row a duplicate?) is for the
@@ -14,6 +16,9 @@ use super::when::{DateOrder, When, WhenError, read_when};
 /// The columns a request register may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Column {
+    /// The request's own number, when the register gives each one: how a row entered twice
+    /// is told from two requests alike.
+    Reference,
     Service,
     Received,
     Completed,
@@ -23,7 +28,8 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 6] = [
+    pub const ALL: [Column; 7] = [
+        Column::Reference,
         Column::Service,
         Column::Received,
         Column::Completed,
@@ -35,6 +41,7 @@ impl Column {
     /// Its name in the catalogues' `[register]` table (and in English).
     pub fn key(self) -> &'static str {
         match self {
+            Column::Reference => "reference",
             Column::Service => "service",
             Column::Received => "received",
             Column::Completed => "completed",
@@ -76,6 +83,8 @@ pub enum HeaderProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub line: u64,
+    /// The request's number, when the register has a column for it.
+    pub reference: Option<String>,
     /// The service: its number in the charter, or its name (the report decides which).
     pub service: Field,
     pub received: When,
@@ -212,6 +221,7 @@ impl Header {
         match (service, received) {
             (Some(service), Some(received)) if problems.is_empty() => Ok(Request {
                 line: record.line,
+                reference: optional(Column::Reference),
                 service,
                 received,
                 completed,

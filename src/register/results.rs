@@ -60,7 +60,7 @@ pub enum RowProblem {
         service: String,
         suggestion: Option<String>,
     },
-    /// The same row as an earlier one.
+    /// A request whose number an earlier row already had.
     Duplicate { line: u64, first: u64 },
     /// The request cannot be measured against its promise.
     NotMeasured {
@@ -127,15 +127,14 @@ impl<'c> Results<'c> {
             left_out: 0,
             ignored_columns: header.ignored.clone(),
         };
-        // Rows already seen, by a hash of their cells, with the line of the first: the one
-        // thing that grows with the register (a duplicate may be anywhere in it), by some
-        // 20 bytes a row.
+        // The requests' own numbers already seen (hashed), with the line of the first: the
+        // one thing that grows with the register, by some 20 bytes a row, and only when it
+        // numbers its requests (a row entered twice may be anywhere in it).
         let mut seen: HashMap<u64, u64> = HashMap::new();
         for record in records {
             let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
             results.rows += 1;
             let line = record.line;
-            let fingerprint = fingerprint(&record.fields);
             let request = match header.request(record, order) {
                 Ok(request) => request,
                 Err(problems) => {
@@ -143,12 +142,14 @@ impl<'c> Results<'c> {
                     continue;
                 }
             };
-            if let Some(first) = seen.get(&fingerprint) {
-                let first = *first;
-                results.leave_out([RowProblem::Duplicate { line, first }]);
-                continue;
+            if let Some(reference) = &request.reference {
+                let key = fingerprint(reference);
+                if let Some(&first) = seen.get(&key) {
+                    results.leave_out([RowProblem::Duplicate { line, first }]);
+                    continue;
+                }
+                seen.insert(key, line);
             }
-            seen.insert(fingerprint, line);
             let outside = period.from.is_some_and(|from| request.received.date < from)
                 || period.to.is_some_and(|to| request.received.date > to);
             if outside {
@@ -274,11 +275,9 @@ fn find_service(services: &[ServiceResult], named: &str) -> Option<usize> {
         })
 }
 
-fn fingerprint(fields: &[super::csv::Field]) -> u64 {
+fn fingerprint(reference: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for field in fields {
-        field.text.trim().hash(&mut hasher);
-    }
+    reference.trim().hash(&mut hasher);
     hasher.finish()
 }
 

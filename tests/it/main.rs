@@ -31,6 +31,8 @@ mod preview;
 mod printed;
 mod real_charters;
 mod register;
+#[path = "../support/registers.rs"]
+mod registers;
 mod schema;
 
 use std::path::{Path, PathBuf};

@@ -85,6 +85,8 @@ Permits,02/05/2025,05/05/2025,Head office
 ";
     let results = measure(&charter, register);
     assert_eq!(results.rows, 9);
+    // Without a column of request numbers, rows alike are requests alike: none is a
+    // duplicate.
     assert_eq!(
         (results.left_out, results.outside),
         (0, 0),
@@ -119,17 +121,17 @@ Permits,02/05/2025,05/05/2025,Head office
 fn every_row_left_out_says_why() {
     let charter = charter();
     let register = "\
-service,received,completed,note
-1,29/05/2025,04/06/2025,first
-1,29/05/2025,04/06/2025,first
-9,29/05/2025,04/06/2025,
-Oficial search,29/05/2025,04/06/2025,
-1,31/02/2025,04/06/2025,
-1,04/06/2025,29/05/2025,
-3,29/05/2025,04/06/2025,
-4,29/05/2025,04/06/2025,
-1,01/01/2024,02/01/2024,
-1,29/12/2025,02/01/2026,
+ref,service,received,completed,note
+A1,1,29/05/2025,04/06/2025,first
+A1,1,29/05/2025,04/06/2025,again
+A3,9,29/05/2025,04/06/2025,
+A4,Oficial search,29/05/2025,04/06/2025,
+A5,1,31/02/2025,04/06/2025,
+A6,1,04/06/2025,29/05/2025,
+A7,3,29/05/2025,04/06/2025,
+A8,4,29/05/2025,04/06/2025,
+A9,1,01/01/2024,02/01/2024,
+A10,1,29/12/2025,02/01/2026,
 ";
     let calendar = Calendar::new("KE", []).unwrap();
     let all = Period {
@@ -163,7 +165,7 @@ Oficial search,29/05/2025,04/06/2025,
         &problems[3],
         RowProblem::Row(Problem {
             line: 6,
-            column: 3,
+            column: 6,
             ..
         })
     ));
@@ -171,7 +173,7 @@ Oficial search,29/05/2025,04/06/2025,
         &problems[4],
         RowProblem::Row(Problem {
             line: 7,
-            column: 14,
+            column: 17,
             ..
         })
     ));
@@ -243,4 +245,22 @@ fn a_register_without_its_columns_is_refused() {
         empty,
         HeaderOrRegister::Register(RegisterError::Empty)
     ));
+}
+
+#[test]
+fn rows_alike_are_two_requests_unless_the_register_numbers_them() {
+    let charter = charter();
+    let twice = "1,29/05/2025,04/06/2025\n1,29/05/2025,04/06/2025\n";
+    let plain = measure(&charter, &format!("service,received,completed\n{twice}"));
+    assert_eq!((plain.services[0].tally.total, plain.left_out), (2, 0));
+    let numbered = measure(
+        &charter,
+        "namba ya ombi,huduma,tarehe ya kupokea,tarehe ya kukamilisha\n\
+         K-1,1,29/05/2025,04/06/2025\nK-2,1,29/05/2025,04/06/2025\nK-1,1,29/05/2025,04/06/2025\n",
+    );
+    assert_eq!(numbered.services[0].tally.total, 2);
+    assert_eq!(
+        numbered.problems,
+        vec![RowProblem::Duplicate { line: 4, first: 2 }]
+    );
 }
