@@ -26,6 +26,9 @@ use crate::model::{Charter, Service};
 /// wrongly can have a million bad rows, and nobody reads a million messages).
 pub const MAX_PROBLEMS: usize = 1000;
 
+/// How far down a register its heading row is looked for.
+pub const HEADING_WITHIN: u64 = 10;
+
 /// What the register is measured over.
 #[derive(Clone, Copy, Debug)]
 pub struct Period {
@@ -114,11 +117,27 @@ impl<'c> Results<'c> {
         let mut services: Vec<ServiceResult<'c>> = Vec::new();
         flatten(&charter.services.list, &mut services);
         let mut records = Records::new(register);
-        let first = records
-            .next()
-            .ok_or(HeaderOrRegister::Register(RegisterError::Empty))?
-            .map_err(|e| HeaderOrRegister::Register(e.into()))?;
-        let header = Header::find(&first).map_err(HeaderOrRegister::Header)?;
+        // The heading row: the first of the first few that has the columns needed (a
+        // spreadsheet often has the office's name and a title above it).
+        let mut first_problem = None;
+        let header = loop {
+            let Some(record) = records.next() else {
+                return Err(match first_problem {
+                    Some(problem) => HeaderOrRegister::Header(problem),
+                    None => HeaderOrRegister::Register(RegisterError::Empty),
+                });
+            };
+            let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
+            match Header::find(&record) {
+                Ok(header) => break header,
+                Err(problem) => {
+                    let problem = first_problem.get_or_insert(problem).clone();
+                    if record.line >= HEADING_WITHIN {
+                        return Err(HeaderOrRegister::Header(problem));
+                    }
+                }
+            }
+        };
         let mut results = Results {
             services: Vec::new(),
             rows: 0,

@@ -264,3 +264,27 @@ fn rows_alike_are_two_requests_unless_the_register_numbers_them() {
         vec![RowProblem::Duplicate { line: 4, first: 2 }]
     );
 }
+
+#[test]
+fn the_heading_row_may_have_a_title_above_it() {
+    let charter = charter();
+    let register = "Test Office,,\nRequest register 2025,,\n,,\nservice,received,completed\n\
+                    1,29/05/2025,04/06/2025\n";
+    let results = measure(&charter, register);
+    assert_eq!((results.rows, results.services[0].tally.total), (1, 1));
+    // No heading row within the first ten lines: the first line's problem is given.
+    let calendar = Calendar::new("KE", []).unwrap();
+    let titles = "Title\n".repeat(12);
+    let error = Results::measure(
+        &charter,
+        &calendar,
+        titles.as_bytes(),
+        period(),
+        DateOrder::DayFirst,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        error,
+        HeaderOrRegister::Header(HeaderProblem::Missing { headings, .. }) if headings == ["Title"]
+    ));
+}
