@@ -93,6 +93,11 @@ impl Calendar {
         }
     }
 
+    /// The last day whose working days are known.
+    pub fn last_day(&self) -> Date {
+        self.last
+    }
+
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: Date) -> Result<bool, CalendarError> {
         self.index(date)?;
@@ -119,11 +124,12 @@ impl Calendar {
         if n == 0 {
             return Ok(received);
         }
-        let wanted = self.running[from] + n;
         // The first day whose running total reaches `wanted` is that working day.
+        let past = || self.not_covered(self.last.tomorrow().unwrap_or(self.last));
+        let wanted = self.running[from].checked_add(n).ok_or_else(past)?;
         let at = self.running.partition_point(|&total| total < wanted);
         if at == self.running.len() {
-            return Err(self.not_covered(self.last.tomorrow().unwrap_or(self.last)));
+            return Err(past());
         }
         Ok(self.first + (at as i64).days())
     }

@@ -46,6 +46,7 @@ pub const MAX_LINE: usize = 64 * 1024;
 pub struct Records<R> {
     input: R,
     separator: Option<char>,
+    last_separator: char,
     line: u64,
     buffer: String,
     started: bool,
@@ -56,10 +57,17 @@ impl<R: BufRead> Records<R> {
         Records {
             input,
             separator: None,
+            last_separator: ',',
             line: 0,
             buffer: String::new(),
             started: false,
         }
+    }
+
+    /// Keeps the separator of the record read last for every record after it: the heading
+    /// row's (a title above it may hold commas where the table has semicolons).
+    pub fn keep_separator(&mut self) {
+        self.separator = Some(self.last_separator);
     }
 
     /// Reads the next physical line into `buffer` (its end removed); `false` at the end.
@@ -103,12 +111,13 @@ impl<R: BufRead> Records<R> {
                 break;
             }
         }
-        let separator = *self.separator.get_or_insert_with(|| {
-            // The header decides: a semicolon-separated export has no commas outside quotes
-            // in its header, or fewer than semicolons.
+        // Until the heading row is found (`keep_separator`), each line says its own: a
+        // semicolon-separated export has fewer commas than semicolons outside quotes.
+        let separator = self.separator.unwrap_or_else(|| {
             let (commas, semicolons) = outside_quotes(&self.buffer);
             if semicolons > commas { ';' } else { ',' }
         });
+        self.last_separator = separator;
         let start = self.line;
         // Most lines have no quotes: their fields are the pieces between separators.
         if !self.buffer.contains('"') {

@@ -7,7 +7,6 @@
 //! the row's case. What cannot be measured (`{text: ...}`, a frequency, "within 3 rings")
 //! says why, so the report can state it rather than drop the service.
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::when::When;
@@ -40,6 +39,8 @@ pub enum Unmeasurable {
     Rings,
     /// A number with no unit (`15`).
     NoUnit,
+    /// Longer than anything can be counted in (over 4 billion of its unit).
+    TooLong,
     /// The timeline differs by case and the row names none (the cases are listed).
     NeedsCase(Vec<String>),
     /// The row's case is none of the timeline's.
@@ -100,29 +101,64 @@ impl Limit {
         };
         let unit = duration.unit.ok_or(Unmeasurable::NoUnit)?;
         // A range is kept within its upper bound.
-        let n = duration.max.unwrap_or(duration.amount);
-        // `3 days and 10 minutes`: the smaller parts reach into the next day (or hour).
-        let more = u32::from(!duration.plus.is_empty());
+        let n = u64::from(duration.max.unwrap_or(duration.amount));
         let working = duration.basis == Some(Basis::Working);
+        // Every part in the first part's measure (`1 week and 3 days` is 10 days, `1 year
+        // and 6 months` 18 months); a part shorter than that measure reaches into the next
+        // one (`3 days and 10 minutes` is kept on the 4th day).
+        let parts = std::iter::once((n, unit))
+            .chain(duration.plus.iter().map(|(n, u)| (u64::from(*n), *u)));
+        let week = if working { 5 } else { 7 };
+        let too_long = || Unmeasurable::TooLong;
+        let small = |n: u64| u32::try_from(n).map_err(|_| too_long());
         Ok(match unit {
-            Unit::Days if working => Limit::WorkingDays(n + more),
-            Unit::Days => Limit::Days(n + more),
-            Unit::Weeks if working => Limit::WorkingDays(n * 5 + more),
-            Unit::Weeks => Limit::Days(n * 7 + more),
-            Unit::Months => Limit::Months(n + more),
-            Unit::Years => Limit::Months(n * 12 + more),
-            Unit::Hours | Unit::Minutes | Unit::Seconds => {
-                let minutes = |n: u32, unit: Unit| -> u64 {
+            Unit::Days | Unit::Weeks => {
+                let (mut days, mut more) = (0u64, 0);
+                for (n, unit) in parts {
                     match unit {
-                        Unit::Hours => u64::from(n) * 60,
-                        Unit::Minutes => u64::from(n),
-                        Unit::Seconds => u64::from(n).div_ceil(60),
-                        Unit::Days => u64::from(n) * 1440,
-                        _ => 0,
+                        Unit::Days => days = days.checked_add(n).ok_or_else(too_long)?,
+                        Unit::Weeks => {
+                            let d = n.checked_mul(week).ok_or_else(too_long)?;
+                            days = days.checked_add(d).ok_or_else(too_long)?;
+                        }
+                        _ => more = 1,
                     }
-                };
-                let parts = duration.plus.iter().map(|(n, u)| minutes(*n, *u));
-                Limit::Minutes(minutes(n, unit) + parts.sum::<u64>())
+                }
+                let days = small(days + more)?;
+                if working {
+                    Limit::WorkingDays(days)
+                } else {
+                    Limit::Days(days)
+                }
+            }
+            Unit::Months | Unit::Years => {
+                let (mut months, mut more) = (0u64, 0);
+                for (n, unit) in parts {
+                    match unit {
+                        Unit::Months => months = months.checked_add(n).ok_or_else(too_long)?,
+                        Unit::Years => {
+                            let m = n.checked_mul(12).ok_or_else(too_long)?;
+                            months = months.checked_add(m).ok_or_else(too_long)?;
+                        }
+                        _ => more = 1,
+                    }
+                }
+                Limit::Months(small(months + more)?)
+            }
+            Unit::Hours | Unit::Minutes | Unit::Seconds => {
+                let mut minutes = 0u64;
+                for (n, unit) in parts {
+                    let m = match unit {
+                        Unit::Seconds => n.div_ceil(60),
+                        Unit::Minutes => n,
+                        Unit::Hours => n * 60,
+                        Unit::Days => n * 1440,
+                        Unit::Weeks => n * 7 * 1440,
+                        Unit::Months | Unit::Years => return Err(too_long()),
+                    };
+                    minutes = minutes.checked_add(m).ok_or_else(too_long)?;
+                }
+                Limit::Minutes(minutes)
             }
         })
     }
@@ -135,7 +171,7 @@ impl Limit {
         received: When,
         done: When,
     ) -> Result<Taken, NotMeasured> {
-        if done < received {
+        if done.before(received) {
             return Err(NotMeasured::Backwards);
         }
         let (amount, limit) = match self {
@@ -149,11 +185,10 @@ impl Limit {
             Limit::Months(n) => {
                 // Kept when done on or before the same day `n` months on (the month's last
                 // day when it is shorter: 31 January + 1 month is 28 or 29 February).
-                let due = received.date + i64::from(n).months();
-                let months = months_between(received.date, done.date);
+                let months = months_taken(received.date, done.date);
                 return Ok(Taken {
                     amount: months,
-                    met: done.date <= due,
+                    met: months <= i64::from(n),
                 });
             }
             Limit::Minutes(n) => {
@@ -164,8 +199,10 @@ impl Limit {
                     .date
                     .to_datetime(from)
                     .duration_until(done.date.to_datetime(to));
+                // Started minutes count: 48 hours and 10 seconds is past 48 hours.
+                let seconds = span.as_secs();
                 (
-                    span.as_secs().div_euclid(60),
+                    seconds.div_euclid(60) + i64::from(seconds.rem_euclid(60) > 0),
                     i64::try_from(n).unwrap_or(i64::MAX),
                 )
             }
@@ -186,25 +223,33 @@ impl Limit {
         received: When,
         as_of: Date,
     ) -> Result<bool, NotMeasured> {
+        // A last day past what dates can hold is never reached.
         let last_day = match self {
-            Limit::WorkingDays(n) => calendar
-                .deadline(received.date, n)
-                .map_err(NotMeasured::Calendar)?,
-            Limit::Days(n) => received.date + i64::from(n).days(),
-            Limit::Months(n) => received.date + i64::from(n).months(),
+            Limit::WorkingDays(n) => match calendar.deadline(received.date, n) {
+                Ok(day) => Some(day),
+                // Due after the last day whose holidays are known, judged before it: not
+                // past yet, whatever the holidays after it.
+                Err(_) if as_of <= calendar.last_day() && received.date <= as_of => None,
+                Err(error) => return Err(NotMeasured::Calendar(error)),
+            },
+            Limit::Days(n) => jiff::Span::new()
+                .try_days(i64::from(n))
+                .ok()
+                .and_then(|span| received.date.checked_add(span).ok()),
+            Limit::Months(n) => jiff::Span::new()
+                .try_months(i64::from(n))
+                .ok()
+                .and_then(|span| received.date.checked_add(span).ok()),
             Limit::Minutes(n) => {
                 let time = received.time.ok_or(NotMeasured::NoTimeOfDay)?;
                 let minutes = i64::try_from(n).unwrap_or(i64::MAX / 60);
-                let due = received
-                    .date
-                    .to_datetime(time)
-                    .checked_add(jiff::SignedDuration::from_mins(minutes))
-                    .map_err(|_| NotMeasured::Backwards)?;
-                // Due during `as_of` and not done by its end: past.
-                return Ok(due.date() <= as_of);
+                jiff::SignedDuration::try_from_mins(minutes)
+                    .and_then(|d| received.date.to_datetime(time).checked_add(d).ok())
+                    .map(|due| due.date())
             }
         };
-        Ok(last_day < as_of)
+        // Its last day has come by the end of `as_of`, and it is not done: past.
+        Ok(last_day.is_some_and(|day| day <= as_of))
     }
 }
 
@@ -212,14 +257,30 @@ fn days_between(from: Date, to: Date) -> i64 {
     i64::from((to - from).get_days())
 }
 
-/// Whole months from `from` to `to`: how many month-days have passed.
-fn months_between(from: Date, to: Date) -> i64 {
-    let mut months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
-        - i64::from(from.month());
-    if to.day() < from.day() {
+/// The months started from `from` to `to`: the least `m` with `from` + `m` months
+/// (clamped to a shorter month's last day) on or after `to`, so that a request took at
+/// most `n` months exactly when it kept a promise of `n` (31 January to 28 February is one
+/// month; to 1 March, two).
+fn months_taken(from: Date, to: Date) -> i64 {
+    let add = |m: i64| {
+        jiff::Span::new()
+            .try_months(m)
+            .ok()
+            .and_then(|span| from.checked_add(span).ok())
+    };
+    let mut months = ((i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
+        - i64::from(from.month()))
+    .max(0);
+    while months > 0 && add(months).is_none_or(|d| d > to) {
         months -= 1;
     }
-    months.max(0)
+    while add(months + 1).is_some_and(|d| d <= to) {
+        months += 1;
+    }
+    if add(months).is_some_and(|d| d < to) {
+        months += 1;
+    }
+    months
 }
 
 #[cfg(test)]
@@ -301,6 +362,39 @@ mod tests {
             d.measure.plus.push((10, Unit::Minutes));
         }
         assert_eq!(of(mixed), Limit::WorkingDays(4));
+        // Parts of a day or longer count exactly, in the first part's measure.
+        let with = |amount, unit, basis, plus: &[(u32, Unit)]| {
+            let mut t = duration(amount, None, unit, basis);
+            if let TimelineKind::Duration(d) = &mut t.kind {
+                d.measure.plus = plus.to_vec();
+            }
+            Limit::of(&t, None)
+        };
+        assert_eq!(
+            with(1, Unit::Weeks, None, &[(3, Unit::Days)]),
+            Ok(Limit::Days(10))
+        );
+        assert_eq!(
+            with(2, Unit::Weeks, working, &[(3, Unit::Days)]),
+            Ok(Limit::WorkingDays(13))
+        );
+        assert_eq!(
+            with(1, Unit::Years, None, &[(6, Unit::Months)]),
+            Ok(Limit::Months(18))
+        );
+        assert_eq!(
+            with(1, Unit::Hours, None, &[(30, Unit::Minutes)]),
+            Ok(Limit::Minutes(90))
+        );
+        // Past what can be counted: said, never wrapped round.
+        assert_eq!(
+            with(1_000_000_000, Unit::Weeks, None, &[]),
+            Err(Unmeasurable::TooLong)
+        );
+        assert_eq!(
+            with(u32::MAX, Unit::Days, None, &[(1, Unit::Hours)]),
+            Err(Unmeasurable::TooLong)
+        );
     }
 
     #[test]
@@ -396,11 +490,44 @@ mod tests {
                 met: false
             }
         );
-        // Months: 31 January + 1 month is 28 February.
+        // Months: 31 January + 1 month is 28 February; a day more is a second month.
         let month = Limit::Months(1);
         let jan = on(date(2025, 1, 31));
-        assert!(month.taken(&cal, jan, on(date(2025, 2, 28))).unwrap().met);
-        assert!(!month.taken(&cal, jan, on(date(2025, 3, 1))).unwrap().met);
+        let feb = month.taken(&cal, jan, on(date(2025, 2, 28))).unwrap();
+        assert_eq!(
+            feb,
+            Taken {
+                amount: 1,
+                met: true
+            }
+        );
+        let march = month.taken(&cal, jan, on(date(2025, 3, 1))).unwrap();
+        assert_eq!(
+            march,
+            Taken {
+                amount: 2,
+                met: false
+            }
+        );
+        assert_eq!(month.taken(&cal, jan, jan).unwrap().amount, 0);
+        assert!(
+            Limit::Months(100_000)
+                .taken(&cal, jan, on(date(2025, 3, 1)))
+                .unwrap()
+                .met
+        );
+        // A day's completion without a time is not before a receipt with one.
+        let at_half_two = When {
+            date: monday,
+            time: Some(time(14, 30, 0, 0)),
+        };
+        assert_eq!(
+            three.taken(&cal, at_half_two, on(monday)).unwrap(),
+            Taken {
+                amount: 0,
+                met: true
+            }
+        );
         // Hours need the time of day, and count across midnight.
         let hours = Limit::Minutes(48 * 60);
         let at = |d: Date, h: i8, m: i8| When {
@@ -440,13 +567,37 @@ mod tests {
     fn a_pending_request_is_overdue_once_its_last_day_has_gone_by() {
         let cal = calendar();
         let monday = on(date(2025, 3, 3));
-        // Three working days from Monday 3 March end on Friday 7.
+        // Three working days from Monday 3 March end on Friday 7: still pending at the end
+        // of that day, it is past.
         let three = Limit::WorkingDays(3);
-        assert!(!three.overdue(&cal, monday, date(2025, 3, 7)).unwrap());
-        assert!(three.overdue(&cal, monday, date(2025, 3, 8)).unwrap());
+        assert!(!three.overdue(&cal, monday, date(2025, 3, 6)).unwrap());
+        assert!(three.overdue(&cal, monday, date(2025, 3, 7)).unwrap());
         let days = Limit::Days(3);
-        assert!(!days.overdue(&cal, monday, date(2025, 3, 6)).unwrap());
-        assert!(days.overdue(&cal, monday, date(2025, 3, 7)).unwrap());
+        assert!(!days.overdue(&cal, monday, date(2025, 3, 5)).unwrap());
+        assert!(days.overdue(&cal, monday, date(2025, 3, 6)).unwrap());
+        // Due after the last day whose holidays are known, judged before it: not past.
+        let late_in_year = on(date(2025, 12, 22));
+        assert!(
+            !Limit::WorkingDays(7)
+                .overdue(&cal, late_in_year, date(2025, 12, 23))
+                .unwrap()
+        );
+        // Promises longer than dates reach are never past.
+        assert!(
+            !Limit::Days(8_000_000)
+                .overdue(&cal, monday, date(2025, 12, 31))
+                .unwrap()
+        );
+        assert!(
+            !Limit::Months(100_000)
+                .overdue(&cal, monday, date(2025, 12, 31))
+                .unwrap()
+        );
+        assert!(
+            !Limit::WorkingDays(u32::MAX)
+                .overdue(&cal, monday, date(2025, 3, 7))
+                .unwrap()
+        );
         // 48 hours from Monday 9:00 end Wednesday 9:00: pending at the end of Wednesday
         // is past.
         let hours = Limit::Minutes(48 * 60);

@@ -19,7 +19,10 @@ pub enum Column {
     /// The request's own number, when the register gives each one: how a row entered twice
     /// is told from two requests alike.
     Reference,
+    /// The service: its number, or its name.
     Service,
+    /// The service's name, in a register that has a column for its number too.
+    Name,
     Received,
     Completed,
     Channel,
@@ -28,9 +31,10 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 7] = [
+    pub const ALL: [Column; 8] = [
         Column::Reference,
         Column::Service,
+        Column::Name,
         Column::Received,
         Column::Completed,
         Column::Channel,
@@ -43,6 +47,7 @@ impl Column {
         match self {
             Column::Reference => "reference",
             Column::Service => "service",
+            Column::Name => "name",
             Column::Received => "received",
             Column::Completed => "completed",
             Column::Channel => "channel",
@@ -85,6 +90,9 @@ pub struct Request {
     pub line: u64,
     /// The request's number, when the register has a column for it.
     pub reference: Option<String>,
+    /// The service's name, when the register gives it beside its number: used when the
+    /// number is not one of the charter's.
+    pub name: Option<String>,
     /// The service: its number in the charter, or its name (the report decides which).
     pub service: Field,
     pub received: When,
@@ -137,9 +145,12 @@ impl Header {
                 None => {}
             }
         }
+        let has = |column: Column| positions.iter().any(|(p, _)| *p == column);
+        // A register may name its services by a name column alone.
         let missing: Vec<Column> = Column::ALL
             .into_iter()
-            .filter(|c| c.required() && !positions.iter().any(|(p, _)| p == c))
+            .filter(|c| c.required() && !has(*c))
+            .filter(|c| *c != Column::Service || !has(Column::Name))
             .collect();
         if !missing.is_empty() {
             return Err(HeaderProblem::Missing {
@@ -195,7 +206,13 @@ impl Header {
                 })
                 .ok()
         };
-        let service = text(Column::Service).cloned();
+        // The service's number (or its name in the one column); else its name.
+        let service = text(Column::Service)
+            .or_else(|| text(Column::Name))
+            .cloned();
+        let name = text(Column::Service)
+            .and(text(Column::Name))
+            .map(|f| f.text.trim().to_owned());
         if service.is_none() {
             blank(Column::Service, &mut problems);
         }
@@ -205,7 +222,7 @@ impl Header {
         }
         let completed = date(Column::Completed, &mut problems);
         if let (Some(r), Some(c)) = (received, completed)
-            && c < r
+            && c.before(r)
         {
             let (line, column) = at(Column::Completed);
             problems.push(Problem {
@@ -222,6 +239,7 @@ impl Header {
             (Some(service), Some(received)) if problems.is_empty() => Ok(Request {
                 line: record.line,
                 reference: optional(Column::Reference),
+                name,
                 service,
                 received,
                 completed,

@@ -117,6 +117,7 @@ impl<'c> Results<'c> {
         let mut services: Vec<ServiceResult<'c>> = Vec::new();
         flatten(&charter.services.list, &mut services);
         let mut records = Records::new(register);
+        let records = &mut records;
         // The heading row: the first of the first few that has the columns needed (a
         // spreadsheet often has the office's name and a title above it).
         let mut first_problem = None;
@@ -129,7 +130,10 @@ impl<'c> Results<'c> {
             };
             let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
             match Header::find(&record) {
-                Ok(header) => break header,
+                Ok(header) => {
+                    records.keep_separator();
+                    break header;
+                }
                 Err(problem) => {
                     let problem = first_problem.get_or_insert(problem).clone();
                     if record.line >= HEADING_WITHIN {
@@ -152,6 +156,10 @@ impl<'c> Results<'c> {
         let mut seen: HashMap<u64, u64> = HashMap::new();
         for record in records {
             let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
+            // A spreadsheet's trailing rows come out as `,,,`: nothing, not a bad row.
+            if record.fields.iter().all(|f| f.text.trim().is_empty()) {
+                continue;
+            }
             results.rows += 1;
             let line = record.line;
             let request = match header.request(record, order) {
@@ -175,7 +183,11 @@ impl<'c> Results<'c> {
                 results.outside += 1;
                 continue;
             }
-            let Some(index) = find_service(&services, &request.service.text) else {
+            let found = find_service(&services, &request.service.text).or_else(|| {
+                let name = request.name.as_deref()?;
+                find_service(&services, name)
+            });
+            let Some(index) = found else {
                 // The nearest number or name: `Oficial search` is `Official search`.
                 let names = services
                     .iter()

@@ -18,6 +18,18 @@ pub struct When {
     pub time: Option<Time>,
 }
 
+impl When {
+    /// Whether this is before `other`: by the date, and by the time of day only when both
+    /// give one (a completion written `2026-03-02` is not before a receipt at
+    /// `2026-03-02 14:30`: it is the same day).
+    pub fn before(self, other: When) -> bool {
+        match (self.time, other.time) {
+            (Some(a), Some(b)) => (self.date, a) < (other.date, b),
+            _ => self.date < other.date,
+        }
+    }
+}
+
 /// Which comes first in a numeric date such as `02/03/2026`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -293,7 +305,12 @@ fn read_time(text: &str) -> Result<Time, WhenError> {
         WhenError::new(format!("`{text}` is not a time of day"))
             .hint("write the time as 14:30 or 2:30 pm")
     };
-    let lower = text.trim().to_ascii_lowercase().replace('.', "");
+    // `a.m.` and `p.m.` lose their dots; any other dot is not part of a time.
+    let lower = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace("a.m.", "am")
+        .replace("p.m.", "pm");
     let (clock, half) = if let Some(rest) = lower.strip_suffix("am") {
         (rest.trim(), Some(false))
     } else if let Some(rest) = lower.strip_suffix("pm") {

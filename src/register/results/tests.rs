@@ -288,3 +288,24 @@ fn the_heading_row_may_have_a_title_above_it() {
         HeaderOrRegister::Header(HeaderProblem::Missing { headings, .. }) if headings == ["Title"]
     ));
 }
+
+#[test]
+fn spreadsheet_exports_are_read_as_they_come() {
+    let charter = charter();
+    // A title with commas above a semicolon table; a number and a name column (a number
+    // the charter does not have falls back to the name); trailing empty rows.
+    let register = "Ministry of Lands, Housing and Urban Development;;\n\
+                    Service No.;Service Name;Date Received;Date Completed\n\
+                    1;Official search;29/05/2025;04/06/2025\n\
+                    01;Building plans;01/05/2025;08/05/2025\n\
+                    ;;;\n;;;\n";
+    let results = measure(&charter, register);
+    assert_eq!(
+        (results.rows, results.left_out),
+        (2, 0),
+        "{:?}",
+        results.problems
+    );
+    assert_eq!(results.services[0].tally.total, 1);
+    assert_eq!(results.services[1].tally.total, 1);
+}
