@@ -61,6 +61,22 @@ impl Release {
         format!("file://{}", self.dir.path().display())
     }
 
+    /// Runs the installer for this release's version on `platform`, into `to`, with
+    /// `extra` options.
+    fn install(
+        &self,
+        work: &Path,
+        platform: (&str, &str, &str),
+        to: &Path,
+        extra: &[&str],
+    ) -> Output {
+        let url = self.url();
+        let mut args = vec!["--version", VERSION, "--base-url", &url, "--to"];
+        args.push(to.to_str().unwrap());
+        args.extend_from_slice(extra);
+        install(work, platform, &args)
+    }
+
     fn asset(&self, name: &str) -> PathBuf {
         self.dir.path().join("download").join(VERSION).join(name)
     }
@@ -129,11 +145,7 @@ fn the_archive_for_each_platform_is_chosen_and_installed() {
     let work = tempfile::tempdir().unwrap();
     for (n, (target, s, m, arm64)) in PLATFORMS.into_iter().enumerate() {
         let to = work.path().join(format!("bin{n}"));
-        let url = release.url();
-        let args = ["--version", VERSION, "--base-url", &url, "--to"];
-        let mut args = args.to_vec();
-        args.push(to.to_str().unwrap());
-        let output = install(work.path(), (s, m, arm64), &args);
+        let output = release.install(work.path(), (s, m, arm64), &to, &[]);
         assert!(output.status.success(), "{s} {m}: {}", text(&output.stderr));
         let exe = if target.contains("windows") {
             "charter.exe"
@@ -154,19 +166,7 @@ fn a_platform_without_an_archive_is_told_how_to_build() {
     let release = Release::new();
     let work = tempfile::tempdir().unwrap();
     let to = work.path().join("bin");
-    let url = release.url();
-    let output = install(
-        work.path(),
-        ("FreeBSD", "amd64", ""),
-        &[
-            "--version",
-            VERSION,
-            "--base-url",
-            &url,
-            "--to",
-            to.to_str().unwrap(),
-        ],
-    );
+    let output = release.install(work.path(), ("FreeBSD", "amd64", ""), &to, &[]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
     assert!(
@@ -186,20 +186,11 @@ fn a_bad_checksum_is_refused_and_nothing_is_written() {
     let bad = format!("{}{}", "0".repeat(64), &good[64..]);
     std::fs::write(&sums, bad).unwrap();
     let (to, cache) = (work.path().join("bin"), work.path().join("cache"));
-    let url = release.url();
-    let output = install(
+    let output = release.install(
         work.path(),
         LINUX,
-        &[
-            "--version",
-            VERSION,
-            "--base-url",
-            &url,
-            "--to",
-            to.to_str().unwrap(),
-            "--cache",
-            cache.to_str().unwrap(),
-        ],
+        &to,
+        &["--cache", cache.to_str().unwrap()],
     );
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
@@ -217,21 +208,12 @@ fn the_second_run_takes_the_archive_from_the_cache_and_checks_it_again() {
     let release = Release::new();
     let work = tempfile::tempdir().unwrap();
     let cache = work.path().join("cache");
-    let url = release.url();
     let run = |to: &Path| {
-        install(
+        release.install(
             work.path(),
             LINUX,
-            &[
-                "--version",
-                VERSION,
-                "--base-url",
-                &url,
-                "--to",
-                to.to_str().unwrap(),
-                "--cache",
-                cache.to_str().unwrap(),
-            ],
+            to,
+            &["--cache", cache.to_str().unwrap()],
         )
     };
     let first = run(&work.path().join("bin1"));
