@@ -16,7 +16,7 @@ use std::time::Instant;
 use charter::calendar::Calendar;
 use charter::load::load_source;
 use charter::register::results::{Period, Results};
-use charter::register::when::DateOrder;
+use charter::register::settings::Reading;
 use charter::source::SourceFile;
 use jiff::civil::date;
 
@@ -94,7 +94,7 @@ fn run(path: &Path) {
         as_of: date(2025, 12, 31),
     };
     let results =
-        Results::measure(&charter, &calendar, register, period, DateOrder::DayFirst).expect("read");
+        Results::measure(&charter, &calendar, register, period, &Reading::default()).expect("read");
     let elapsed = start.elapsed();
     let completed: u64 = results.services.iter().map(|s| s.tally.total).sum();
     println!(

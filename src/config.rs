@@ -36,6 +36,14 @@
 //! [[lint.overrides]]         # later overrides win; globs relative to this file
 //! files = ["archive/*.yaml"]
 //! ignore = ["review-overdue"]
+//!
+//! [report]                   # `charter report`; `crate::register::settings` reads it
+//! dates = "day-first"        # how 02/03/2026 is read: "day-first" or "month-first"
+//! country = "KE"             # whose public holidays (else the charter's `country`)
+//! closures = ["2026-04-10", { date = "2026-06-12", why = "Staff retreat" }]
+//! target = 95                # % of requests the office aims to complete in time
+//! targets = { "3" = 90 }     # per service, by its number or name
+//! columns = { service = ["Huduma Na."], received = ["Date in"] }
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -64,6 +72,7 @@ pub struct ConfigFile {
     pub path: PathBuf,
     pub build: BuildTable,
     pub lint: LintTable,
+    pub report: ReportTable,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -73,6 +82,8 @@ struct Tables {
     build: BuildTable,
     #[serde(default)]
     lint: LintTable,
+    #[serde(default)]
+    report: ReportTable,
 }
 
 /// The `[build]` table, with its paths made relative to the current folder.
@@ -106,6 +117,49 @@ pub struct LintTable {
     pub levels: HashMap<String, String>,
     #[serde(default)]
     pub overrides: Vec<LintOverride>,
+}
+
+/// The `[report]` table as written; `crate::register::settings` gives it meaning (the
+/// charter's services, the columns a register may have).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportTable {
+    pub dates: Option<String>,
+    pub country: Option<String>,
+    #[serde(default)]
+    pub closures: Vec<Closure>,
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub targets: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub columns: BTreeMap<String, OneOrMany>,
+}
+
+/// A day the office was closed: its date, alone or with why.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Closure {
+    // First: a table is a value too.
+    Why { date: toml::Value, why: String },
+    Date(toml::Value),
+}
+
+/// A heading, or several.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let many: &[String] = match self {
+            OneOrMany::One(one) => std::slice::from_ref(one),
+            OneOrMany::Many(many) => many,
+        };
+        many.iter().map(String::as_str)
+    }
 }
 
 /// One `[[lint.overrides]]` entry: settings for the files its globs match.
@@ -156,6 +210,7 @@ impl ConfigFile {
             path: path.to_owned(),
             build,
             lint: tables.lint,
+            report: tables.report,
         })
     }
 

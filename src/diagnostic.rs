@@ -57,8 +57,8 @@ impl PartialEq<Code> for Id {
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal; )*) => {
-        /// The stable code of every diagnostic `charter check` (E1xx–E3xx) and `charter build`
-        /// (E4xx) can report. Codes never change
+        /// The stable code of every diagnostic `charter check` (E1xx–E3xx), `charter build`
+        /// (E4xx) and `charter report` (E5xx, about a register) can report. Codes never change
         /// meaning once released; new problems get new codes.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
@@ -147,6 +147,28 @@ codes! {
     /// `--lang side` for a handbook, which is printed in all its languages instead (a
     /// warning).
     SideHandbook = "E411", "side-handbook";
+    /// The register's heading row lacks a column a report needs, or names one twice; or
+    /// the register has no rows at all.
+    RegisterHeading = "E501", "register-heading";
+    /// The register cannot be read on: not UTF-8, a quote never closed, a line far too
+    /// long. Rows before it are counted.
+    UnreadableRegister = "E502", "unreadable-register";
+    /// A row names no service, or has no date of receipt.
+    BlankCell = "E503", "blank-cell";
+    /// A date in the register that cannot be read.
+    RegisterDate = "E504", "register-date";
+    /// A request completed before it was received.
+    CompletedBeforeReceived = "E505", "completed-before-received";
+    /// A row names a service the charter does not have.
+    UnknownService = "E506", "unknown-service";
+    /// A request number entered twice.
+    DuplicateRequest = "E507", "duplicate-request";
+    /// A service whose promise differs by case, on a row whose case is missing or none of
+    /// the charter's.
+    UnknownCase = "E508", "unknown-case";
+    /// A request that cannot be timed: a date past the years whose public holidays are
+    /// known, or a promise in hours on a register without times of day.
+    NotMeasured = "E509", "not-measured";
 }
 
 impl fmt::Display for Code {

@@ -24,6 +24,7 @@ pub mod locale;
 pub mod memory;
 pub mod model;
 pub mod paper;
+pub mod performance;
 pub mod preview;
 pub mod reading;
 pub mod register;

@@ -39,3 +39,6 @@ pub const CONFIG_BYTES: u64 = 1024 * 1024;
 pub const RECORD_BYTES: u64 = 64 * 1024 * 1024;
 /// An output file the record names, or `charter serve` sends.
 pub const OUTPUT_BYTES: u64 = 512 * 1024 * 1024;
+/// A previous period's report read by `charter report --previous` (its JSON: a few kB a
+/// service).
+pub const PREVIOUS_REPORT_BYTES: u64 = 64 * 1024 * 1024;

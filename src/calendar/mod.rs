@@ -93,6 +93,11 @@ impl Calendar {
         }
     }
 
+    /// The country's name, as its holiday file gives it.
+    pub fn country(&self) -> &str {
+        &self.country
+    }
+
     /// The last day whose working days are known.
     pub fn last_day(&self) -> Date {
         self.last

@@ -364,31 +364,7 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
             papers.join(", ")
         ));
     }
-    let defaults = Settings::defaults(theme)?;
-    let mut options = defaults.options;
-    for assignment in &args.set {
-        let Some((name, value)) = assignment.split_once('=') else {
-            return Err(format!(
-                "`--set {assignment}` needs a value: write `--set NAME=VALUE`"
-            ));
-        };
-        let name = name.trim();
-        let Some(spec) = manifest.options.get(name) else {
-            let known: Vec<&str> = manifest.options.keys().map(String::as_str).collect();
-            let close = crate::suggest::did_you_mean(name, known.iter().copied())
-                .map(|c| format!(" (did you mean `{c}`?)"))
-                .unwrap_or_default();
-            return Err(format!(
-                "theme `{}` has no option `{name}`{close}; its options: {}",
-                manifest.name,
-                known.join(", ")
-            ));
-        };
-        let value = spec
-            .parse(value.trim())
-            .map_err(|expected| format!("option `{name}` takes {expected}, not `{value}`"))?;
-        options.insert(name.to_owned(), value);
-    }
+    let options = theme_options(theme, &args.set)?;
     let standards = if args.pdf_standard.is_empty() {
         default_standards(theme)
     } else {
@@ -413,6 +389,40 @@ fn settings(args: &Options, theme: &Theme) -> Result<Settings, String> {
         },
         sheets: args.lang.clone().unwrap_or_default(),
     })
+}
+
+/// The theme's options: its defaults, then each `NAME=VALUE` of `set` (from
+/// `charter.toml`'s `[build.options]`, then `--set`), checked against the theme.
+pub(super) fn theme_options(
+    theme: &Theme,
+    set: &[String],
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let manifest = &theme.manifest;
+    let mut options = Settings::defaults(theme)?.options;
+    for assignment in set {
+        let Some((name, value)) = assignment.split_once('=') else {
+            return Err(format!(
+                "`--set {assignment}` needs a value: write `--set NAME=VALUE`"
+            ));
+        };
+        let name = name.trim();
+        let Some(spec) = manifest.options.get(name) else {
+            let known: Vec<&str> = manifest.options.keys().map(String::as_str).collect();
+            let close = crate::suggest::did_you_mean(name, known.iter().copied())
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
+            return Err(format!(
+                "theme `{}` has no option `{name}`{close}; its options: {}",
+                manifest.name,
+                known.join(", ")
+            ));
+        };
+        let value = spec
+            .parse(value.trim())
+            .map_err(|expected| format!("option `{name}` takes {expected}, not `{value}`"))?;
+        options.insert(name.to_owned(), value);
+    }
+    Ok(options)
 }
 
 /// `--time-limit`: whole seconds, in words a newcomer can act on.

@@ -7,6 +7,7 @@ mod completions;
 mod diff;
 mod lint;
 mod new;
+mod report;
 mod rule;
 mod schema;
 mod serve;
@@ -93,6 +94,8 @@ pub enum Command {
     Lint(lint::Args),
     /// Show what changed between two versions of a charter, and which promises got weaker.
     Diff(diff::Args),
+    /// Measure a register of requests against the charter's promises: a results report.
+    Report(report::Args),
     /// Explain a lint rule, or list them all.
     Rule(rule::Args),
     /// Print the JSON Schema of the charter format, for editors.
@@ -154,6 +157,7 @@ pub fn run() -> ExitCode {
         Command::Lint(args) => lint::run(args, cli.color),
         Command::Rule(args) => rule::run(args),
         Command::Diff(args) => diff::run(args, cli.color),
+        Command::Report(args) => report::run(args, cli.color),
         Command::Schema(args) => schema::run(args),
         Command::New(args) => new::run(args),
         Command::Completions(args) => completions::run(args),

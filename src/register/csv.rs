@@ -70,6 +70,11 @@ impl<R: BufRead> Records<R> {
         self.separator = Some(self.last_separator);
     }
 
+    /// The separator of the record read last.
+    pub fn separator(&self) -> char {
+        self.last_separator
+    }
+
     /// Reads the next physical line into `buffer` (its end removed); `false` at the end.
     fn next_line(&mut self) -> Result<bool, CsvError> {
         let mut bytes = Vec::new();

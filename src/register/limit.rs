@@ -67,7 +67,62 @@ pub enum NotMeasured {
     Calendar(CalendarError),
 }
 
+impl std::fmt::Display for Unmeasurable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unmeasurable::NoTimeline => f.write_str("the charter gives no time for it"),
+            Unmeasurable::Vague => f.write_str("its time is in words with no duration in them"),
+            Unmeasurable::Frequency => {
+                f.write_str("its time says how often, not how long a request takes")
+            }
+            Unmeasurable::Rings => f.write_str("its time is a number of rings, not a time"),
+            Unmeasurable::NoUnit => f.write_str("its time is a number with no unit"),
+            Unmeasurable::TooLong => f.write_str("its time is too long to count"),
+            Unmeasurable::NeedsCase(cases) => write!(
+                f,
+                "its time differs by case ({}), and the row names none",
+                cases.join(", ")
+            ),
+            Unmeasurable::UnknownCase { case, cases } => write!(
+                f,
+                "its time differs by case, and `{case}` is none of them ({})",
+                cases.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for NotMeasured {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotMeasured::Backwards => f.write_str("it was completed before it was received"),
+            NotMeasured::NoTimeOfDay => f.write_str(
+                "its promise is in hours or minutes, and the register gives no time of day",
+            ),
+            NotMeasured::Calendar(error) => error.fmt(f),
+        }
+    }
+}
+
 impl Limit {
+    /// The unit it counts in, as the report names it.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Limit::WorkingDays(_) => "working days",
+            Limit::Days(_) => "days",
+            Limit::Months(_) => "months",
+            Limit::Minutes(_) => "minutes",
+        }
+    }
+
+    /// How many of its unit it allows.
+    pub fn amount(self) -> u64 {
+        match self {
+            Limit::WorkingDays(n) | Limit::Days(n) | Limit::Months(n) => u64::from(n),
+            Limit::Minutes(n) => n,
+        }
+    }
+
     /// The limit `timeline` sets for a request of `case` (the register's case column).
     pub fn of(timeline: &Timeline, case: Option<&str>) -> Result<Limit, Unmeasurable> {
         let duration = match &timeline.kind {

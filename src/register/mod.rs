@@ -11,8 +11,10 @@
 //! next.)
 
 pub mod csv;
+pub mod diagnostics;
 pub mod limit;
 pub mod requests;
 pub mod results;
+pub mod settings;
 pub mod tally;
 pub mod when;

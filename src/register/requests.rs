@@ -56,6 +56,11 @@ impl Column {
         }
     }
 
+    /// The column a `[report.columns]` key names.
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The columns every register must have.
     fn required(self) -> bool {
         matches!(self, Column::Service | Column::Received | Column::Completed)
@@ -77,6 +82,8 @@ pub struct Header {
 pub enum HeaderProblem {
     /// Required columns with no heading; the headings found are listed.
     Missing {
+        /// The line of the row read as the heading row.
+        line: u64,
         columns: Vec<Column>,
         headings: Vec<String>,
     },
@@ -121,10 +128,35 @@ pub enum ProblemKind {
     CompletedBeforeReceived { received: When, completed: When },
 }
 
+/// The headings each column is known by: the catalogues' in every language, and the
+/// office's own from `[report.columns]`.
+#[derive(Clone, Debug)]
+pub struct Headings(Vec<(Column, Vec<String>)>);
+
+impl Default for Headings {
+    fn default() -> Headings {
+        Headings(catalogue_headings().to_vec())
+    }
+}
+
+impl Headings {
+    /// `heading` names `column` too (compared as headings are: capitals, spaces and a
+    /// trailing `:` ignored).
+    pub fn add(&mut self, column: Column, heading: &str) {
+        let heading = normalise(heading);
+        for (c, words) in &mut self.0 {
+            words.retain(|w| *w != heading);
+            if *c == column {
+                words.push(heading.clone());
+            }
+        }
+    }
+}
+
 impl Header {
-    /// The heading row's columns, by the catalogues' headings.
-    pub fn find(record: &Record) -> Result<Header, HeaderProblem> {
-        let names = headings();
+    /// The heading row's columns, by the headings each is known by.
+    pub fn find(record: &Record, names: &Headings) -> Result<Header, HeaderProblem> {
+        let names = &names.0;
         let mut positions: Vec<(Column, usize)> = Vec::new();
         let mut ignored = Vec::new();
         for (i, field) in record.fields.iter().enumerate() {
@@ -154,6 +186,7 @@ impl Header {
             .collect();
         if !missing.is_empty() {
             return Err(HeaderProblem::Missing {
+                line: record.line,
                 columns: missing,
                 headings: record.fields.iter().map(|f| f.text.clone()).collect(),
             });
@@ -171,11 +204,11 @@ impl Header {
     }
 
     /// A row of the register, or everything wrong with it.
-    pub fn request(&self, record: Record, order: DateOrder) -> Result<Request, Vec<Problem>> {
+    pub fn request(&self, record: &Record, order: DateOrder) -> Result<Request, Vec<Problem>> {
         let mut problems = Vec::new();
         // Where a cell is, or where it would be: past the end of a short row.
         let at = |column: Column| -> (u64, u64) {
-            match self.cell(&record, column) {
+            match self.cell(record, column) {
                 Some(field) => (field.line, field.column),
                 None => record.fields.last().map_or((record.line, 1), |f| {
                     (f.line, f.column + f.text.chars().count() as u64)
@@ -183,7 +216,7 @@ impl Header {
             }
         };
         let text = |column: Column| -> Option<&Field> {
-            self.cell(&record, column)
+            self.cell(record, column)
                 .filter(|f| !f.text.trim().is_empty())
         };
         let blank = |column: Column, problems: &mut Vec<Problem>| {
@@ -265,7 +298,7 @@ fn normalise(heading: &str) -> String {
 }
 
 /// Each column's headings in every catalogue, normalised, read once.
-fn headings() -> &'static [(Column, Vec<String>)] {
+fn catalogue_headings() -> &'static [(Column, Vec<String>)] {
     static HEADINGS: std::sync::OnceLock<Vec<(Column, Vec<String>)>> = std::sync::OnceLock::new();
     HEADINGS.get_or_init(|| {
         let tables = crate::catalogues::tables::<std::collections::BTreeMap<String, Vec<String>>>(
@@ -306,11 +339,9 @@ mod tests {
             "Tarehe ya Kukamilisha,Huduma,Maoni,Tarehe ya kupokea:\n\
              05/03/2026,3,sawa,02/03/2026\n",
         );
-        let header = Header::find(&rows[0]).unwrap();
+        let header = Header::find(&rows[0], &Headings::default()).unwrap();
         assert_eq!(header.ignored, vec!["Maoni"]);
-        let request = header
-            .request(rows[1].clone(), DateOrder::DayFirst)
-            .unwrap();
+        let request = header.request(&rows[1], DateOrder::DayFirst).unwrap();
         assert_eq!(request.service.text, "3");
         assert_eq!(request.received.date, date(2026, 3, 2));
         assert_eq!(request.completed.unwrap().date, date(2026, 3, 5));
@@ -320,10 +351,8 @@ mod tests {
     #[test]
     fn a_pending_request_has_no_completion() {
         let rows = records("service,received,completed,case\n3,2026-03-02,,Sub-county\n");
-        let header = Header::find(&rows[0]).unwrap();
-        let request = header
-            .request(rows[1].clone(), DateOrder::DayFirst)
-            .unwrap();
+        let header = Header::find(&rows[0], &Headings::default()).unwrap();
+        let request = header.request(&rows[1], DateOrder::DayFirst).unwrap();
         assert_eq!(request.completed, None);
         assert_eq!(request.case.as_deref(), Some("Sub-county"));
     }
@@ -332,15 +361,16 @@ mod tests {
     fn a_heading_row_without_the_needed_columns_says_which() {
         let rows = records("service,date\n");
         assert_eq!(
-            Header::find(&rows[0]),
+            Header::find(&rows[0], &Headings::default()),
             Err(HeaderProblem::Missing {
+                line: 1,
                 columns: vec![Column::Received, Column::Completed],
                 headings: vec!["service".into(), "date".into()],
             })
         );
         let rows = records("service,received,completed,huduma\n");
         assert!(matches!(
-            Header::find(&rows[0]),
+            Header::find(&rows[0], &Headings::default()),
             Err(HeaderProblem::Twice {
                 column: Column::Service,
                 ..
@@ -356,10 +386,8 @@ mod tests {
              4,05/03/2026,02/03/2026\n\
              5\n",
         );
-        let header = Header::find(&rows[0]).unwrap();
-        let problems = header
-            .request(rows[1].clone(), DateOrder::DayFirst)
-            .unwrap_err();
+        let header = Header::find(&rows[0], &Headings::default()).unwrap();
+        let problems = header.request(&rows[1], DateOrder::DayFirst).unwrap_err();
         let kinds: Vec<(u64, u64, &ProblemKind)> = problems
             .iter()
             .map(|p| (p.line, p.column, &p.kind))
@@ -380,9 +408,7 @@ mod tests {
             )
         ));
         assert_eq!(kinds.len(), 2, "{kinds:?}");
-        let backwards = header
-            .request(rows[2].clone(), DateOrder::DayFirst)
-            .unwrap_err();
+        let backwards = header.request(&rows[2], DateOrder::DayFirst).unwrap_err();
         assert!(matches!(
             backwards[..],
             [Problem {
@@ -392,9 +418,7 @@ mod tests {
             }]
         ));
         // A row cut short: the received date is missing past its end.
-        let short = header
-            .request(rows[3].clone(), DateOrder::DayFirst)
-            .unwrap_err();
+        let short = header.request(&rows[3], DateOrder::DayFirst).unwrap_err();
         assert!(matches!(
             short[..],
             [Problem {

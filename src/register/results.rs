@@ -8,17 +8,17 @@
 //! whose holidays are known, an hours promise without times). A service whose promise
 //! cannot be measured (`{text: ...}`, a frequency) is listed with why, not dropped.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::io::BufRead;
 
 use jiff::civil::Date;
 
-use super::csv::{CsvError, Records};
+use super::csv::{CsvError, Record, Records};
 use super::limit::{Limit, NotMeasured, Unmeasurable};
 use super::requests::{Header, HeaderProblem, Problem, Request};
+use super::settings::Reading;
 use super::tally::Tally;
-use super::when::DateOrder;
 use crate::calendar::Calendar;
 use crate::model::{Charter, Service};
 
@@ -49,6 +49,8 @@ pub struct ServiceResult<'c> {
     /// What it is measured against, or why it cannot be.
     pub limit: Result<Limit, Unmeasurable>,
     pub tally: Tally,
+    /// Requests of a service whose promise cannot be measured: counted, not timed.
+    pub unmeasured: u64,
 }
 
 /// A row left out, and why, at the cell concerned.
@@ -97,12 +99,70 @@ pub struct Results<'c> {
     pub rows: u64,
     /// Rows received outside the period.
     pub outside: u64,
+    /// The first and last days of receipt of the rows in the period (whether counted or
+    /// not): the period the register covers, when none was given.
+    pub received: Option<(Date, Date)>,
     /// Rows left out, the first [`MAX_PROBLEMS`] in full.
     pub problems: Vec<RowProblem>,
     /// How many rows were left out in all.
     pub left_out: u64,
     /// The headings not read, as written.
     pub ignored_columns: Vec<String>,
+    /// The rows the kept problems are on, by the line each starts on, as read: for
+    /// messages to show.
+    pub row_texts: BTreeMap<u64, RowText>,
+    /// Why the register could not be read to its end, when it could not: the rows before
+    /// are counted.
+    pub stopped: Option<RegisterError>,
+}
+
+/// A row as read, for a message to show: its cells joined by the register's separator
+/// (quoted where they must be, line breaks shown as spaces), and where each cell is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowText {
+    pub text: String,
+    /// Each cell's line and column in the register, and its bytes in `text`.
+    pub cells: Vec<(u64, u64, std::ops::Range<usize>)>,
+}
+
+impl RowText {
+    fn new(record: &Record, separator: char) -> RowText {
+        let mut text = String::new();
+        let mut cells = Vec::new();
+        for (i, field) in record.fields.iter().enumerate() {
+            if i > 0 {
+                text.push(separator);
+            }
+            let quoted = field.text.contains([separator, '"', '\n']);
+            let start = text.len();
+            if quoted {
+                text.push('"');
+            }
+            for c in field.text.chars() {
+                match c {
+                    '"' => text.push_str("\"\""),
+                    '\n' | '\r' => text.push(' '),
+                    c => text.push(c),
+                }
+            }
+            if quoted {
+                text.push('"');
+            }
+            cells.push((field.line, field.column, start..text.len()));
+        }
+        RowText { text, cells }
+    }
+
+    /// The bytes of the cell at `line` and `column`, or the row's end (for a cell the row
+    /// is too short to have).
+    pub fn cell(&self, line: u64, column: u64) -> std::ops::Range<usize> {
+        self.cells
+            .iter()
+            .find(|(l, c, _)| (*l, *c) == (line, column))
+            .map_or(self.text.len()..self.text.len(), |(_, _, range)| {
+                range.clone()
+            })
+    }
 }
 
 impl<'c> Results<'c> {
@@ -112,7 +172,7 @@ impl<'c> Results<'c> {
         calendar: &Calendar,
         register: R,
         period: Period,
-        order: DateOrder,
+        reading: &Reading,
     ) -> Result<Results<'c>, HeaderOrRegister> {
         let mut services: Vec<ServiceResult<'c>> = Vec::new();
         flatten(&charter.services.list, &mut services);
@@ -129,7 +189,7 @@ impl<'c> Results<'c> {
                 });
             };
             let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
-            match Header::find(&record) {
+            match Header::find(&record, &reading.headings) {
                 Ok(header) => {
                     records.keep_separator();
                     break header;
@@ -146,33 +206,47 @@ impl<'c> Results<'c> {
             services: Vec::new(),
             rows: 0,
             outside: 0,
+            received: None,
             problems: Vec::new(),
             left_out: 0,
             ignored_columns: header.ignored.clone(),
+            row_texts: BTreeMap::new(),
+            stopped: None,
         };
+        let separator = records.separator();
         // The requests' own numbers already seen (hashed), with the line of the first: the
         // one thing that grows with the register, by some 20 bytes a row, and only when it
         // numbers its requests (a row entered twice may be anywhere in it).
         let mut seen: HashMap<u64, u64> = HashMap::new();
         for record in records {
-            let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
+            let record = match record {
+                Ok(record) => record,
+                Err(error) => {
+                    results.stopped = Some(error.into());
+                    break;
+                }
+            };
             // A spreadsheet's trailing rows come out as `,,,`: nothing, not a bad row.
             if record.fields.iter().all(|f| f.text.trim().is_empty()) {
                 continue;
             }
             results.rows += 1;
             let line = record.line;
-            let request = match header.request(record, order) {
+            let request = match header.request(&record, reading.order) {
                 Ok(request) => request,
                 Err(problems) => {
-                    results.leave_out(problems.into_iter().map(RowProblem::Row));
+                    results.leave_out(
+                        &record,
+                        separator,
+                        problems.into_iter().map(RowProblem::Row),
+                    );
                     continue;
                 }
             };
             if let Some(reference) = &request.reference {
                 let key = fingerprint(reference);
                 if let Some(&first) = seen.get(&key) {
-                    results.leave_out([RowProblem::Duplicate { line, first }]);
+                    results.leave_out(&record, separator, [RowProblem::Duplicate { line, first }]);
                     continue;
                 }
                 seen.insert(key, line);
@@ -183,6 +257,11 @@ impl<'c> Results<'c> {
                 results.outside += 1;
                 continue;
             }
+            let day = request.received.date;
+            results.received = Some(match results.received {
+                Some((first, last)) => (first.min(day), last.max(day)),
+                None => (day, day),
+            });
             let found = find_service(&services, &request.service.text).or_else(|| {
                 let name = request.name.as_deref()?;
                 find_service(&services, name)
@@ -194,18 +273,32 @@ impl<'c> Results<'c> {
                     .flat_map(|s| std::iter::once(s.key.as_str()).chain(s.service.name.all()));
                 let suggestion =
                     crate::suggest::did_you_mean(&request.service.text, names).map(str::to_owned);
-                results.leave_out([RowProblem::UnknownService {
-                    line,
-                    column: request.service.column,
-                    service: request.service.text.clone(),
-                    suggestion,
-                }]);
+                results.leave_out(
+                    &record,
+                    separator,
+                    [RowProblem::UnknownService {
+                        line,
+                        column: request.service.column,
+                        service: request.service.text.clone(),
+                        suggestion,
+                    }],
+                );
                 continue;
             };
             let entry = &mut services[index];
+            // A promise that cannot be measured is said once, for its service, not for
+            // each of its rows; but one that differs by case is measured by the row's.
+            if matches!(&entry.limit, Err(why) if !matches!(why, Unmeasurable::NeedsCase(_))) {
+                entry.unmeasured += 1;
+                continue;
+            }
             if let Err(why) = results_of(entry, calendar, &request, period.as_of) {
                 let service = entry.key.clone();
-                results.leave_out([RowProblem::NotMeasured { line, service, why }]);
+                results.leave_out(
+                    &record,
+                    separator,
+                    [RowProblem::NotMeasured { line, service, why }],
+                );
             }
         }
         results.services = services;
@@ -213,11 +306,19 @@ impl<'c> Results<'c> {
     }
 
     /// Leaves a row out, for the problems given (all of them, up to the limit).
-    fn leave_out(&mut self, problems: impl IntoIterator<Item = RowProblem>) {
+    fn leave_out(
+        &mut self,
+        record: &Record,
+        separator: char,
+        problems: impl IntoIterator<Item = RowProblem>,
+    ) {
         self.left_out += 1;
         for problem in problems {
             if self.problems.len() < MAX_PROBLEMS {
                 self.problems.push(problem);
+                self.row_texts
+                    .entry(record.line)
+                    .or_insert_with(|| RowText::new(record, separator));
             }
         }
     }
@@ -278,6 +379,7 @@ fn flatten<'c>(list: &'c [Service], out: &mut Vec<ServiceResult<'c>>) {
             key,
             limit,
             tally: Tally::default(),
+            unmeasured: 0,
         });
         flatten(&service.services, out);
     }

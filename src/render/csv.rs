@@ -20,7 +20,7 @@ use crate::model::{Charter, Fee, FeeKind, Timeline, TimelineKind};
 use crate::view::{ServiceView, Tx, View};
 
 /// The byte-order mark Excel needs to read UTF-8.
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// The services table as CSV.
 pub fn render(charter: &Charter, view: &View) -> String {
@@ -204,7 +204,7 @@ fn timeline_columns(timeline: Option<&Timeline>) -> [String; 5] {
 }
 
 /// One record, RFC 4180, ended by CRLF.
-fn push_row(out: &mut String, cells: &[String]) {
+pub(crate) fn push_row(out: &mut String, cells: &[String]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -216,7 +216,7 @@ fn push_row(out: &mut String, cells: &[String]) {
 
 /// A cell: guarded against running as a formula, quoted when it holds a comma, a quote or
 /// a line break (line breaks inside a cell written as CRLF, as Excel writes them).
-fn field(cell: &str) -> String {
+pub(crate) fn field(cell: &str) -> String {
     // The view keeps an amount on one line with a no-break space ("KSh 500"); a
     // spreadsheet is searched and filtered, where it would not match a typed space.
     let cell = &cell.replace('\u{a0}', " ");

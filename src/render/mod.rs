@@ -7,7 +7,7 @@
 
 mod assets;
 mod cpsv;
-mod csv;
+pub(crate) mod csv;
 mod diagnostics;
 mod document;
 mod format;

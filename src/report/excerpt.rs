@@ -121,6 +121,20 @@ impl Excerpt {
     }
 }
 
+impl Excerpt {
+    /// The excerpt of one row of a file that is not held whole (a register): `text` is
+    /// the row, on 1-based `line`, and `span` the bytes of it to point at, which start at
+    /// 1-based `column` of the file.
+    pub fn of_row(name: String, line: u64, column: u64, text: &str, span: Span) -> Excerpt {
+        let mut excerpt = Excerpt::new(name, &LineIndex::new(text), span);
+        let before = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
+        excerpt.first_line = excerpt.first_line.saturating_add(before);
+        excerpt.line = excerpt.line.saturating_add(before);
+        excerpt.column = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        excerpt
+    }
+}
+
 impl SourceCode for Excerpt {
     fn read_span<'a>(
         &'a self,

@@ -32,12 +32,51 @@ impl HumanReporter {
     }
 
     pub fn render(&self, source: &SourceFile, diagnostic: &Diagnostic) -> String {
+        let excerpt = diagnostic
+            .span
+            .map(|span| Excerpt::new(source.name(), &source.lines(), span));
+        self.render_excerpt(source.name(), excerpt, diagnostic)
+    }
+
+    /// A diagnostic about a file not held whole (a register): at 1-based `line` and
+    /// `column`, showing `row` (the row's text, and the bytes of it the problem is about)
+    /// when there is one.
+    pub fn render_at(
+        &self,
+        file: &str,
+        line: Option<u64>,
+        column: Option<u64>,
+        row: Option<(&str, std::ops::Range<usize>)>,
+        diagnostic: &Diagnostic,
+    ) -> String {
+        let excerpt = match (line, row) {
+            (Some(line), Some((text, range))) => Some(Excerpt::of_row(
+                file.to_owned(),
+                line,
+                column.unwrap_or(1),
+                text,
+                crate::span::Span::new(range.start, range.len()),
+            )),
+            _ => None,
+        };
+        let file = match (line, column) {
+            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+            (Some(line), None) => format!("{file}:{line}"),
+            _ => file.to_owned(),
+        };
+        self.render_excerpt(file, excerpt, diagnostic)
+    }
+
+    fn render_excerpt(
+        &self,
+        file: String,
+        excerpt: Option<Excerpt>,
+        diagnostic: &Diagnostic,
+    ) -> String {
         let report = Report {
             diagnostic,
-            file: source.name(),
-            excerpt: diagnostic
-                .span
-                .map(|span| Excerpt::new(source.name(), &source.lines(), span)),
+            file,
+            excerpt,
         };
         let mut out = String::new();
         // Writing to a String cannot fail.
@@ -83,7 +122,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.diagnostic.span {
+        match self.excerpt {
             Some(_) => f.write_str(&self.diagnostic.message),
             // Without a snippet, miette would not name the file.
             None => write!(f, "{}: {}", self.file, self.diagnostic.message),

@@ -74,7 +74,7 @@ fn a_generated_register_is_counted_the_same_by_walking_the_calendar() {
     use charter::calendar::Calendar;
     use charter::register::limit::Limit;
     use charter::register::results::{Period, Results};
-    use charter::register::when::DateOrder;
+    use charter::register::settings::Reading;
     use jiff::ToSpan;
     use jiff::civil::{Date, date};
 
@@ -95,7 +95,7 @@ fn a_generated_register_is_counted_the_same_by_walking_the_calendar() {
         &calendar,
         &register[..],
         period,
-        DateOrder::DayFirst,
+        &Reading::default(),
     )
     .unwrap();
     assert_eq!(results.rows, 5_000);

@@ -9,7 +9,7 @@
 
 mod templates;
 
-pub use templates::Templates;
+pub use templates::{Templates, context};
 
 use base64::Engine as _;
 use serde_json::Value;

@@ -99,8 +99,27 @@ impl Templates {
     }
 
     pub fn render(&self, context: &Context) -> Result<String, Vec<ThemeDiagnostic>> {
+        self.render_named(PAGE, context)
+    }
+
+    /// Renders the theme's template `name` (`report.html`), or says the theme has none.
+    pub fn render_named(
+        &self,
+        name: &str,
+        context: &Context,
+    ) -> Result<String, Vec<ThemeDiagnostic>> {
+        if !self.sources.contains_key(name) {
+            return Err(vec![ThemeDiagnostic {
+                source: SourceFile::new("theme", ""),
+                diagnostic: Diagnostic::error(
+                    Code::TemplateError,
+                    format!("the theme has no `{name}`: it cannot make this page"),
+                )
+                .with_hint("use a built-in theme, or add the file to your theme (or `extends` a built-in one)"),
+            }]);
+        }
         self.tera
-            .render(PAGE, context)
+            .render(name, context)
             .map_err(|e| vec![diagnostic(&e, &self.sources, &ThemeName(None))])
     }
 }

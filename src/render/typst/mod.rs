@@ -6,7 +6,7 @@
 //! for the body size that fills one sheet; `sheet.rs` and `side.rs`: the sheets a charter
 //! is printed on; `fonts.rs` and `glyphs.rs`: the fonts, and every character in them.
 
-mod compile;
+pub(crate) mod compile;
 mod fit;
 mod fonts;
 pub(super) mod glyphs;

@@ -1,0 +1,428 @@
+//! `charter report CHARTER --requests FILE`: how well the charter's promises were kept,
+//! from the office's register of requests.
+//!
+//! The run is a plan made from the arguments and `charter.toml` first (the charter, the
+//! settings, the calendar, the period, the theme), so that every mistake in them is found
+//! before a row is read; then the register is streamed once, and the report written in
+//! each format. Rows that cannot be counted are reported, all of them, at their line and
+//! column; the report counts the rest and says what it left out (exit status 1).
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::{Color, err, errln, print_error, status, terminal_width};
+use crate::calendar::Calendar;
+use crate::config::Finder;
+use crate::load::load;
+use crate::model::Charter;
+use crate::performance::{Measured, PerformanceReport, ReportFormat, ReportPage};
+use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_register_error, of_rows};
+use crate::register::results::{Period, Results};
+use crate::register::settings::ReportSettings;
+use crate::register::when::read_when;
+use crate::render::Engine;
+use crate::render::html::Templates;
+use crate::report::HumanReporter;
+use crate::source::SourceFile;
+use crate::theme::Theme;
+use crate::view::{Presentation, View};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The charter whose promises are measured.
+    pub charter: PathBuf,
+
+    /// The register of requests: a CSV file with a row per request (the service, when it
+    /// was received, when it was completed: empty while pending).
+    #[arg(long, value_name = "FILE")]
+    pub requests: PathBuf,
+
+    /// Count requests received from this day (2026-01-01) [default: the register's first].
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Count requests received up to this day [default: the register's last].
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// The day pending requests are judged on [default: `--to`, else today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// Last period's report (`--format json`), to compare with.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+
+    /// What to write [default: pdf,html,json,csv].
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<ReportFormat>,
+
+    /// The folder to write into [default: build].
+    #[arg(short, long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// A built-in theme or a theme folder, for the PDF and the page [default: kenya].
+    #[arg(long, value_name = "NAME|DIR")]
+    pub theme: Option<String>,
+
+    /// Set a theme option: `--set primary=#8b0000` (may be repeated).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+
+    /// The `charter.toml` to use [default: the nearest at or above the charter].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Everything the arguments and `charter.toml` decide, checked.
+struct Plan {
+    charter: Charter,
+    settings: ReportSettings,
+    calendar: Calendar,
+    period: Period,
+    formats: Vec<ReportFormat>,
+    out_dir: PathBuf,
+    /// The files' name before their ending: the charter's (`kitui-report.pdf`).
+    stem: String,
+    /// The theme (with its fonts) and its options, for the PDF and the page.
+    engine: Option<(Engine, serde_json::Map<String, serde_json::Value>)>,
+    previous: Option<PerformanceReport>,
+}
+
+pub fn run(args: Args, color: Color) -> u8 {
+    let plan = match Plan::from_args(&args, color) {
+        Ok(plan) => plan,
+        Err(status) => return status,
+    };
+    let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
+    let register_name = crate::files::display_path(&args.requests);
+    let file = match crate::files::open_regular(&args.requests) {
+        Ok((file, _)) => file,
+        Err(error) => {
+            print_error(&format!(
+                "cannot read the register `{register_name}`: {error}"
+            ));
+            return status::FAILURE;
+        }
+    };
+    let reader = std::io::BufReader::with_capacity(256 * 1024, file);
+    let results = match Results::measure(
+        &plan.charter,
+        &plan.calendar,
+        reader,
+        plan.period,
+        &plan.settings.reading,
+    ) {
+        Ok(results) => results,
+        Err(failure) => {
+            show(&reporter, &register_name, &of_failure(&failure));
+            errln!("No report written: the register's rows cannot be read without its columns.");
+            return status::PROBLEMS;
+        }
+    };
+    let mut problems = of_rows(&results);
+    if let Some(stopped) = &results.stopped {
+        problems.push(of_register_error(stopped));
+    }
+    for problem in &problems {
+        show(&reporter, &register_name, problem);
+    }
+    let view = View::new(
+        &plan.charter,
+        &Presentation {
+            layout: crate::model::Layout::Handbook,
+            logo: None,
+        },
+    );
+    let mut report = PerformanceReport::new(Measured {
+        charter: &plan.charter,
+        view: &view,
+        results: &results,
+        settings: &plan.settings,
+        period: plan.period,
+        register: register_name.clone(),
+        calendar: plan.calendar.country().to_owned(),
+        problems: &problems,
+    });
+    if let Some(previous) = &plan.previous {
+        report = report.compared_with(previous);
+    }
+    let written = match write(&plan, &view, &report) {
+        Ok(written) => written,
+        Err(status) => return status,
+    };
+    summary(&report, &results, &written);
+    if results.left_out > 0 || results.stopped.is_some() {
+        status::PROBLEMS
+    } else {
+        status::OK
+    }
+}
+
+fn show(reporter: &HumanReporter, file: &str, d: &RegisterDiagnostic) {
+    let row = d
+        .row
+        .as_ref()
+        .map(|(text, range)| (text.as_str(), range.clone()));
+    err!(
+        "{}",
+        reporter.render_at(file, d.line, d.column, row, &d.diagnostic)
+    );
+}
+
+impl Plan {
+    fn from_args(args: &Args, color: Color) -> Result<Plan, u8> {
+        let fail = |message: String| {
+            print_error(&message);
+            status::FAILURE
+        };
+        let charter = read_charter(&args.charter, color)?;
+        let mut finder = Finder::default();
+        let config = finder
+            .config_for(&args.charter, args.config.as_deref())
+            .map_err(|e| fail(e.to_string()))?;
+        let settings = match &config {
+            Some(config) => ReportSettings::from_table(&config.report).map_err(|message| {
+                fail(format!(
+                    "`{}`: {message}",
+                    crate::files::display_path(&config.path)
+                ))
+            })?,
+            None => ReportSettings::default(),
+        };
+        let country = match (&settings.country, &charter.organization.country) {
+            (Some(country), _) => country.clone(),
+            (None, Some(country)) => country.value.0.clone(),
+            (None, None) => {
+                return Err(fail(format!(
+                    "`{}` does not say which country its office is in, so its public holidays \
+                     are not known: add `country: KE` (or TZ, PH, IN) under `organization`, or \
+                     `country = \"KE\"` under `[report]` in charter.toml",
+                    crate::files::display_path(&args.charter)
+                )));
+            }
+        };
+        let calendar = Calendar::new(&country, settings.closures.iter().cloned())
+            .map_err(|e| fail(e.to_string()))?;
+        let day = |flag: &str, text: &Option<String>| -> Result<Option<Date>, u8> {
+            text.as_deref()
+                .map(|text| {
+                    read_when(text, settings.reading.order)
+                        .map(|when| when.date)
+                        .map_err(|e| fail(format!("`--{flag} {text}`: {}", e.message)))
+                })
+                .transpose()
+        };
+        let from = day("from", &args.from)?;
+        let to = day("to", &args.to)?;
+        let as_of = day("as-of", &args.as_of)?;
+        if let (Some(from), Some(to)) = (from, to)
+            && to < from
+        {
+            return Err(fail(format!("`--to {to}` is before `--from {from}`")));
+        }
+        let period = Period {
+            from,
+            to,
+            as_of: as_of.or(to).unwrap_or_else(today),
+        };
+        let formats = if args.format.is_empty() {
+            vec![
+                ReportFormat::Pdf,
+                ReportFormat::Html,
+                ReportFormat::Json,
+                ReportFormat::Csv,
+            ]
+        } else {
+            let mut formats = args.format.clone();
+            formats.dedup();
+            formats
+        };
+        let out_dir = args
+            .out_dir
+            .clone()
+            .or_else(|| config.as_ref().and_then(|c| c.build.out_dir.clone()))
+            .unwrap_or_else(|| PathBuf::from("build"));
+        if out_dir.exists() && !out_dir.is_dir() {
+            return Err(fail(format!(
+                "`{}` is a file, not a folder: `-o` names the folder the report goes in",
+                out_dir.display()
+            )));
+        }
+        let themed = formats
+            .iter()
+            .any(|f| matches!(f, ReportFormat::Pdf | ReportFormat::Html));
+        let engine = if themed {
+            let name = args
+                .theme
+                .clone()
+                .or_else(|| config.as_ref().and_then(|c| c.build.theme.clone()))
+                .unwrap_or_else(|| crate::theme::DEFAULT.to_owned());
+            let theme = Theme::load(&name).map_err(|e| fail(e.to_string()))?;
+            let mut set: Vec<String> = config
+                .as_ref()
+                .map(|c| {
+                    c.build
+                        .options
+                        .iter()
+                        .map(|(name, value)| {
+                            format!("{name}={}", crate::config::BuildTable::option_text(value))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            set.extend(args.set.iter().cloned());
+            let options = super::build::theme_options(&theme, &set).map_err(fail)?;
+            Some((Engine::new(theme, &[]), options))
+        } else {
+            None
+        };
+        let previous = args
+            .previous
+            .as_deref()
+            .map(|path| {
+                crate::performance::previous::read(path).map_err(|message| {
+                    fail(format!(
+                        "`--previous {}`: {message}",
+                        crate::files::display_path(path)
+                    ))
+                })
+            })
+            .transpose()?;
+        let stem = args
+            .charter
+            .file_stem()
+            .map_or("charter".into(), |s| s.to_string_lossy().into_owned());
+        Ok(Plan {
+            charter,
+            settings,
+            calendar,
+            period,
+            formats,
+            out_dir,
+            stem,
+            engine,
+            previous,
+        })
+    }
+}
+
+/// Loads the charter; one with errors cannot be measured against.
+fn read_charter(path: &Path, color: Color) -> Result<Charter, u8> {
+    let read = SourceFile::read(path).map_err(|error| {
+        print_error(&error);
+        status::FAILURE
+    })?;
+    let loaded = load(read);
+    let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
+    for d in &loaded.diagnostics {
+        err!("{}", reporter.render(&loaded.source, d));
+    }
+    loaded.charter.ok_or_else(|| {
+        print_error(&format!(
+            "`{}` is not a valid charter; fix it with `charter check` first",
+            crate::files::display_path(path)
+        ));
+        status::PROBLEMS
+    })
+}
+
+/// The day the report is made, for judging pending requests when no day is given: from
+/// `SOURCE_DATE_EPOCH` when set (so a pipeline can fix it), else the clock.
+fn today() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|secs| secs.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .unwrap_or_else(jiff::Timestamp::now)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// Writes each format, each file whole or not at all; returns the paths written.
+fn write(plan: &Plan, view: &View, report: &PerformanceReport) -> Result<Vec<PathBuf>, u8> {
+    let templates = match (&plan.engine, plan.formats.contains(&ReportFormat::Html)) {
+        (Some((engine, _)), true) => match Templates::load(&engine.theme) {
+            Ok(templates) => Some(templates),
+            Err(problems) => return Err(theme_failed(&problems)),
+        },
+        _ => None,
+    };
+    let page = plan.engine.as_ref().map(|(engine, options)| ReportPage {
+        engine,
+        templates: templates.as_ref(),
+        view,
+        options,
+    });
+    let mut written = Vec::new();
+    let mut failed = false;
+    for format in &plan.formats {
+        let path = plan
+            .out_dir
+            .join(format!("{}-report.{}", plan.stem, format.extension()));
+        match format.render(report, page.as_ref()) {
+            Ok(bytes) => match crate::files::write_atomic(&path, &bytes) {
+                Ok(()) => written.push(path),
+                Err(error) => {
+                    print_error(&error);
+                    failed = true;
+                }
+            },
+            Err(problems) => {
+                theme_failed(&problems);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return Err(status::FAILURE);
+    }
+    Ok(written)
+}
+
+fn theme_failed(problems: &[crate::theme::ThemeDiagnostic]) -> u8 {
+    let reporter = HumanReporter::new(false, terminal_width());
+    for problem in problems {
+        err!("{}", reporter.render(&problem.source, &problem.diagnostic));
+    }
+    status::FAILURE
+}
+
+/// The run in a few lines, on stderr.
+fn summary(report: &PerformanceReport, results: &Results, written: &[PathBuf]) {
+    let total = &report.total;
+    let share = total
+        .performance
+        .map(|p| format!("{:.0}% within the charter's standards", p * 100.0))
+        .unwrap_or_else(|| "none completed".to_owned());
+    errln!(
+        "Reported {} requests of {} services from {}: {} of {} completed, {share}; {} pending past their standard.",
+        total.requests,
+        report.services.iter().filter(|s| s.requests > 0).count(),
+        report.register.file,
+        total.total_volume,
+        total.requests,
+        total.overdue,
+    );
+    if results.outside > 0 {
+        errln!(
+            "{} rows received outside the period were not counted.",
+            results.outside
+        );
+    }
+    if results.left_out > 0 {
+        errln!(
+            "{} rows were not counted, for the problems above{}.",
+            results.left_out,
+            if results.left_out as usize > results.problems.len() {
+                format!(" (the first {} shown)", results.problems.len())
+            } else {
+                String::new()
+            }
+        );
+    }
+    for path in written {
+        errln!("Wrote {}", crate::files::display_path(path));
+    }
+}
