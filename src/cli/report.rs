@@ -17,7 +17,7 @@ use crate::config::Finder;
 use crate::load::load;
 use crate::model::Charter;
 use crate::performance::{Measured, PerformanceReport, ReportFormat, ReportPage};
-use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_register_error, of_rows};
+use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_results};
 use crate::register::results::{Period, Results};
 use crate::register::settings::ReportSettings;
 use crate::register::when::read_when;
@@ -121,10 +121,7 @@ pub fn run(args: Args, color: Color) -> u8 {
             return status::PROBLEMS;
         }
     };
-    let mut problems = of_rows(&results);
-    if let Some(stopped) = &results.stopped {
-        problems.push(of_register_error(stopped));
-    }
+    let problems = of_results(&results);
     for problem in &problems {
         show(&reporter, &register_name, problem);
     }

@@ -59,9 +59,19 @@ pub fn run(args: Args) -> u8 {
             .iter()
             .any(|c| c.as_str().eq_ignore_ascii_case(&name) || c.name() == name) =>
         {
-            print_error(&format!(
-                "`{name}` is a problem `charter check` reports, not a lint rule; docs/format.md lists them under \"Problem codes\""
-            ));
+            let register = name.to_ascii_uppercase().starts_with("E5")
+                || crate::diagnostic::Code::ALL
+                    .iter()
+                    .any(|c| c.name() == name && c.as_str().starts_with("E5"));
+            print_error(&if register {
+                format!(
+                    "`{name}` is a problem `charter report` finds in a register, not a lint rule; docs/report.md lists them under \"Problems in a register\""
+                )
+            } else {
+                format!(
+                    "`{name}` is a problem `charter check` reports, not a lint rule; docs/format.md lists them under \"Problem codes\""
+                )
+            });
             status::FAILURE
         }
         None => {

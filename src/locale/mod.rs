@@ -27,6 +27,9 @@ pub struct Locale {
     #[serde(skip)]
     pub lang: &'static str,
     pub labels: BTreeMap<String, String>,
+    /// The results report's headings and words (`charter report`): apart from `labels`,
+    /// which a charter may reword and its poster prints.
+    pub report: BTreeMap<String, String>,
     units: Units,
     durations: Durations,
     dates: Dates,
@@ -119,6 +122,13 @@ impl Locale {
         self.labels
             .get(key)
             .unwrap_or_else(|| panic!("no label `{key}` in the {} catalogue", self.lang))
+    }
+
+    /// A word of the results report by key (`[report]`, fixed in `en.toml`).
+    pub fn report_word(&self, key: &str) -> &str {
+        self.report
+            .get(key)
+            .unwrap_or_else(|| panic!("no report word `{key}` in the {} catalogue", self.lang))
     }
 
     /// A label with `{name}` placeholders filled in.
@@ -284,6 +294,9 @@ mod tests {
             let keys: Vec<_> = locale.labels.keys().collect();
             let expected: Vec<_> = en.labels.keys().collect();
             assert_eq!(keys, expected, "labels of {lang}");
+            let keys: Vec<_> = locale.report.keys().collect();
+            let expected: Vec<_> = en.report.keys().collect();
+            assert_eq!(keys, expected, "report words of {lang}");
         }
     }
 

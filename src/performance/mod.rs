@@ -334,7 +334,7 @@ impl PerformanceReport {
             })
         });
         PerformanceReport {
-            title: tr.label("report_title"),
+            title: tr.each(|_, locale| Some(locale.report_word("title").to_owned())),
             charter: view.title.clone(),
             office: view.organization.name.clone(),
             period: PeriodView {

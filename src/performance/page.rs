@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::PerformanceReport;
+use crate::locale::Locale;
 use crate::paper::Paper;
 use crate::render::Engine;
 use crate::render::html::Templates;
@@ -37,8 +38,9 @@ pub(super) struct ReportData<'a> {
     languages: &'a [String],
     lang: &'a str,
     organization: &'a OrganizationView,
-    /// Every label in each language (the `report_…` ones are the report's).
-    labels: &'a serde_json::Map<String, serde_json::Value>,
+    /// Every label of the charter in each language, and the report's words as
+    /// `report_<key>` (the `[report]` table of each catalogue).
+    labels: serde_json::Map<String, serde_json::Value>,
     options: &'a serde_json::Map<String, serde_json::Value>,
     build: Build,
 }
@@ -71,7 +73,7 @@ impl ReportPage<'_> {
             languages: &self.view.languages,
             lang: &self.view.lang,
             organization: &self.view.organization,
-            labels: &self.view.labels,
+            labels: self.labels(),
             options: self.options,
             build: Build {
                 layout: REPORT_LAYOUT,
@@ -83,6 +85,28 @@ impl ReportPage<'_> {
                 generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
             },
         }
+    }
+
+    /// The charter's labels and the report's words, in each of the charter's languages.
+    fn labels(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut labels = self.view.labels.clone();
+        let locales: Vec<&Locale> = self
+            .view
+            .languages
+            .iter()
+            .map(|lang| Locale::get(lang).unwrap_or_else(Locale::fallback))
+            .collect();
+        for key in Locale::fallback().report.keys() {
+            let mut words: Vec<String> = Vec::new();
+            for locale in &locales {
+                let word = locale.report_word(key).to_owned();
+                if !words.contains(&word) {
+                    words.push(word);
+                }
+            }
+            labels.insert(format!("report_{key}"), serde_json::json!(words));
+        }
+        labels
     }
 
     /// The report page, through the theme's `report.html`.

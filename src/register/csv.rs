@@ -30,7 +30,7 @@ pub struct Record {
 pub enum CsvError {
     #[error("{}", crate::error::plain_io(.0))]
     Io(#[from] std::io::Error),
-    #[error("line {line} is not UTF-8 text: save the register as CSV UTF-8")]
+    #[error("line {line} is not UTF-8 text")]
     NotUtf8 { line: u64 },
     #[error("the quote opened on line {line}, column {column} is never closed")]
     OpenQuote { line: u64, column: u64 },

@@ -125,12 +125,17 @@ pub fn of_register_error(error: &RegisterError) -> RegisterDiagnostic {
                 CsvError::NotUtf8 { line } => (
                     Some(*line),
                     None,
-                    Some("in the spreadsheet, save it as \"CSV UTF-8\""),
+                    Some(
+                        "in the spreadsheet, save the register as \"CSV UTF-8\" (File, Save As); \
+                         the rows before this line are counted",
+                    ),
                 ),
                 CsvError::OpenQuote { line, column } => (
                     Some(*line),
                     Some(*column),
-                    Some("close the quote, or write the cell without the quote at its start"),
+                    Some(
+                        "close the quote, or write the cell without the quote at its start; the rows before it are counted",
+                    ),
                 ),
                 CsvError::TooLong { line, .. } => (
                     Some(*line),
@@ -150,8 +155,16 @@ pub fn of_register_error(error: &RegisterError) -> RegisterDiagnostic {
     }
 }
 
+/// Every problem of a register read: its rows left out, in order, then why it stopped
+/// when it could not be read to its end.
+pub fn of_results(results: &Results) -> Vec<RegisterDiagnostic> {
+    let mut all = of_rows(results);
+    all.extend(results.stopped.as_ref().map(of_register_error));
+    all
+}
+
 /// The problems of the rows left out, in register order, each with its row.
-pub fn of_rows(results: &Results) -> Vec<RegisterDiagnostic> {
+fn of_rows(results: &Results) -> Vec<RegisterDiagnostic> {
     results
         .problems
         .iter()
@@ -208,7 +221,7 @@ fn of_row(problem: &RowProblem) -> (RegisterDiagnostic, bool) {
                         Code::CompletedBeforeReceived,
                         format!(
                             "completed on {} but received on {}: a request cannot be completed before it is received",
-                            completed.date, received.date
+                            completed, received
                         ),
                     ),
                     "before the date received",
@@ -266,7 +279,7 @@ fn of_row(problem: &RowProblem) -> (RegisterDiagnostic, bool) {
                     "which case?",
                 )
                 .with_hint(format!(
-                    "add a `case` column, with one of: {}",
+                    "give the row's case in a `case` column, as the charter names them: {}",
                     cases.join(", ")
                 )),
                 NotMeasuredWhy::Promise(why) => Diagnostic::error(

@@ -115,6 +115,12 @@ impl ReportSettings {
 
 /// A target written as a percentage, as a share from 0 to 1.
 fn percent(value: f64, what: &str) -> Result<f64, String> {
+    // `0.9` is far likelier a share meant as 90 % than a target of 0.9 %.
+    if value > 0.0 && value <= 1.0 {
+        return Err(format!(
+            "{what} is {value}: write the target as a percentage (`90` for 90 % of requests on time, `100` for all)"
+        ));
+    }
     if (0.0..=100.0).contains(&value) {
         Ok(value / 100.0)
     } else {
@@ -193,6 +199,7 @@ mod tests {
         };
         wrong("[report]\ndates = \"dmy\"\n", "\"day-first\"");
         wrong("[report]\ntarget = 0.95e3\n", "from 0 to 100");
+        wrong("[report]\ntarget = 0.9\n", "`90` for 90 %");
         wrong(
             "[report]\ncolumns = { recieved = \"In\" }\n",
             "did you mean `received`",

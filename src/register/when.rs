@@ -30,6 +30,16 @@ impl When {
     }
 }
 
+impl std::fmt::Display for When {
+    /// `2026-03-02`, or `2026-03-02 14:30` with a time of day.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.time {
+            Some(time) => write!(f, "{} {}", self.date, time.strftime("%H:%M")),
+            None => write!(f, "{}", self.date),
+        }
+    }
+}
+
 /// Which comes first in a numeric date such as `02/03/2026`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]

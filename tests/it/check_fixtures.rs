@@ -73,6 +73,9 @@ fn every_file_code_has_a_fixture() {
         if code.as_str().starts_with("E4") {
             continue; // found while building: fixtures in tests/build/, see `build.rs`
         }
+        if code.as_str().starts_with("E5") {
+            continue; // about a register: fixtures in tests/report/, see `report.rs`
+        }
         assert!(
             stems.iter().any(|s| s.starts_with(code.name())),
             "no fixture in tests/check/ for {code} ({})",

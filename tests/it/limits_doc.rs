@@ -73,6 +73,25 @@ fn the_limits_page_names_every_limit_with_its_value() {
             format!("{} s", CONNECTION_TIME.as_secs()),
         ),
         ("BYTES_IN_FLIGHT", format!("{BYTES_IN_FLIGHT} MB")),
+        (
+            "PREVIOUS_REPORT_BYTES",
+            format!("{} MB", PREVIOUS_REPORT_BYTES / MB),
+        ),
+        (
+            "MAX_LINE",
+            format!("{} kB", charter::register::csv::MAX_LINE / 1024),
+        ),
+        (
+            "HEADING_WITHIN",
+            format!(
+                "the first {} lines",
+                charter::register::results::HEADING_WITHIN
+            ),
+        ),
+        (
+            "MAX_PROBLEMS",
+            thousands(charter::register::results::MAX_PROBLEMS as u64),
+        ),
     ];
     for (name, value) in values {
         let row = page

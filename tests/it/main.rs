@@ -33,6 +33,7 @@ mod real_charters;
 mod register;
 #[path = "../support/registers.rs"]
 mod registers;
+mod report;
 mod schema;
 
 use std::path::{Path, PathBuf};
