@@ -15,7 +15,8 @@ use std::time::Instant;
 
 use charter::calendar::Calendar;
 use charter::load::load_source;
-use charter::register::results::{Period, Results};
+use charter::register::results::Results;
+use charter::register::scan::Period;
 use charter::register::settings::Reading;
 use charter::source::SourceFile;
 use jiff::civil::date;
@@ -101,7 +102,7 @@ fn run(path: &Path) {
         "{:.0} ms, peak {} MiB ({} rows: {completed} measured, {} left out)",
         measure::ms(elapsed),
         measure::peak_mib().unwrap_or(0),
-        results.rows,
-        results.left_out
+        results.scan.rows,
+        results.scan.left_out
     );
 }

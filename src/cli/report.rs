@@ -17,8 +17,9 @@ use crate::config::Finder;
 use crate::load::load;
 use crate::model::Charter;
 use crate::performance::{Measured, PerformanceReport, ReportFormat, ReportPage};
-use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_results};
-use crate::register::results::{Period, Results};
+use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_scan};
+use crate::register::results::Results;
+use crate::register::scan::Period;
 use crate::register::settings::ReportSettings;
 use crate::register::when::read_when;
 use crate::render::Engine;
@@ -121,7 +122,7 @@ pub fn run(args: Args, color: Color) -> u8 {
             return status::PROBLEMS;
         }
     };
-    let problems = of_results(&results);
+    let problems = of_scan(&results.scan);
     for problem in &problems {
         show(&reporter, &register_name, problem);
     }
@@ -150,7 +151,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         Err(status) => return status,
     };
     summary(&report, &results, &written);
-    if results.left_out > 0 || results.stopped.is_some() {
+    if results.scan.left_out > 0 || results.scan.stopped.is_some() {
         status::PROBLEMS
     } else {
         status::OK
@@ -402,18 +403,18 @@ fn summary(report: &PerformanceReport, results: &Results, written: &[PathBuf]) {
         total.requests,
         total.overdue,
     );
-    if results.outside > 0 {
+    if results.scan.outside > 0 {
         errln!(
             "{} rows received outside the period were not counted.",
-            results.outside
+            results.scan.outside
         );
     }
-    if results.left_out > 0 {
+    if results.scan.left_out > 0 {
         errln!(
             "{} rows were not counted, for the problems above{}.",
-            results.left_out,
-            if results.left_out as usize > results.problems.len() {
-                format!(" (the first {} shown)", results.problems.len())
+            results.scan.left_out,
+            if results.scan.left_out as usize > results.scan.problems.len() {
+                format!(" (the first {} shown)", results.scan.problems.len())
             } else {
                 String::new()
             }

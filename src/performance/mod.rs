@@ -21,7 +21,8 @@ use crate::model::Charter;
 use crate::reading::{Basis, Measure, Unit};
 use crate::register::diagnostics::RegisterDiagnostic;
 use crate::register::limit::Limit;
-use crate::register::results::{Period, Results};
+use crate::register::results::Results;
+use crate::register::scan::Period;
 use crate::register::settings::ReportSettings;
 use crate::view::{Tr, Tx, View};
 
@@ -325,8 +326,8 @@ impl PerformanceReport {
         let period_words = tr.each(|_, locale| {
             let date = |d: jiff::civil::Date| locale.date(d, crate::locale::Precision::Day);
             // The period asked for, its open ends closed by the register's own dates.
-            let first = period.from.or(results.received.map(|r| r.0));
-            let last = period.to.or(results.received.map(|r| r.1));
+            let first = period.from.or(results.scan.received.map(|r| r.0));
+            let last = period.to.or(results.scan.received.map(|r| r.1));
             Some(match (first, last) {
                 (Some(from), Some(to)) if from == to => date(from),
                 (Some(from), Some(to)) => format!("{} – {}", date(from), date(to)),
@@ -346,10 +347,10 @@ impl PerformanceReport {
             calendar,
             register: RegisterView {
                 file: register,
-                rows: results.rows,
-                outside_period: results.outside,
-                left_out: results.left_out,
-                ignored_columns: results.ignored_columns.clone(),
+                rows: results.scan.rows,
+                outside_period: results.scan.outside,
+                left_out: results.scan.left_out,
+                ignored_columns: results.scan.ignored_columns.clone(),
             },
             services,
             total,

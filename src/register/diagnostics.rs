@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::csv::CsvError;
 use super::limit::{NotMeasured, Unmeasurable};
 use super::requests::{Column, HeaderProblem, Problem, ProblemKind};
-use super::results::{HeaderOrRegister, NotMeasuredWhy, RegisterError, Results, RowProblem};
+use super::scan::{HeaderOrRegister, NotMeasuredWhy, RegisterError, RowProblem, Scan};
 use crate::diagnostic::{Code, Diagnostic, clip};
 
 /// A diagnostic about a register, at a line and column of it.
@@ -46,6 +46,7 @@ impl Column {
             Column::Channel => "the channel",
             Column::Office => "the office",
             Column::Case => "the case",
+            Column::Route => "the route",
         }
     }
 }
@@ -157,21 +158,20 @@ pub fn of_register_error(error: &RegisterError) -> RegisterDiagnostic {
 
 /// Every problem of a register read: its rows left out, in order, then why it stopped
 /// when it could not be read to its end.
-pub fn of_results(results: &Results) -> Vec<RegisterDiagnostic> {
-    let mut all = of_rows(results);
-    all.extend(results.stopped.as_ref().map(of_register_error));
+pub fn of_scan(scan: &Scan) -> Vec<RegisterDiagnostic> {
+    let mut all = of_rows(scan);
+    all.extend(scan.stopped.as_ref().map(of_register_error));
     all
 }
 
 /// The problems of the rows left out, in register order, each with its row.
-fn of_rows(results: &Results) -> Vec<RegisterDiagnostic> {
-    results
-        .problems
+fn of_rows(scan: &Scan) -> Vec<RegisterDiagnostic> {
+    scan.problems
         .iter()
         .map(|problem| {
             let (mut d, whole_row) = of_row(problem);
             if let Some(line) = d.line
-                && let Some((_, row)) = results.row_texts.range(..=line).next_back()
+                && let Some((_, row)) = scan.row_texts.range(..=line).next_back()
             {
                 let range = match (whole_row, d.column) {
                     (false, Some(column)) => row.cell(line, column),

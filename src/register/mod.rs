@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod limit;
 pub mod requests;
 pub mod results;
+pub mod scan;
 pub mod settings;
 pub mod tally;
 pub mod when;

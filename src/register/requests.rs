@@ -27,11 +27,21 @@ pub enum Column {
     Completed,
     Channel,
     Office,
+    /// The case of a service whose timeline differs by case; a complaint's category.
     Case,
+    /// Where a complaint was taken: the office, or a body it was escalated to.
+    Route,
+}
+
+/// What a register records: requests for the charter's services, or complaints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Requests,
+    Complaints,
 }
 
 impl Column {
-    pub const ALL: [Column; 8] = [
+    pub const ALL: [Column; 9] = [
         Column::Reference,
         Column::Service,
         Column::Name,
@@ -40,6 +50,7 @@ impl Column {
         Column::Channel,
         Column::Office,
         Column::Case,
+        Column::Route,
     ];
 
     /// Its name in the catalogues' `[register]` table (and in English).
@@ -53,6 +64,7 @@ impl Column {
             Column::Channel => "channel",
             Column::Office => "office",
             Column::Case => "case",
+            Column::Route => "route",
         }
     }
 
@@ -61,9 +73,14 @@ impl Column {
         Column::ALL.into_iter().find(|c| c.key() == key)
     }
 
-    /// The columns every register must have.
-    fn required(self) -> bool {
-        matches!(self, Column::Service | Column::Received | Column::Completed)
+    /// Whether every register of `kind` must have this column.
+    fn required(self, kind: Kind) -> bool {
+        match kind {
+            Kind::Requests => {
+                matches!(self, Column::Service | Column::Received | Column::Completed)
+            }
+            Kind::Complaints => matches!(self, Column::Received | Column::Completed),
+        }
     }
 }
 
@@ -75,6 +92,7 @@ pub struct Header {
     positions: Vec<(Column, usize)>,
     /// The headings of the columns that are not read, as written.
     pub ignored: Vec<String>,
+    kind: Kind,
 }
 
 /// Why a heading row cannot be used.
@@ -100,14 +118,17 @@ pub struct Request {
     /// The service's name, when the register gives it beside its number: used when the
     /// number is not one of the charter's.
     pub name: Option<String>,
-    /// The service: its number in the charter, or its name (the report decides which).
-    pub service: Field,
+    /// The service: its number in the charter, or its name (the report decides which);
+    /// `None` in a complaint register, whose rows may name none.
+    pub service: Option<Field>,
     pub received: When,
     /// `None` while it is pending.
     pub completed: Option<When>,
     pub channel: Option<String>,
     pub office: Option<String>,
     pub case: Option<String>,
+    /// Where a complaint was taken.
+    pub route: Option<String>,
 }
 
 /// What is wrong with a row, at the cell it concerns.
@@ -155,7 +176,7 @@ impl Headings {
 
 impl Header {
     /// The heading row's columns, by the headings each is known by.
-    pub fn find(record: &Record, names: &Headings) -> Result<Header, HeaderProblem> {
+    pub fn find(record: &Record, names: &Headings, kind: Kind) -> Result<Header, HeaderProblem> {
         let names = &names.0;
         let mut positions: Vec<(Column, usize)> = Vec::new();
         let mut ignored = Vec::new();
@@ -181,7 +202,7 @@ impl Header {
         // A register may name its services by a name column alone.
         let missing: Vec<Column> = Column::ALL
             .into_iter()
-            .filter(|c| c.required() && !has(*c))
+            .filter(|c| c.required(kind) && !has(*c))
             .filter(|c| *c != Column::Service || !has(Column::Name))
             .collect();
         if !missing.is_empty() {
@@ -195,6 +216,7 @@ impl Header {
             line: record.line,
             positions,
             ignored,
+            kind,
         })
     }
 
@@ -246,7 +268,7 @@ impl Header {
         let name = text(Column::Service)
             .and(text(Column::Name))
             .map(|f| f.text.trim().to_owned());
-        if service.is_none() {
+        if service.is_none() && self.kind == Kind::Requests {
             blank(Column::Service, &mut problems);
         }
         let received = date(Column::Received, &mut problems);
@@ -268,8 +290,8 @@ impl Header {
             });
         }
         let optional = |column: Column| text(column).map(|f| f.text.trim().to_owned());
-        match (service, received) {
-            (Some(service), Some(received)) if problems.is_empty() => Ok(Request {
+        match received {
+            Some(received) if problems.is_empty() => Ok(Request {
                 line: record.line,
                 reference: optional(Column::Reference),
                 name,
@@ -279,6 +301,7 @@ impl Header {
                 channel: optional(Column::Channel),
                 office: optional(Column::Office),
                 case: optional(Column::Case),
+                route: optional(Column::Route),
             }),
             _ => Err(problems),
         }
@@ -339,10 +362,10 @@ mod tests {
             "Tarehe ya Kukamilisha,Huduma,Maoni,Tarehe ya kupokea:\n\
              05/03/2026,3,sawa,02/03/2026\n",
         );
-        let header = Header::find(&rows[0], &Headings::default()).unwrap();
+        let header = Header::find(&rows[0], &Headings::default(), Kind::Requests).unwrap();
         assert_eq!(header.ignored, vec!["Maoni"]);
         let request = header.request(&rows[1], DateOrder::DayFirst).unwrap();
-        assert_eq!(request.service.text, "3");
+        assert_eq!(request.service.unwrap().text, "3");
         assert_eq!(request.received.date, date(2026, 3, 2));
         assert_eq!(request.completed.unwrap().date, date(2026, 3, 5));
         assert_eq!(request.case, None);
@@ -351,7 +374,7 @@ mod tests {
     #[test]
     fn a_pending_request_has_no_completion() {
         let rows = records("service,received,completed,case\n3,2026-03-02,,Sub-county\n");
-        let header = Header::find(&rows[0], &Headings::default()).unwrap();
+        let header = Header::find(&rows[0], &Headings::default(), Kind::Requests).unwrap();
         let request = header.request(&rows[1], DateOrder::DayFirst).unwrap();
         assert_eq!(request.completed, None);
         assert_eq!(request.case.as_deref(), Some("Sub-county"));
@@ -361,7 +384,7 @@ mod tests {
     fn a_heading_row_without_the_needed_columns_says_which() {
         let rows = records("service,date\n");
         assert_eq!(
-            Header::find(&rows[0], &Headings::default()),
+            Header::find(&rows[0], &Headings::default(), Kind::Requests),
             Err(HeaderProblem::Missing {
                 line: 1,
                 columns: vec![Column::Received, Column::Completed],
@@ -370,7 +393,7 @@ mod tests {
         );
         let rows = records("service,received,completed,huduma\n");
         assert!(matches!(
-            Header::find(&rows[0], &Headings::default()),
+            Header::find(&rows[0], &Headings::default(), Kind::Requests),
             Err(HeaderProblem::Twice {
                 column: Column::Service,
                 ..
@@ -386,7 +409,7 @@ mod tests {
              4,05/03/2026,02/03/2026\n\
              5\n",
         );
-        let header = Header::find(&rows[0], &Headings::default()).unwrap();
+        let header = Header::find(&rows[0], &Headings::default(), Kind::Requests).unwrap();
         let problems = header.request(&rows[1], DateOrder::DayFirst).unwrap_err();
         let kinds: Vec<(u64, u64, &ProblemKind)> = problems
             .iter()

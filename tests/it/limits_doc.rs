@@ -85,12 +85,12 @@ fn the_limits_page_names_every_limit_with_its_value() {
             "HEADING_WITHIN",
             format!(
                 "the first {} lines",
-                charter::register::results::HEADING_WITHIN
+                charter::register::scan::HEADING_WITHIN
             ),
         ),
         (
             "MAX_PROBLEMS",
-            thousands(charter::register::results::MAX_PROBLEMS as u64),
+            thousands(charter::register::scan::MAX_PROBLEMS as u64),
         ),
     ];
     for (name, value) in values {

@@ -73,7 +73,8 @@ fn every_real_timeline_is_measurable_or_says_why() {
 fn a_generated_register_is_counted_the_same_by_walking_the_calendar() {
     use charter::calendar::Calendar;
     use charter::register::limit::Limit;
-    use charter::register::results::{Period, Results};
+    use charter::register::results::Results;
+    use charter::register::scan::Period;
     use charter::register::settings::Reading;
     use jiff::ToSpan;
     use jiff::civil::{Date, date};
@@ -98,7 +99,7 @@ fn a_generated_register_is_counted_the_same_by_walking_the_calendar() {
         &Reading::default(),
     )
     .unwrap();
-    assert_eq!(results.rows, 5_000);
+    assert_eq!(results.scan.rows, 5_000);
 
     // Counted again: per service key, (completed, kept, pending).
     let parse = |s: &str| -> Date {
@@ -182,10 +183,10 @@ fn a_generated_register_is_counted_the_same_by_walking_the_calendar() {
         );
     }
     assert_eq!(
-        results.left_out,
+        results.scan.left_out,
         left_out,
         "{:?}",
-        &results.problems[..3.min(results.problems.len())]
+        &results.scan.problems[..3.min(results.scan.problems.len())]
     );
     assert!(expected.values().map(|c| c.0).sum::<u64>() > 4_000);
 }

@@ -9,8 +9,9 @@ use charter::calendar::Calendar;
 use charter::diagnostic::{Code, Id};
 use charter::load::load_source;
 use charter::model::Charter;
-use charter::register::diagnostics::{RegisterDiagnostic, of_failure, of_results};
-use charter::register::results::{Period, Results};
+use charter::register::diagnostics::{RegisterDiagnostic, of_failure, of_scan};
+use charter::register::results::Results;
+use charter::register::scan::Period;
 use charter::register::settings::Reading;
 use charter::report::HumanReporter;
 use charter::source::SourceFile;
@@ -54,7 +55,7 @@ fn render(path: &Path) -> (Vec<Id>, String) {
         period,
         &Reading::default(),
     ) {
-        Ok(results) => of_results(&results),
+        Ok(results) => of_scan(&results.scan),
         Err(failure) => vec![of_failure(&failure)],
     };
     let reporter = HumanReporter::new(false, 80);

@@ -2,6 +2,9 @@
 
 use super::*;
 use crate::load::load_source;
+use crate::register::limit::NotMeasured;
+use crate::register::requests::{HeaderProblem, Problem};
+use crate::register::scan::RegisterError;
 use crate::source::SourceFile;
 use jiff::civil::date;
 
@@ -84,14 +87,14 @@ Permits,02/05/2025,05/05/2025,Head office
 1,27/06/2025,,
 ";
     let results = measure(&charter, register);
-    assert_eq!(results.rows, 9);
+    assert_eq!(results.scan.rows, 9);
     // Without a column of request numbers, rows alike are requests alike: none is a
     // duplicate.
     assert_eq!(
-        (results.left_out, results.outside),
+        (results.scan.left_out, results.scan.outside),
         (0, 0),
         "{:?}",
-        results.problems
+        results.scan.problems
     );
     let tally = |key: &str| {
         &results
@@ -147,8 +150,8 @@ A10,1,29/12/2025,02/01/2026,
         &Reading::default(),
     )
     .unwrap();
-    assert_eq!(results.ignored_columns, vec!["note"]);
-    let problems = &results.problems;
+    assert_eq!(results.scan.ignored_columns, vec!["note"]);
+    let problems = &results.scan.problems;
     assert!(matches!(
         problems[0],
         RowProblem::Duplicate { line: 3, first: 2 }
@@ -196,11 +199,11 @@ A10,1,29/12/2025,02/01/2026,
         }
     ));
     assert_eq!(problems.len(), 7, "{problems:?}");
-    assert_eq!(results.left_out, 7);
+    assert_eq!(results.scan.left_out, 7);
     let advice = results.services.iter().find(|s| s.key == "3").unwrap();
     assert_eq!(advice.unmeasured, 1);
     // Each problem's row is kept as read, for messages to show.
-    let row = &results.row_texts[&7];
+    let row = &results.scan.row_texts[&7];
     assert_eq!(row.text, "A6,1,04/06/2025,29/05/2025,");
     assert_eq!(&row.text[row.cell(7, 17)], "29/05/2025");
     // The good rows are counted all the same.
@@ -213,7 +216,14 @@ fn rows_outside_the_period_are_counted_apart() {
     let charter = charter();
     let register = "service,received,completed\n1,30/04/2025,02/05/2025\n1,02/07/2025,03/07/2025\n";
     let results = measure(&charter, register);
-    assert_eq!((results.rows, results.outside, results.left_out), (2, 2, 0));
+    assert_eq!(
+        (
+            results.scan.rows,
+            results.scan.outside,
+            results.scan.left_out
+        ),
+        (2, 2, 0)
+    );
 }
 
 #[test]
@@ -251,7 +261,7 @@ fn rows_alike_are_two_requests_unless_the_register_numbers_them() {
     let charter = charter();
     let twice = "1,29/05/2025,04/06/2025\n1,29/05/2025,04/06/2025\n";
     let plain = measure(&charter, &format!("service,received,completed\n{twice}"));
-    assert_eq!((plain.services[0].tally.total, plain.left_out), (2, 0));
+    assert_eq!((plain.services[0].tally.total, plain.scan.left_out), (2, 0));
     let numbered = measure(
         &charter,
         "namba ya ombi,huduma,tarehe ya kupokea,tarehe ya kukamilisha\n\
@@ -259,7 +269,7 @@ fn rows_alike_are_two_requests_unless_the_register_numbers_them() {
     );
     assert_eq!(numbered.services[0].tally.total, 2);
     assert_eq!(
-        numbered.problems,
+        numbered.scan.problems,
         vec![RowProblem::Duplicate { line: 4, first: 2 }]
     );
 }
@@ -270,7 +280,7 @@ fn the_heading_row_may_have_a_title_above_it() {
     let register = "Test Office,,\nRequest register 2025,,\n,,\nservice,received,completed\n\
                     1,29/05/2025,04/06/2025\n";
     let results = measure(&charter, register);
-    assert_eq!((results.rows, results.services[0].tally.total), (1, 1));
+    assert_eq!((results.scan.rows, results.services[0].tally.total), (1, 1));
     // No heading row within the first ten lines: the first line's problem is given.
     let calendar = Calendar::new("KE", []).unwrap();
     let titles = "Title\n".repeat(12);
@@ -300,10 +310,10 @@ fn spreadsheet_exports_are_read_as_they_come() {
                     ;;;\n;;;\n";
     let results = measure(&charter, register);
     assert_eq!(
-        (results.rows, results.left_out),
+        (results.scan.rows, results.scan.left_out),
         (2, 0),
         "{:?}",
-        results.problems
+        results.scan.problems
     );
     assert_eq!(results.services[0].tally.total, 1);
     assert_eq!(results.services[1].tally.total, 1);
