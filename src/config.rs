@@ -44,6 +44,7 @@
 //! target = 95                # % of requests the office aims to complete in time
 //! targets = { "3" = 90 }     # per service, by its number or name
 //! columns = { service = ["Huduma Na."], received = ["Date in"] }
+//! complaints = "Malalamiko"  # the standard complaints are measured against
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -133,6 +134,8 @@ pub struct ReportTable {
     pub targets: BTreeMap<String, f64>,
     #[serde(default)]
     pub columns: BTreeMap<String, OneOrMany>,
+    /// The standard complaints are measured against, by its name or its first words.
+    pub complaints: Option<String>,
 }
 
 /// A day the office was closed: its date, alone or with why.

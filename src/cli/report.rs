@@ -16,9 +16,13 @@ use crate::calendar::Calendar;
 use crate::config::Finder;
 use crate::load::load;
 use crate::model::Charter;
+use crate::model::Standard;
+use crate::performance::Complaints;
 use crate::performance::{Measured, PerformanceReport, ReportFormat, ReportPage};
+use crate::register::complaints::{ComplaintResults, complaint_standard};
 use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_scan};
 use crate::register::results::Results;
+use crate::register::scan::HeaderOrRegister;
 use crate::register::scan::Period;
 use crate::register::settings::ReportSettings;
 use crate::register::when::read_when;
@@ -51,6 +55,12 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 
+    /// The register of complaints: a CSV file with a row per complaint (when received,
+    /// when resolved: empty while open; the route it was taken to, its category),
+    /// measured against the charter's standard for complaints.
+    #[arg(long, value_name = "FILE")]
+    pub complaints: Option<PathBuf>,
+
     /// Last period's report (`--format json`), to compare with.
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
@@ -77,8 +87,10 @@ pub struct Args {
 }
 
 /// Everything the arguments and `charter.toml` decide, checked.
-struct Plan {
-    charter: Charter,
+struct Plan<'c> {
+    charter: &'c Charter,
+    /// The standard complaints are measured against, with `--complaints`.
+    complaint_standard: Option<&'c Standard>,
     settings: ReportSettings,
     calendar: Calendar,
     period: Period,
@@ -92,39 +104,64 @@ struct Plan {
 }
 
 pub fn run(args: Args, color: Color) -> u8 {
-    let plan = match Plan::from_args(&args, color) {
+    let charter = match read_charter(&args.charter, color) {
+        Ok(charter) => charter,
+        Err(status) => return status,
+    };
+    let plan = match Plan::from_args(&args, &charter) {
         Ok(plan) => plan,
         Err(status) => return status,
     };
     let reporter = HumanReporter::new(color.for_stderr(), terminal_width());
     let register_name = crate::files::display_path(&args.requests);
-    let file = match crate::files::open_regular(&args.requests) {
-        Ok((file, _)) => file,
-        Err(error) => {
-            print_error(&format!(
-                "cannot read the register `{register_name}`: {error}"
-            ));
-            return status::FAILURE;
-        }
-    };
-    let reader = std::io::BufReader::with_capacity(256 * 1024, file);
-    let results = match Results::measure(
-        &plan.charter,
-        &plan.calendar,
-        reader,
-        plan.period,
-        &plan.settings.reading,
-    ) {
+    let results = match open(&args.requests).and_then(|reader| {
+        Results::measure(
+            &plan.charter,
+            &plan.calendar,
+            reader,
+            plan.period,
+            &plan.settings.reading,
+        )
+        .map_err(|failure| headless(&reporter, &register_name, &failure))
+    }) {
         Ok(results) => results,
-        Err(failure) => {
-            show(&reporter, &register_name, &of_failure(&failure));
-            errln!("No report written: the register's rows cannot be read without its columns.");
-            return status::PROBLEMS;
-        }
+        Err(status) => return status,
     };
     let problems = of_scan(&results.scan);
     for problem in &problems {
         show(&reporter, &register_name, problem);
+    }
+    let complaints_name = args.complaints.as_deref().map(crate::files::display_path);
+    let complaints = match (&args.complaints, plan.complaint_standard) {
+        (Some(path), Some(standard)) => {
+            let name = complaints_name.as_deref().unwrap_or_default();
+            match open(path).and_then(|reader| {
+                ComplaintResults::measure(
+                    &plan.charter,
+                    standard,
+                    &plan.calendar,
+                    reader,
+                    plan.period,
+                    &plan.settings.reading,
+                )
+                .map_err(|failure| headless(&reporter, name, &failure))
+            }) {
+                Ok(results) => Some(results),
+                Err(status) => return status,
+            }
+        }
+        _ => None,
+    };
+    let complaint_problems = complaints
+        .as_ref()
+        .map(|c| of_scan(&c.scan))
+        .unwrap_or_default();
+    for problem in &complaint_problems {
+        show(
+            &reporter,
+            complaints_name.as_deref().unwrap_or_default(),
+            problem,
+        );
     }
     let view = View::new(
         &plan.charter,
@@ -142,6 +179,11 @@ pub fn run(args: Args, color: Color) -> u8 {
         register: register_name.clone(),
         calendar: plan.calendar.country().to_owned(),
         problems: &problems,
+        complaints: complaints.as_ref().map(|results| Complaints {
+            results,
+            register: complaints_name.clone().unwrap_or_default(),
+            problems: &complaint_problems,
+        }),
     });
     if let Some(previous) = &plan.previous {
         report = report.compared_with(previous);
@@ -150,12 +192,35 @@ pub fn run(args: Args, color: Color) -> u8 {
         Ok(written) => written,
         Err(status) => return status,
     };
-    summary(&report, &results, &written);
-    if results.scan.left_out > 0 || results.scan.stopped.is_some() {
+    summary(&report, &written);
+    let incomplete =
+        |scan: &crate::register::scan::Scan| scan.left_out > 0 || scan.stopped.is_some();
+    if incomplete(&results.scan) || complaints.as_ref().is_some_and(|c| incomplete(&c.scan)) {
         status::PROBLEMS
     } else {
         status::OK
     }
+}
+
+/// A register, opened to be streamed.
+fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, u8> {
+    match crate::files::open_regular(path) {
+        Ok((file, _)) => Ok(std::io::BufReader::with_capacity(256 * 1024, file)),
+        Err(error) => {
+            print_error(&format!(
+                "cannot read the register `{}`: {error}",
+                crate::files::display_path(path)
+            ));
+            Err(status::FAILURE)
+        }
+    }
+}
+
+/// A register whose heading row cannot be used: said, and nothing written.
+fn headless(reporter: &HumanReporter, name: &str, failure: &HeaderOrRegister) -> u8 {
+    show(reporter, name, &of_failure(failure));
+    errln!("No report written: a register's rows cannot be read without its columns.");
+    status::PROBLEMS
 }
 
 fn show(reporter: &HumanReporter, file: &str, d: &RegisterDiagnostic) {
@@ -169,13 +234,12 @@ fn show(reporter: &HumanReporter, file: &str, d: &RegisterDiagnostic) {
     );
 }
 
-impl Plan {
-    fn from_args(args: &Args, color: Color) -> Result<Plan, u8> {
+impl<'c> Plan<'c> {
+    fn from_args(args: &Args, charter: &'c Charter) -> Result<Plan<'c>, u8> {
         let fail = |message: String| {
             print_error(&message);
             status::FAILURE
         };
-        let charter = read_charter(&args.charter, color)?;
         let mut finder = Finder::default();
         let config = finder
             .config_for(&args.charter, args.config.as_deref())
@@ -188,6 +252,17 @@ impl Plan {
                 ))
             })?,
             None => ReportSettings::default(),
+        };
+        let complaint_standard = match &args.complaints {
+            Some(_) => Some(
+                complaint_standard(charter, settings.complaints.as_deref()).map_err(|named| {
+                    fail(no_complaint_standard(
+                        settings.complaints.as_deref(),
+                        &named,
+                    ))
+                })?,
+            ),
+            None => None,
         };
         let country = match (&settings.country, &charter.organization.country) {
             (Some(country), _) => country.clone(),
@@ -294,6 +369,7 @@ impl Plan {
             .map_or("charter".into(), |s| s.to_string_lossy().into_owned());
         Ok(Plan {
             charter,
+            complaint_standard,
             settings,
             calendar,
             period,
@@ -303,6 +379,27 @@ impl Plan {
             engine,
             previous,
         })
+    }
+}
+
+/// Why complaints cannot be measured: the charter states no time for them (or not under
+/// the name given), with the standards that have a time.
+fn no_complaint_standard(named: Option<&str>, standards: &[String]) -> String {
+    let have = if standards.is_empty() {
+        "its standards state no time".to_owned()
+    } else {
+        format!("its standards with a time: {}", standards.join("; "))
+    };
+    match named {
+        Some(named) => {
+            format!("`[report] complaints = \"{named}\"` names no standard of the charter ({have})")
+        }
+        None => format!(
+            "the charter states no time for handling complaints, so `--complaints` has \
+             nothing to measure against ({have}): add a standard such as `{{name: Complaints, \
+             text: ..., timeline: 14 days}}` under `standards`, or name the one that applies \
+             in charter.toml: `[report] complaints = \"Its name\"`"
+        ),
     }
 }
 
@@ -388,39 +485,75 @@ fn theme_failed(problems: &[crate::theme::ThemeDiagnostic]) -> u8 {
 }
 
 /// The run in a few lines, on stderr.
-fn summary(report: &PerformanceReport, results: &Results, written: &[PathBuf]) {
+fn summary(report: &PerformanceReport, written: &[PathBuf]) {
     let total = &report.total;
-    let share = total
-        .performance
-        .map(|p| format!("{:.0}% within the charter's standards", p * 100.0))
-        .unwrap_or_else(|| "none completed".to_owned());
+    let share = match &total.performance_words {
+        Some(share) => format!("{share} within the charter's standards"),
+        None => "none completed".to_owned(),
+    };
     errln!(
-        "Reported {} requests of {} services from {}: {} of {} completed, {share}; {} pending past their standard.",
+        "Reported {} requests of {} services from {}: {} completed, {share}; {} pending past their standard.",
         total.requests,
-        report.services.iter().filter(|s| s.requests > 0).count(),
+        report
+            .services
+            .iter()
+            .filter(|s| s.measures.requests > 0)
+            .count(),
         report.register.file,
         total.total_volume,
-        total.requests,
         total.overdue,
     );
-    if results.scan.outside > 0 {
+    left_out(&report.register, report.excluded.len());
+    if let Some(complaints) = &report.complaints {
+        let share = match &complaints.total.performance_words {
+            Some(share) => format!("{share} resolved within the standard"),
+            None => "none resolved".to_owned(),
+        };
         errln!(
-            "{} rows received outside the period were not counted.",
-            results.scan.outside
+            "Reported {} complaints from {}: {} resolved, {share}; {} open past it.",
+            complaints.total.requests,
+            complaints.register.file,
+            complaints.total.total_volume,
+            complaints.total.overdue,
+        );
+        left_out(&complaints.register, complaints.excluded.len());
+    }
+    for path in written {
+        errln!("Wrote {}", crate::files::display_path(path));
+    }
+}
+
+/// What of a register was not read or not counted, and why.
+fn left_out(register: &crate::performance::RegisterView, shown: usize) {
+    if !register.ignored_columns.is_empty() {
+        let columns: Vec<String> = register
+            .ignored_columns
+            .iter()
+            .map(|c| format!("`{}`", crate::diagnostic::clip(c)))
+            .collect();
+        errln!(
+            "{}: columns not read: {} (name them under [report.columns] in charter.toml if they are ones the report reads).",
+            register.file,
+            columns.join(", ")
         );
     }
-    if results.scan.left_out > 0 {
+    if register.outside_period > 0 {
         errln!(
-            "{} rows were not counted, for the problems above{}.",
-            results.scan.left_out,
-            if results.scan.left_out as usize > results.scan.problems.len() {
-                format!(" (the first {} shown)", results.scan.problems.len())
+            "{}: {} rows received outside the period were not counted.",
+            register.file,
+            register.outside_period
+        );
+    }
+    if register.left_out > 0 {
+        errln!(
+            "{}: {} rows were not counted, for the problems above{}.",
+            register.file,
+            register.left_out,
+            if register.left_out as usize > shown {
+                format!(" (the first {shown} shown)")
             } else {
                 String::new()
             }
         );
-    }
-    for path in written {
-        errln!("Wrote {}", crate::files::display_path(path));
     }
 }

@@ -37,7 +37,7 @@ pub struct Locale {
     /// The tables other modules read from the same file, so that a language is one file
     /// (`crate::catalogues`): the words read in fees and timelines (`crate::reading`), the
     /// words lint looks for, keys written under another name, and the headings of a
-    /// register's columns (`crate::register`, which English and Kiswahili have).
+    /// register's columns and the words of a complaints standard (`crate::register`).
     #[serde(rename = "reading")]
     _reading: serde::de::IgnoredAny,
     #[serde(rename = "lint")]

@@ -12,7 +12,7 @@
 //! table is, for Excel: UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting, formulas
 //! guarded.
 
-use super::PerformanceReport;
+use super::{Measures, PerformanceReport};
 use crate::render::csv::{BOM, push_row};
 
 /// The columns, in order.
@@ -30,34 +30,51 @@ pub fn render(report: &PerformanceReport) -> String {
     let mut out = BOM.to_owned();
     push_row(&mut out, &COLUMNS.map(String::from));
     for service in &report.services {
+        let standard = service.standard.as_ref().and_then(|s| s.first());
         let measured = service.not_measured.is_none();
         push_row(
             &mut out,
-            &[
-                service.service.clone(),
-                service
-                    .standard
-                    .as_ref()
-                    .and_then(|s| s.first())
-                    .cloned()
-                    .unwrap_or_default(),
-                fraction(service.target),
-                if measured {
-                    service.volume_meeting_target.to_string()
-                } else {
-                    String::new()
-                },
-                service.total_volume.to_string(),
-                service.performance.map(fraction).unwrap_or_default(),
-                match service.target_met {
-                    Some(true) => "Y".into(),
-                    Some(false) => "N".into(),
-                    None => String::new(),
-                },
-            ],
+            &row(&service.service, standard, &service.measures, measured),
         );
     }
+    // Handling complaints is a standard too: its routes together, then each, named
+    // `complaints` and `complaints: <route>`.
+    if let Some(complaints) = &report.complaints {
+        let standard = complaints.standard.as_ref().and_then(|s| s.first());
+        let measured = complaints.not_measured.is_none();
+        push_row(
+            &mut out,
+            &row("complaints", standard, &complaints.total, measured),
+        );
+        for route in &complaints.routes {
+            let name = match route.route.as_str() {
+                "" => "complaints: (no route given)".to_owned(),
+                route => format!("complaints: {route}"),
+            };
+            push_row(&mut out, &row(&name, standard, &route.measures, measured));
+        }
+    }
     out
+}
+
+fn row(service: &str, standard: Option<&String>, m: &Measures, measured: bool) -> [String; 7] {
+    [
+        service.to_owned(),
+        standard.cloned().unwrap_or_default(),
+        fraction(m.target),
+        if measured {
+            m.volume_meeting_target.to_string()
+        } else {
+            String::new()
+        },
+        m.total_volume.to_string(),
+        m.performance.map(fraction).unwrap_or_default(),
+        match m.target_met {
+            Some(true) => "Y".into(),
+            Some(false) => "N".into(),
+            None => String::new(),
+        },
+    ]
 }
 
 /// A share as a fraction to four places, without trailing zeros: `1`, `0.95`, `0.6667`.

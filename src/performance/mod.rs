@@ -10,25 +10,21 @@
 
 mod csv;
 mod json;
+mod new;
 mod page;
 mod pdf;
 pub mod previous;
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::Locale;
-use crate::model::Charter;
-use crate::reading::{Basis, Measure, Unit};
-use crate::register::diagnostics::RegisterDiagnostic;
-use crate::register::limit::Limit;
-use crate::register::results::Results;
-use crate::register::scan::Period;
-use crate::register::settings::ReportSettings;
-use crate::view::{Tr, Tx, View};
+use crate::view::Tx;
+
+pub use new::{Complaints, Measured};
 
 pub use page::ReportPage;
 
-/// What one report says: the period, the register's rows, each service's results.
+/// What one report says: the period, the register's rows, each service's results, and
+/// the complaints' when a complaint register was given.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PerformanceReport {
     /// The report's heading, in each of the charter's languages.
@@ -43,11 +39,13 @@ pub struct PerformanceReport {
     pub services: Vec<ServiceReport>,
     /// All measured services together.
     pub total: TotalView,
-    /// The rows not counted, and why: the first 1,000 in full (`register.left_out`
-    /// counts them all).
+    /// The rows of the request register not counted, and why: the first 1,000 in full
+    /// (`register.left_out` counts them all).
     pub excluded: Vec<Excluded>,
     /// The same, by kind: for a printed report, which cannot list a thousand rows.
     pub excluded_kinds: Vec<ExcludedKind>,
+    /// The complaint register's results, with `--complaints`.
+    pub complaints: Option<ComplaintsReport>,
 }
 
 /// The rows not counted for one kind of problem.
@@ -64,13 +62,14 @@ pub struct ExcludedKind {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PeriodView {
-    /// The first and last days of receipt counted (`null`: from the register's first, to
-    /// its last).
+    /// The first and last days of receipt asked for (`null`: from the register's first,
+    /// to its last).
     pub from: Option<String>,
     pub to: Option<String>,
     /// The day pending requests were judged on.
     pub as_of: String,
-    /// The period in words, in each language.
+    /// The period in words, in each language, its open ends closed by the register's
+    /// first and last days of receipt.
     pub words: Tx,
 }
 
@@ -98,39 +97,46 @@ pub struct ServiceReport {
     pub depth: usize,
     /// The promise, as the charter prints it.
     pub standard: Option<Tx>,
-    /// What the promise allows, as measured: `null` when it cannot be measured.
+    /// What the promise allows, as measured: `null` when it cannot be measured (or
+    /// differs by case).
     pub limit: Option<LimitView>,
     /// Why the promise cannot be measured, when it cannot (in English).
     pub not_measured: Option<String>,
-    /// The share of requests the office aims to complete within the promise, 0 to 1.
+    #[serde(flatten)]
+    pub measures: Measures,
+    /// The previous period's results, from `--previous`.
+    pub previous: Option<Previous>,
+}
+
+/// How a service's requests, or a route's complaints, kept their promise.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Measures {
+    /// The share the office aims to complete within the promise, 0 to 1, and in words.
     pub target: f64,
-    /// Requests received in the period: completed, pending and those of a promise that
-    /// cannot be measured.
+    pub target_words: String,
+    /// Received in the period: completed, pending and those of a promise that cannot be
+    /// measured.
     pub requests: u64,
-    /// Completed requests measured against the promise, and how many kept it.
+    /// Completed and measured against the promise (or, for a promise that cannot be
+    /// measured, all its requests), and how many kept it.
     pub total_volume: u64,
     pub volume_meeting_target: u64,
-    /// `volume_meeting_target / total_volume`; `null` with nothing completed.
+    /// `volume_meeting_target / total_volume`; `null` with nothing measured.
     pub performance: Option<f64>,
     /// `performance` as a whole percentage (`87%`; never `100%` unless all kept it, nor
     /// `0%` unless none did).
     pub performance_words: Option<String>,
-    /// `target` as a percentage.
-    pub target_words: String,
-    /// Whether `performance` reached `target`; `null` with nothing completed.
+    /// Whether `performance` reached `target`; `null` with nothing measured.
     pub target_met: Option<bool>,
-    /// Times taken, in the limit's unit.
+    /// Times taken, in the limit's unit, and in words in each language.
     pub median: Option<i64>,
     pub p90: Option<i64>,
     pub slowest: Option<Slowest>,
-    /// The same times in words, in each language (`3 working days`).
     pub median_words: Option<Tx>,
     pub p90_words: Option<Tx>,
-    /// Requests pending when the period ended, and those of them past their promise.
+    /// Pending when the period ended, and those of them past their promise.
     pub pending: u64,
     pub overdue: u64,
-    /// The previous period's results, from `--previous`.
-    pub previous: Option<Previous>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -144,7 +150,7 @@ pub struct LimitView {
 pub struct Slowest {
     pub time: i64,
     pub words: Tx,
-    /// The register line of the (first) slowest request.
+    /// The register line of the (first) slowest.
     pub line: u64,
 }
 
@@ -178,265 +184,30 @@ pub struct Excluded {
     pub message: String,
 }
 
-/// What a report is made from.
-pub struct Measured<'a> {
-    pub charter: &'a Charter,
-    /// The charter's view: its services' names and promises as printed.
-    pub view: &'a View,
-    pub results: &'a Results<'a>,
-    pub settings: &'a ReportSettings,
-    pub period: Period,
-    /// The register's file, as given.
-    pub register: String,
-    /// Whose public holidays were counted with.
-    pub calendar: String,
-    /// The register's diagnostics, in order.
-    pub problems: &'a [RegisterDiagnostic],
+/// The complaint register measured against the charter's standard for complaints.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ComplaintsReport {
+    pub register: RegisterView,
+    /// The standard as the charter prints it: its name, its words, its time.
+    pub standard_name: Option<Tx>,
+    pub standard_text: Option<Tx>,
+    pub standard: Option<Tx>,
+    pub limit: Option<LimitView>,
+    pub not_measured: Option<String>,
+    /// Each route: the charter's own first, in its order, then those the register names
+    /// (`route` empty for complaints that name none).
+    pub routes: Vec<RouteReport>,
+    /// All routes together.
+    pub total: Measures,
+    pub excluded: Vec<Excluded>,
+    pub excluded_kinds: Vec<ExcludedKind>,
 }
 
-impl PerformanceReport {
-    pub fn new(measured: Measured) -> PerformanceReport {
-        let Measured {
-            charter,
-            view,
-            results,
-            settings,
-            period,
-            register,
-            calendar,
-            problems,
-        } = measured;
-        let langs: Vec<&crate::model::Lang> = charter.languages.iter().map(|l| &l.value).collect();
-        let tr = Tr::new(&langs, &charter.labels);
-        let words = |amount: i64, limit: Limit| -> Tx {
-            tr.each(|_, locale| Some(duration_words(amount, limit, locale)))
-        };
-        let mut total = TotalView::default();
-        let services: Vec<ServiceReport> = results
-            .services
-            .iter()
-            .zip(&view.services)
-            .map(|(result, shown)| {
-                let tally = &result.tally;
-                let limit = result.limit.as_ref().ok().copied();
-                let target = settings.target_of(
-                    result
-                        .service
-                        .number
-                        .as_ref()
-                        .map(|n| n.value.written.as_str()),
-                    result.service.name.all(),
-                );
-                let performance = tally.performance();
-                let by_case = matches!(
-                    result.limit,
-                    Err(crate::register::limit::Unmeasurable::NeedsCase(_))
-                );
-                let measured = limit.is_some() || by_case;
-                let requests = tally.total + tally.pending + result.unmeasured;
-                total.requests += requests;
-                total.total_volume += tally.total;
-                total.volume_meeting_target += tally.met;
-                total.pending += tally.pending;
-                total.overdue += tally.overdue;
-                // Times in words need one unit: a promise by case has its cases' when they
-                // share one.
-                let unit = limit.or_else(|| common_limit(result.service.timeline.as_ref()?));
-                let in_words = |amount: Option<i64>| Some(words(amount?, unit?));
-                ServiceReport {
-                    service: result.key.clone(),
-                    name: shown.name.clone(),
-                    depth: shown.depth,
-                    standard: shown.timeline.clone(),
-                    limit: limit.map(|l| LimitView {
-                        unit: unit_key(l).to_owned(),
-                        amount: l.amount(),
-                    }),
-                    not_measured: match &result.limit {
-                        Err(why) if !measured => Some(why.to_string()),
-                        _ => None,
-                    },
-                    target,
-                    requests,
-                    total_volume: if measured {
-                        tally.total
-                    } else {
-                        result.unmeasured
-                    },
-                    volume_meeting_target: tally.met,
-                    performance: performance.filter(|_| measured),
-                    performance_words: performance.filter(|_| measured).map(percent),
-                    target_words: percent(target),
-                    target_met: performance.filter(|_| measured).map(|p| p + 1e-9 >= target),
-                    median: tally.median(),
-                    p90: tally.percentile(90),
-                    slowest: tally.slowest.and_then(|(time, line)| {
-                        Some(Slowest {
-                            time,
-                            words: in_words(Some(time))?,
-                            line,
-                        })
-                    }),
-                    median_words: in_words(tally.median()),
-                    p90_words: in_words(tally.percentile(90)),
-                    pending: tally.pending,
-                    overdue: tally.overdue,
-                    previous: None,
-                }
-            })
-            .collect();
-        total.performance = (total.total_volume > 0)
-            .then(|| total.volume_meeting_target as f64 / total.total_volume as f64);
-        total.performance_words = total.performance.map(percent);
-        let excluded: Vec<Excluded> = problems
-            .iter()
-            .map(|d| Excluded {
-                line: d.line,
-                column: d.column,
-                code: d.diagnostic.code.code.to_owned(),
-                name: d.diagnostic.code.name.to_owned(),
-                message: d.diagnostic.message.clone(),
-            })
-            .collect();
-        let mut excluded_kinds: Vec<ExcludedKind> = Vec::new();
-        for problem in &excluded {
-            let kind = match excluded_kinds.iter_mut().find(|k| k.code == problem.code) {
-                Some(kind) => kind,
-                None => {
-                    excluded_kinds.push(ExcludedKind {
-                        code: problem.code.clone(),
-                        name: problem.name.clone(),
-                        count: 0,
-                        lines: Vec::new(),
-                        example: problem.message.clone(),
-                    });
-                    excluded_kinds.last_mut().expect("just pushed")
-                }
-            };
-            kind.count += 1;
-            if let Some(line) = problem.line
-                && kind.lines.len() < 10
-                && kind.lines.last() != Some(&line)
-            {
-                kind.lines.push(line);
-            }
-        }
-        excluded_kinds.sort_by(|a, b| a.code.cmp(&b.code));
-        let day = |d: jiff::civil::Date| d.to_string();
-        let period_words = tr.each(|_, locale| {
-            let date = |d: jiff::civil::Date| locale.date(d, crate::locale::Precision::Day);
-            // The period asked for, its open ends closed by the register's own dates.
-            let first = period.from.or(results.scan.received.map(|r| r.0));
-            let last = period.to.or(results.scan.received.map(|r| r.1));
-            Some(match (first, last) {
-                (Some(from), Some(to)) if from == to => date(from),
-                (Some(from), Some(to)) => format!("{} – {}", date(from), date(to)),
-                _ => date(period.as_of),
-            })
-        });
-        PerformanceReport {
-            title: tr.each(|_, locale| Some(locale.report_word("title").to_owned())),
-            charter: view.title.clone(),
-            office: view.organization.name.clone(),
-            period: PeriodView {
-                from: period.from.map(day),
-                to: period.to.map(day),
-                as_of: day(period.as_of),
-                words: period_words,
-            },
-            calendar,
-            register: RegisterView {
-                file: register,
-                rows: results.scan.rows,
-                outside_period: results.scan.outside,
-                left_out: results.scan.left_out,
-                ignored_columns: results.scan.ignored_columns.clone(),
-            },
-            services,
-            total,
-            excluded,
-            excluded_kinds,
-        }
-    }
-}
-
-/// The limit of a promise by case whose cases are all in one unit (the longest), for
-/// writing its times in words.
-fn common_limit(timeline: &crate::model::Timeline) -> Option<Limit> {
-    let crate::model::timeline::TimelineKind::Cases { cases } = &timeline.kind else {
-        return None;
-    };
-    let limits: Vec<Limit> = cases
-        .iter()
-        .map(|c| Limit::of(&c.timeline, None).ok())
-        .collect::<Option<_>>()?;
-    let first = *limits.first()?;
-    limits
-        .iter()
-        .all(|l| std::mem::discriminant(l) == std::mem::discriminant(&first))
-        .then(|| {
-            *limits
-                .iter()
-                .max_by_key(|l| l.amount())
-                .expect("one at least")
-        })
-}
-
-/// A share as a whole percentage, rounded, but never up to 100% nor down to 0% unless it
-/// is all or none: "100%" must mean every request.
-fn percent(share: f64) -> String {
-    let whole = if share >= 1.0 {
-        100.0
-    } else if share <= 0.0 {
-        0.0
-    } else {
-        (share * 100.0).round().clamp(1.0, 99.0)
-    };
-    format!("{whole:.0}%")
-}
-
-/// The unit's key in the data.
-fn unit_key(limit: Limit) -> &'static str {
-    match limit {
-        Limit::WorkingDays(_) => "working-days",
-        Limit::Days(_) => "days",
-        Limit::Months(_) => "months",
-        Limit::Minutes(_) => "minutes",
-    }
-}
-
-/// `amount` of the limit's unit in words: `3 working days`, `siku 3 za kazi`; minutes of
-/// an hour or more as hours and minutes.
-fn duration_words(amount: i64, limit: Limit, locale: &Locale) -> String {
-    let amount = u32::try_from(amount.max(0)).unwrap_or(u32::MAX);
-    let (unit, basis) = match limit {
-        Limit::WorkingDays(_) => (Unit::Days, Some(Basis::Working)),
-        Limit::Days(_) => (Unit::Days, None),
-        Limit::Months(_) => (Unit::Months, None),
-        Limit::Minutes(_) => (Unit::Minutes, None),
-    };
-    let measure = if unit == Unit::Minutes && amount >= 60 {
-        Measure {
-            amount: amount / 60,
-            max: None,
-            unit: Some(Unit::Hours),
-            basis: None,
-            plus: if amount % 60 > 0 {
-                vec![(amount % 60, Unit::Minutes)]
-            } else {
-                Vec::new()
-            },
-        }
-    } else {
-        Measure {
-            amount,
-            max: None,
-            unit: Some(unit),
-            basis,
-            plus: Vec::new(),
-        }
-    };
-    locale.duration(&measure)
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RouteReport {
+    pub route: String,
+    #[serde(flatten)]
+    pub measures: Measures,
 }
 
 /// The formats a report is written in.

@@ -26,11 +26,12 @@ impl PerformanceReport {
                 continue;
             };
             service.previous = Some(Previous {
-                total_volume: before.total_volume,
-                performance: before.performance,
+                total_volume: before.measures.total_volume,
+                performance: before.measures.performance,
                 change: service
+                    .measures
                     .performance
-                    .zip(before.performance)
+                    .zip(before.measures.performance)
                     .map(|(now, then)| now - then),
             });
         }

@@ -31,6 +31,8 @@ pub struct ReportSettings {
     pub target: f64,
     /// Targets of single services, by the number or name the table gives.
     pub targets: Vec<(String, f64)>,
+    /// The standard complaints are measured against, when the table names one.
+    pub complaints: Option<String>,
 }
 
 impl Default for ReportSettings {
@@ -41,6 +43,7 @@ impl Default for ReportSettings {
             closures: Vec::new(),
             target: 1.0,
             targets: Vec::new(),
+            complaints: None,
         }
     }
 }
@@ -98,6 +101,7 @@ impl ReportSettings {
             closures,
             target,
             targets,
+            complaints: table.complaints.clone(),
         })
     }
 

@@ -333,13 +333,35 @@ fn a_register_without_its_columns_writes_no_report() {
 fn the_report_is_printed_and_shown_through_each_built_in_theme() {
     for theme in charter::theme::builtin_names() {
         let dir = out_dir("report", &format!("theme-{theme}"));
-        let (output, _) = week_report(&dir, &["--theme", &theme, "--format", "pdf,html"]);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("complaints.csv"),
+            "received,resolved,route\n02/06/2025,10/06/2025,Commission on Administrative Justice\n03/06/2025,,\n",
+        )
+        .unwrap();
+        let args = [
+            "--theme",
+            &theme,
+            "--format",
+            "pdf,html",
+            "--complaints",
+            "complaints.csv",
+        ];
+        let (output, _) = week_report(&dir, &args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{theme}: {stderr}");
         let pdf = std::fs::read(dir.join("out/charter-report.pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{theme}");
         let text = crate::build::pdf_text(&dir.join("out/charter-report.pdf"));
-        for words in ["Official search", "3 working days", "50%", "E504"] {
+        let expected = [
+            "Official search",
+            "3 working days",
+            "50%",
+            "E504",
+            "Commission on Administrative Justice",
+            "Complaints are resolved within 14 days",
+        ];
+        for words in expected {
             let words = crate::build::normalize(words);
             assert!(
                 text.contains(&words),
@@ -347,11 +369,11 @@ fn the_report_is_printed_and_shown_through_each_built_in_theme() {
             );
         }
         let html = std::fs::read_to_string(dir.join("out/charter-report.html")).unwrap();
-        for words in ["Official search", "3 working days", "50%", "E504"] {
+        for words in expected {
             assert!(html.contains(words), "{theme}: {words} not in the page");
         }
         // The same register gives the same bytes.
-        let (_, _) = week_report(&dir, &["--theme", &theme, "--format", "pdf,html"]);
+        let (_, _) = week_report(&dir, &args);
         assert_eq!(
             std::fs::read(dir.join("out/charter-report.pdf")).unwrap(),
             pdf,
@@ -402,5 +424,83 @@ fn charter_text_in_a_report_page_is_text() {
     assert!(
         text.contains("#eval(\"1\")") || text.contains("#eval(“1”)"),
         "{text}"
+    );
+}
+
+#[test]
+fn complaints_are_measured_against_the_charters_standard_route_by_route() {
+    let dir = out_dir("report", "complaints");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The fixtures' charter: complaints resolved within 14 days; its routes the office,
+    // then the Commission on Administrative Justice.
+    std::fs::write(
+        dir.join("complaints.csv"),
+        "Date received,Date resolved,Taken to,Category\n\
+         02/06/2025,10/06/2025,Test Office,Delay\n\
+         02/06/2025,20/06/2025,test office,Bribery\n\
+         03/06/2025,,Commission on Administrative Justice,Bribery\n\
+         04/06/2025,05/06/2025,,\n\
+         05/06/2025,,Ombudsman,\n\
+         31/06/2025,,Ombudsman,\n",
+    )
+    .unwrap();
+    let (output, report) = week_report(&dir, &["--complaints", "complaints.csv"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    // The bad date is said at its cell, in the complaint register.
+    assert!(stderr.contains("complaints.csv:7:1"), "{stderr}");
+    let complaints = &report["complaints"];
+    assert_eq!(complaints["standard_name"][0], "Complaints");
+    assert_eq!(complaints["limit"]["amount"], 14);
+    let routes: Vec<(String, u64, u64, u64)> = complaints["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["route"].as_str().unwrap().to_owned(),
+                r["requests"].as_u64().unwrap(),
+                r["volume_meeting_target"].as_u64().unwrap(),
+                r["overdue"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // 2 June to 10 June is 8 days, in time; to 20 June, 18: late. Open since 3 and 5
+    // June: not past 14 days on 6 June. The charter's routes first, in its order.
+    assert_eq!(
+        routes,
+        vec![
+            ("Test Office".to_owned(), 2, 1, 0),
+            ("Commission on Administrative Justice".to_owned(), 1, 0, 0),
+            (String::new(), 1, 1, 0),
+            ("Ombudsman".to_owned(), 1, 0, 0),
+        ]
+    );
+    assert_eq!(complaints["register"]["left_out"], 1);
+    let csv = std::fs::read_to_string(dir.join("out/charter-report.csv")).unwrap();
+    assert!(
+        csv.contains("\r\ncomplaints,14 days,1,2,3,0.6667,N\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\r\ncomplaints: Test Office,14 days,1,1,2,0.5,N\r\n"),
+        "{csv}"
+    );
+    // A charter that states no time for complaints has nothing to measure them against.
+    std::fs::write(
+        dir.join("charter.toml"),
+        "[report]\ncomplaints = \"Letters\"\n",
+    )
+    .unwrap();
+    let (output, _) = week_report(&dir, &["--complaints", "complaints.csv"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("names no standard of the charter"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("its standards with a time: Complaints"),
+        "{stderr}"
     );
 }
