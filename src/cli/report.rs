@@ -116,7 +116,7 @@ pub fn run(args: Args, color: Color) -> u8 {
     let register_name = crate::files::display_path(&args.requests);
     let results = match open(&args.requests).and_then(|reader| {
         Results::measure(
-            &plan.charter,
+            plan.charter,
             &plan.calendar,
             reader,
             plan.period,
@@ -137,7 +137,7 @@ pub fn run(args: Args, color: Color) -> u8 {
             let name = complaints_name.as_deref().unwrap_or_default();
             match open(path).and_then(|reader| {
                 ComplaintResults::measure(
-                    &plan.charter,
+                    plan.charter,
                     standard,
                     &plan.calendar,
                     reader,
@@ -164,14 +164,14 @@ pub fn run(args: Args, color: Color) -> u8 {
         );
     }
     let view = View::new(
-        &plan.charter,
+        plan.charter,
         &Presentation {
             layout: crate::model::Layout::Handbook,
             logo: None,
         },
     );
     let mut report = PerformanceReport::new(Measured {
-        charter: &plan.charter,
+        charter: plan.charter,
         view: &view,
         results: &results,
         settings: &plan.settings,
