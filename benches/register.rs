@@ -94,8 +94,14 @@ fn run(path: &Path) {
         to: None,
         as_of: date(2025, 12, 31),
     };
-    let results =
-        Results::measure(&charter, &calendar, register, period, &Reading::default()).expect("read");
+    let results = Results::measure(
+        &charter,
+        &calendar,
+        charter::register::csv::Records::new(register),
+        period,
+        &Reading::default(),
+    )
+    .expect("read");
     let elapsed = start.elapsed();
     let completed: u64 = results.services.iter().map(|s| s.tally.total).sum();
     println!(

@@ -21,6 +21,7 @@ use crate::performance::Complaints;
 use crate::performance::{Measured, PerformanceReport, ReportFormat, ReportPage};
 use crate::register::complaints::{ComplaintResults, complaint_standard};
 use crate::register::diagnostics::{RegisterDiagnostic, of_failure, of_scan};
+use crate::register::file::RegisterFile;
 use crate::register::results::Results;
 use crate::register::scan::HeaderOrRegister;
 use crate::register::scan::Period;
@@ -127,7 +128,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         Ok(results) => results,
         Err(status) => return status,
     };
-    let problems = of_scan(&results.scan);
+    let problems = sheet_cells(&args.requests, of_scan(&results.scan));
     for problem in &problems {
         show(&reporter, &register_name, problem);
     }
@@ -152,10 +153,10 @@ pub fn run(args: Args, color: Color) -> u8 {
         }
         _ => None,
     };
-    let complaint_problems = complaints
-        .as_ref()
-        .map(|c| of_scan(&c.scan))
-        .unwrap_or_default();
+    let complaint_problems = match (&args.complaints, &complaints) {
+        (Some(path), Some(results)) => sheet_cells(path, of_scan(&results.scan)),
+        _ => Vec::new(),
+    };
     for problem in &complaint_problems {
         show(
             &reporter,
@@ -202,17 +203,26 @@ pub fn run(args: Args, color: Color) -> u8 {
     }
 }
 
-/// A register, opened to be streamed.
-fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, u8> {
-    match crate::files::open_regular(path) {
-        Ok((file, _)) => Ok(std::io::BufReader::with_capacity(256 * 1024, file)),
-        Err(error) => {
-            print_error(&format!(
-                "cannot read the register `{}`: {error}",
-                crate::files::display_path(path)
-            ));
-            Err(status::FAILURE)
-        }
+/// A register, opened: a CSV file to be streamed, or a spreadsheet's first sheet.
+fn open(path: &Path) -> Result<RegisterFile, u8> {
+    RegisterFile::open(path).map_err(|error| {
+        print_error(&format!(
+            "cannot read the register `{}`: {error}",
+            crate::files::display_path(path)
+        ));
+        status::FAILURE
+    })
+}
+
+/// A spreadsheet's problems with their cells named as the spreadsheet names them.
+fn sheet_cells(path: &Path, problems: Vec<RegisterDiagnostic>) -> Vec<RegisterDiagnostic> {
+    if crate::register::sheet::is_spreadsheet(path) {
+        problems
+            .into_iter()
+            .map(RegisterDiagnostic::in_sheet)
+            .collect()
+    } else {
+        problems
     }
 }
 
@@ -546,9 +556,13 @@ fn left_out(register: &crate::performance::RegisterView, shown: usize) {
     }
     if register.left_out > 0 {
         errln!(
-            "{}: {} rows were not counted, for the problems above{}.",
+            "{}: {} not counted, for the problems above{}.",
             register.file,
-            register.left_out,
+            if register.left_out == 1 {
+                "1 row was".to_owned()
+            } else {
+                format!("{} rows were", register.left_out)
+            },
             if register.left_out as usize > shown {
                 format!(" (the first {shown} shown)")
             } else {

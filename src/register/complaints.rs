@@ -6,13 +6,11 @@
 //! names, or else the first standard with a time whose name or words speak of complaints
 //! (in any catalogue's words: `complaint`, `malalamiko`, `reklamo`).
 
-use std::io::BufRead;
-
 use jiff::civil::Date;
 
 use super::limit::{Limit, Unmeasurable};
 use super::requests::{Kind, Request};
-use super::scan::{HeaderOrRegister, NotMeasuredWhy, Period, RowProblem, Scan};
+use super::scan::{HeaderOrRegister, NotMeasuredWhy, Period, RecordSource, RowProblem, Scan};
 use super::settings::Reading;
 use super::tally::Tally;
 use crate::calendar::Calendar;
@@ -44,11 +42,11 @@ pub struct ComplaintResults<'c> {
 
 impl<'c> ComplaintResults<'c> {
     /// Reads `register` and measures each complaint against `standard`.
-    pub fn measure<R: BufRead>(
+    pub fn measure(
         charter: &Charter,
         standard: &'c Standard,
         calendar: &Calendar,
-        register: R,
+        register: impl RecordSource,
         period: Period,
         reading: &Reading,
     ) -> Result<ComplaintResults<'c>, HeaderOrRegister> {
@@ -282,7 +280,7 @@ tarehe ya kupokea,tarehe ya kutatuliwa,ngazi,aina
             &charter,
             standard,
             &calendar,
-            register.as_bytes(),
+            crate::register::csv::Records::new(register.as_bytes()),
             period,
             &Reading::default(),
         )

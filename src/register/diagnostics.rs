@@ -34,6 +34,33 @@ impl RegisterDiagnostic {
     }
 }
 
+impl RegisterDiagnostic {
+    /// The same, about a spreadsheet: its cell named as the spreadsheet names it (`C4`)
+    /// under the caret, since the file's row and column numbers are the sheet's.
+    pub fn in_sheet(mut self) -> RegisterDiagnostic {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            let cell = format!("cell {}{line}", column_letters(column));
+            self.diagnostic.label = Some(match self.diagnostic.label.take() {
+                Some(label) => format!("{label} ({cell})"),
+                None => cell,
+            });
+        }
+        self
+    }
+}
+
+/// A spreadsheet's name for its column `n` (1-based): `A`, `Z`, `AA`.
+fn column_letters(mut n: u64) -> String {
+    let mut letters = Vec::new();
+    while n > 0 {
+        n -= 1;
+        letters.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
 impl Column {
     /// The column in words, for messages.
     pub fn words(self) -> &'static str {
@@ -320,4 +347,15 @@ fn join_or(items: &[&str], word: &str) -> String {
 fn labelled(mut diagnostic: Diagnostic, label: impl Into<String>) -> Diagnostic {
     diagnostic.label = Some(label.into());
     diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_letters;
+
+    #[test]
+    fn columns_are_named_as_spreadsheets_name_them() {
+        let names: Vec<String> = [1, 3, 26, 27, 52, 703].map(column_letters).into();
+        assert_eq!(names, ["A", "C", "Z", "AA", "AZ", "AAA"]);
+    }
 }

@@ -13,10 +13,12 @@
 pub mod complaints;
 pub mod csv;
 pub mod diagnostics;
+pub mod file;
 pub mod limit;
 pub mod requests;
 pub mod results;
 pub mod scan;
 pub mod settings;
+pub mod sheet;
 pub mod tally;
 pub mod when;

@@ -8,13 +8,11 @@
 //! whose holidays are known, an hours promise without times). A service whose promise
 //! cannot be measured (`{text: ...}`, a frequency) is listed with why, not dropped.
 
-use std::io::BufRead;
-
 use jiff::civil::Date;
 
 use super::limit::{Limit, Unmeasurable};
 use super::requests::{Kind, Request};
-use super::scan::{HeaderOrRegister, NotMeasuredWhy, Period, RowProblem, Scan};
+use super::scan::{HeaderOrRegister, NotMeasuredWhy, Period, RecordSource, RowProblem, Scan};
 use super::settings::Reading;
 use super::tally::Tally;
 use crate::calendar::Calendar;
@@ -43,10 +41,10 @@ pub struct Results<'c> {
 
 impl<'c> Results<'c> {
     /// Reads `register` and measures each row against `charter`'s promises.
-    pub fn measure<R: BufRead>(
+    pub fn measure(
         charter: &'c Charter,
         calendar: &Calendar,
-        register: R,
+        register: impl RecordSource,
         period: Period,
         reading: &Reading,
     ) -> Result<Results<'c>, HeaderOrRegister> {

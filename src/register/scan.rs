@@ -57,17 +57,37 @@ pub struct Scan {
     pub stopped: Option<RegisterError>,
 }
 
+/// Where a register's records come from: a CSV file streamed, or a spreadsheet's sheet.
+pub trait RecordSource: Iterator<Item = Result<Record, CsvError>> {
+    /// From now on, split records as the one read last was (its heading row's separator).
+    fn keep_separator(&mut self) {}
+
+    /// The separator records are split at, for showing a row as read.
+    fn separator(&self) -> char {
+        ','
+    }
+}
+
+impl<R: BufRead> RecordSource for Records<R> {
+    fn keep_separator(&mut self) {
+        Records::keep_separator(self);
+    }
+
+    fn separator(&self) -> char {
+        Records::separator(self)
+    }
+}
+
 impl Scan {
-    /// Reads `register` as a register of `kind`, handing each request received in
+    /// Reads `records` as a register of `kind`, handing each request received in
     /// `period` to `each`, which counts it or says why it cannot.
-    pub fn read<R: BufRead>(
-        register: R,
+    pub fn read(
+        mut records: impl RecordSource,
         kind: Kind,
         period: Period,
         reading: &Reading,
         mut each: impl FnMut(&Request) -> Result<(), RowProblem>,
     ) -> Result<Scan, HeaderOrRegister> {
-        let mut records = Records::new(register);
         let records = &mut records;
         // The heading row: the first of the first few that has the columns needed (a
         // spreadsheet often has the office's name and a title above it).
@@ -82,7 +102,7 @@ impl Scan {
             let record = record.map_err(|e| HeaderOrRegister::Register(e.into()))?;
             match Header::find(&record, &reading.headings, kind) {
                 Ok(header) => {
-                    records.keep_separator();
+                    RecordSource::keep_separator(records);
                     break header;
                 }
                 Err(problem) => {
@@ -97,7 +117,7 @@ impl Scan {
             ignored_columns: header.ignored.clone(),
             ..Scan::default()
         };
-        let separator = records.separator();
+        let separator = RecordSource::separator(records);
         // The requests' own numbers already seen (hashed), with the line of the first: the
         // one thing that grows with the register, by some 20 bytes a row, and only when it
         // numbers its requests (a row entered twice may be anywhere in it).

@@ -89,6 +89,14 @@ fn the_limits_page_names_every_limit_with_its_value() {
             ),
         ),
         (
+            "MAX_BYTES",
+            format!("{} MB", charter::register::sheet::MAX_BYTES / MB),
+        ),
+        (
+            "MAX_UNZIPPED",
+            format!("unzipping to {} MB", charter::register::sheet::MAX_UNZIPPED / MB),
+        ),
+        (
             "MAX_PROBLEMS",
             thousands(charter::register::scan::MAX_PROBLEMS as u64),
         ),

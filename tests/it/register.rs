@@ -94,7 +94,7 @@ fn a_generated_register_is_counted_the_same_by_walking_the_calendar() {
     let results = Results::measure(
         &charter,
         &calendar,
-        &register[..],
+        charter::register::csv::Records::new(&register[..]),
         period,
         &Reading::default(),
     )

@@ -51,7 +51,7 @@ fn render(path: &Path) -> (Vec<Id>, String) {
     let diagnostics: Vec<RegisterDiagnostic> = match Results::measure(
         &charter,
         &calendar,
-        std::io::BufReader::new(file),
+        charter::register::csv::Records::new(std::io::BufReader::new(file)),
         period,
         &Reading::default(),
     ) {
@@ -501,6 +501,59 @@ fn complaints_are_measured_against_the_charters_standard_route_by_route() {
     );
     assert!(
         stderr.contains("its standards with a time: Complaints"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_register_kept_as_a_spreadsheet_is_read_as_its_csv_export() {
+    let dir = out_dir("report", "sheets");
+    let (_, from_csv) = week_report(&dir, &[]);
+    for sheet in ["week.xlsx", "week.ods"] {
+        let out = format!("out-{sheet}");
+        std::fs::copy(
+            root().join("tests/report/sheets").join(sheet),
+            dir.join(sheet),
+        )
+        .unwrap();
+        let output = charter_in(
+            &dir,
+            &[
+                "report",
+                "charter.yaml",
+                "--requests",
+                sheet,
+                "--as-of",
+                "2025-06-06",
+                "--format",
+                "json",
+                "-o",
+                &out,
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{sheet}: {stderr}");
+        // The title row, the blank row, then the headings: K1 is on row 4, its date in C.
+        assert!(stderr.contains(&format!("{sheet}:4:3")), "{stderr}");
+        assert!(stderr.contains("cell C4"), "{stderr}");
+        let text = std::fs::read_to_string(dir.join(&out).join("charter-report.json")).unwrap();
+        let mut from_sheet: serde_json::Value = serde_json::from_str(&text).unwrap();
+        // The same rows, two lines further down the sheet (its title and a blank row).
+        for service in from_sheet["services"].as_array_mut().unwrap() {
+            if let Some(line) = service["slowest"]["line"].as_u64() {
+                service["slowest"]["line"] = (line - 2).into();
+            }
+        }
+        assert_eq!(from_sheet["services"], from_csv["services"], "{sheet}");
+        assert_eq!(from_sheet["total"], from_csv["total"], "{sheet}");
+    }
+    // A file named as a spreadsheet that is not one is refused, and says why.
+    std::fs::write(dir.join("bad.xlsx"), "service,received,completed\n").unwrap();
+    let output = charter_in(&dir, &["report", "charter.yaml", "--requests", "bad.xlsx"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not a spreadsheet that can be read"),
         "{stderr}"
     );
 }

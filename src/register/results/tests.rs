@@ -54,7 +54,7 @@ fn measure<'c>(charter: &'c Charter, register: &str) -> Results<'c> {
     Results::measure(
         charter,
         &calendar,
-        register.as_bytes(),
+        crate::register::csv::Records::new(register.as_bytes()),
         period(),
         &Reading::default(),
     )
@@ -145,7 +145,7 @@ A10,1,29/12/2025,02/01/2026,
     let results = Results::measure(
         &charter,
         &calendar,
-        register.as_bytes(),
+        crate::register::csv::Records::new(register.as_bytes()),
         all,
         &Reading::default(),
     )
@@ -233,7 +233,7 @@ fn a_register_without_its_columns_is_refused() {
     let error = Results::measure(
         &charter,
         &calendar,
-        "name,date\n".as_bytes(),
+        crate::register::csv::Records::new("name,date\n".as_bytes()),
         period(),
         &Reading::default(),
     )
@@ -245,7 +245,7 @@ fn a_register_without_its_columns_is_refused() {
     let empty = Results::measure(
         &charter,
         &calendar,
-        "".as_bytes(),
+        crate::register::csv::Records::new("".as_bytes()),
         period(),
         &Reading::default(),
     )
@@ -287,7 +287,7 @@ fn the_heading_row_may_have_a_title_above_it() {
     let error = Results::measure(
         &charter,
         &calendar,
-        titles.as_bytes(),
+        crate::register::csv::Records::new(titles.as_bytes()),
         period(),
         &Reading::default(),
     )
