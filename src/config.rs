@@ -45,6 +45,7 @@
 //! targets = { "3" = 90 }     # per service, by its number or name
 //! columns = { service = ["Huduma Na."], received = ["Date in"] }
 //! complaints = "Malalamiko"  # the standard complaints are measured against
+//! hours = "08:00-17:00"      # when the office is open (else read from the charter)
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -136,6 +137,8 @@ pub struct ReportTable {
     pub columns: BTreeMap<String, OneOrMany>,
     /// The standard complaints are measured against, by its name or its first words.
     pub complaints: Option<String>,
+    /// When the office is open (`08:00-17:00`): promises in hours are kept in that time.
+    pub hours: Option<String>,
 }
 
 /// A day the office was closed: its date, alone or with why.

@@ -11,13 +11,15 @@
 
 mod easter;
 pub mod holidays;
+mod hours;
 
 use std::collections::BTreeMap;
 
 use jiff::ToSpan;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::{Date, DateTime, Time, Weekday};
 
 pub use easter::easter_sunday;
+pub use hours::OfficeHours;
 pub use holidays::HolidayFile;
 use holidays::SundayRule;
 
@@ -48,6 +50,8 @@ pub struct Calendar {
     days_off: BTreeMap<Date, String>,
     /// `running[i]`: how many working days from `first` up to and including `first + i`.
     running: Vec<u32>,
+    /// When the office is open, when known: promises in hours are kept in that time.
+    hours: Option<OfficeHours>,
 }
 
 impl Calendar {
@@ -90,7 +94,85 @@ impl Calendar {
             last,
             days_off,
             running,
+            hours: None,
         }
+    }
+
+    /// The same calendar, with the office open `hours` on its working days.
+    pub fn with_hours(mut self, hours: Option<OfficeHours>) -> Calendar {
+        self.hours = hours;
+        self
+    }
+
+    /// When the office is open, when known.
+    pub fn hours(&self) -> Option<OfficeHours> {
+        self.hours
+    }
+
+    /// The seconds from `from` to `to` the office was open (`None` without known hours).
+    pub fn office_seconds(
+        &self,
+        from: DateTime,
+        to: DateTime,
+    ) -> Result<Option<i64>, CalendarError> {
+        let Some(hours) = self.hours else {
+            return Ok(None);
+        };
+        if to <= from {
+            return Ok(Some(0));
+        }
+        // The open time of one day between two times of it.
+        let within = |day: Date, start: Time, end: Time| -> Result<i64, CalendarError> {
+            if !self.is_working_day(day)? {
+                return Ok(0);
+            }
+            let (start, end) = (start.max(hours.open), end.min(hours.close));
+            Ok(if end > start {
+                start.duration_until(end).as_secs()
+            } else {
+                0
+            })
+        };
+        if from.date() == to.date() {
+            return within(from.date(), from.time(), to.time()).map(Some);
+        }
+        let first = within(from.date(), from.time(), Time::MAX)?;
+        let last = within(to.date(), Time::MIN, to.time())?;
+        // The whole working days between, neither end counted.
+        let between = self.working_days_between(from.date(), to.date())?
+            - i64::from(self.is_working_day(to.date())?);
+        Ok(Some(first + last + between * hours.seconds()))
+    }
+
+    /// The day by whose end `seconds` of the office's open time from `from` have passed
+    /// (`None` without known hours).
+    pub fn office_deadline(
+        &self,
+        from: DateTime,
+        seconds: i64,
+    ) -> Result<Option<Date>, CalendarError> {
+        let Some(hours) = self.hours else {
+            return Ok(None);
+        };
+        // What is left of the day it starts on, then whole working days.
+        let day = from.date();
+        let today = if self.is_working_day(day)? {
+            let begin = from.time().max(hours.open);
+            if hours.close > begin {
+                begin.duration_until(hours.close).as_secs()
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        if seconds <= today {
+            return Ok(Some(day));
+        }
+        let left = u64::try_from(seconds - today).unwrap_or(0);
+        let day_open = u64::try_from(hours.seconds()).unwrap_or(1).max(1);
+        let days = u32::try_from(left.div_ceil(day_open)).map_err(|_| self.not_covered(self.last))?;
+        self.deadline(day, days).map(Some)
     }
 
     /// The country's name, as its holiday file gives it.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::{Color, err, errln, print_error, status, terminal_width};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, OfficeHours};
 use crate::config::Finder;
 use crate::load::load;
 use crate::model::Charter;
@@ -179,6 +179,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         period: plan.period,
         register: register_name.clone(),
         calendar: plan.calendar.country().to_owned(),
+        office_hours: plan.calendar.hours().map(|h| h.to_string()),
         problems: &problems,
         complaints: complaints.as_ref().map(|results| Complaints {
             results,
@@ -286,8 +287,14 @@ impl<'c> Plan<'c> {
                 )));
             }
         };
+        // The office's hours: as charter.toml gives them, else as the charter's words do.
+        let hours = settings.hours.or_else(|| {
+            let words = charter.organization.hours.as_ref()?;
+            words.all().find_map(OfficeHours::read)
+        });
         let calendar = Calendar::new(&country, settings.closures.iter().cloned())
-            .map_err(|e| fail(e.to_string()))?;
+            .map_err(|e| fail(e.to_string()))?
+            .with_hours(hours);
         let day = |flag: &str, text: &Option<String>| -> Result<Option<Date>, u8> {
             text.as_deref()
                 .map(|text| {

@@ -35,6 +35,9 @@ pub struct PerformanceReport {
     pub period: PeriodView,
     /// Whose public holidays working days were counted with.
     pub calendar: String,
+    /// When the office is open (`08:00–17:00`), when known: promises in hours and minutes
+    /// are counted in that time on working days; else as time elapsed.
+    pub office_hours: Option<String>,
     pub register: RegisterView,
     pub services: Vec<ServiceReport>,
     /// All measured services together.

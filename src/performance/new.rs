@@ -27,8 +27,9 @@ pub struct Measured<'a> {
     pub period: Period,
     /// The register's file, as given.
     pub register: String,
-    /// Whose public holidays were counted with.
+    /// Whose public holidays were counted with, and when the office is open.
     pub calendar: String,
+    pub office_hours: Option<String>,
     /// The register's diagnostics, in order.
     pub problems: &'a [RegisterDiagnostic],
     pub complaints: Option<Complaints<'a>>,
@@ -51,6 +52,7 @@ impl PerformanceReport {
             period,
             register,
             calendar,
+            office_hours,
             problems,
             complaints,
         } = measured;
@@ -130,6 +132,7 @@ impl PerformanceReport {
                 words: period_words,
             },
             calendar,
+            office_hours,
             register: register_view(register, &results.scan),
             services,
             total,

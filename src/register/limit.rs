@@ -250,12 +250,16 @@ impl Limit {
                 let (Some(from), Some(to)) = (received.time, done.time) else {
                     return Err(NotMeasured::NoTimeOfDay);
                 };
-                let span = received
-                    .date
-                    .to_datetime(from)
-                    .duration_until(done.date.to_datetime(to));
+                let (from, to) = (received.date.to_datetime(from), done.date.to_datetime(to));
+                // The office's open time when its hours are known, else the time elapsed.
+                let seconds = match calendar
+                    .office_seconds(from, to)
+                    .map_err(NotMeasured::Calendar)?
+                {
+                    Some(seconds) => seconds,
+                    None => from.duration_until(to).as_secs(),
+                };
                 // Started minutes count: 48 hours and 10 seconds is past 48 hours.
-                let seconds = span.as_secs();
                 (
                     seconds.div_euclid(60) + i64::from(seconds.rem_euclid(60) > 0),
                     i64::try_from(n).unwrap_or(i64::MAX),
@@ -298,9 +302,16 @@ impl Limit {
             Limit::Minutes(n) => {
                 let time = received.time.ok_or(NotMeasured::NoTimeOfDay)?;
                 let minutes = i64::try_from(n).unwrap_or(i64::MAX / 60);
-                jiff::SignedDuration::try_from_mins(minutes)
-                    .and_then(|d| received.date.to_datetime(time).checked_add(d).ok())
-                    .map(|due| due.date())
+                let from = received.date.to_datetime(time);
+                match calendar.office_deadline(from, minutes.saturating_mul(60)) {
+                    Ok(Some(day)) => Some(day),
+                    Ok(None) => jiff::SignedDuration::try_from_mins(minutes)
+                        .and_then(|d| from.checked_add(d).ok())
+                        .map(|due| due.date()),
+                    // As for working days: due past the known years, judged before them.
+                    Err(_) if as_of <= calendar.last_day() && received.date <= as_of => None,
+                    Err(error) => return Err(NotMeasured::Calendar(error)),
+                }
             }
         };
         // Its last day has come by the end of `as_of`, and it is not done: past.
@@ -666,5 +677,44 @@ mod tests {
             hours.overdue(&cal, monday, date(2025, 3, 5)),
             Err(NotMeasured::NoTimeOfDay)
         );
+    }
+
+    #[test]
+    fn hours_are_counted_in_the_offices_open_time_when_it_is_known() {
+        use crate::calendar::OfficeHours;
+        let open = calendar().with_hours(OfficeHours::read("8.00 am to 5.00 pm"));
+        let two_hours = Limit::Minutes(120);
+        let at = |d: Date, h: i8, m: i8| When {
+            date: d,
+            time: Some(jiff::civil::time(h, m, 0, 0)),
+        };
+        // Tuesday 4 March 2025 at 4 pm: an hour before closing; Wednesday the 5th is a
+        // holiday; Thursday from 8 am.
+        let received = at(date(2025, 3, 4), 16, 0);
+        let taken = |done| two_hours.taken(&open, received, done).unwrap();
+        assert_eq!(
+            taken(at(date(2025, 3, 6), 8, 59)),
+            Taken {
+                amount: 119,
+                met: true
+            }
+        );
+        assert_eq!(taken(at(date(2025, 3, 6), 9, 30)).amount, 150);
+        // Elapsed time, without the office's hours: 41 hours.
+        let elapsed = two_hours
+            .taken(&calendar(), received, at(date(2025, 3, 6), 8, 59))
+            .unwrap();
+        assert_eq!(elapsed.amount, 41 * 60 - 1);
+        // Received after closing: the clock starts when the office opens.
+        assert_eq!(
+            two_hours
+                .taken(&open, at(date(2025, 3, 3), 18, 0), at(date(2025, 3, 4), 9, 0))
+                .unwrap()
+                .amount,
+            60
+        );
+        // Pending: its two hours run out on Thursday.
+        assert_eq!(two_hours.overdue(&open, received, date(2025, 3, 5)), Ok(false));
+        assert_eq!(two_hours.overdue(&open, received, date(2025, 3, 6)), Ok(true));
     }
 }

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use super::requests::{Column, Headings};
 use super::when::DateOrder;
+use crate::calendar::OfficeHours;
 use crate::config::{Closure, ReportTable};
 use crate::suggest::did_you_mean;
 
@@ -33,6 +34,8 @@ pub struct ReportSettings {
     pub targets: Vec<(String, f64)>,
     /// The standard complaints are measured against, when the table names one.
     pub complaints: Option<String>,
+    /// When the office is open, when the table says.
+    pub hours: Option<OfficeHours>,
 }
 
 impl Default for ReportSettings {
@@ -44,6 +47,7 @@ impl Default for ReportSettings {
             target: 1.0,
             targets: Vec::new(),
             complaints: None,
+            hours: None,
         }
     }
 }
@@ -102,6 +106,11 @@ impl ReportSettings {
             target,
             targets,
             complaints: table.complaints.clone(),
+            hours: table
+                .hours
+                .as_deref()
+                .map(OfficeHours::from_setting)
+                .transpose()?,
         })
     }
 
