@@ -150,8 +150,8 @@ codes! {
     /// The register's heading row lacks a column a report needs, or names one twice; or
     /// the register has no rows at all.
     RegisterHeading = "E501", "register-heading";
-    /// The register cannot be read on: not UTF-8, a quote never closed, a line far too
-    /// long. Rows before it are counted.
+    /// The register cannot be read on: a quote never closed, a line far too long. Rows
+    /// before it are counted.
     UnreadableRegister = "E502", "unreadable-register";
     /// A row names no service, or has no date of receipt.
     BlankCell = "E503", "blank-cell";
@@ -169,6 +169,12 @@ codes! {
     /// A request that cannot be timed: a date past the years whose public holidays are
     /// known, or a promise in hours on a register without times of day.
     NotMeasured = "E509", "not-measured";
+    /// A row's service could be several of the charter's: a number it gives more than one
+    /// service, or a number and a name that are two services.
+    AmbiguousService = "E510", "ambiguous-service";
+    /// A warning: lines of the register that are not UTF-8 were read as Windows-1252, as
+    /// Excel's "CSV" on Windows writes them.
+    RegisterEncoding = "E511", "register-encoding";
 }
 
 impl fmt::Display for Code {

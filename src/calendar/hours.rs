@@ -36,14 +36,15 @@ impl OfficeHours {
                 "`[report] hours = \"{text}\"`: write the opening and closing times as \"08:00-17:00\""
             )
         };
-        let (open, close) = text
-            .split_once(['-', '–'])
-            .ok_or_else(wrong)?;
+        let (open, close) = text.split_once(['-', '–']).ok_or_else(wrong)?;
         let time = |t: &str| {
             let (h, m) = t.trim().split_once([':', '.'])?;
             Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
         };
-        let (open, close) = (time(open).ok_or_else(wrong)?, time(close).ok_or_else(wrong)?);
+        let (open, close) = (
+            time(open).ok_or_else(wrong)?,
+            time(close).ok_or_else(wrong)?,
+        );
         if close <= open {
             return Err(format!(
                 "`[report] hours = \"{text}\"`: the office must close after it opens"
@@ -74,7 +75,9 @@ impl OfficeHours {
 fn times(words: &str) -> Vec<Time> {
     let lower = words.to_lowercase();
     let tokens: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '–' || c == '-' || c == '(' || c == ')')
+        .split(|c: char| {
+            c.is_whitespace() || c == ',' || c == '–' || c == '-' || c == '(' || c == ')'
+        })
         .filter(|t| !t.is_empty())
         .collect();
     let mut found = Vec::new();
@@ -103,7 +106,10 @@ fn times(words: &str) -> Vec<Time> {
         }
         // `0800` (hours): four digits.
         if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
-            let (hour, minute) = (token[..2].parse().unwrap_or(99), token[2..].parse().unwrap_or(99));
+            let (hour, minute) = (
+                token[..2].parse().unwrap_or(99),
+                token[2..].parse().unwrap_or(99),
+            );
             if let Ok(time) = Time::new(hour, minute, 0, 0) {
                 found.push(time);
             }
@@ -162,7 +168,9 @@ fn split_meridiem(token: &str) -> (&str, Option<bool>) {
     for ending in ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"] {
         if let Some(number) = token.strip_suffix(ending)
             && !number.is_empty()
-            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b':')
+            && number
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b':')
         {
             return (number, meridiem(ending));
         }
@@ -182,8 +190,14 @@ mod tests {
     #[test]
     fn hours_are_read_as_offices_write_them() {
         let day = Some((time(8, 0, 0, 0), time(17, 0, 0, 0)));
-        assert_eq!(read("Monday to Friday, 8.00 am to 5.00 pm, except public holidays"), day);
-        assert_eq!(read("Monday to Friday From 0800 – 1700 hours WithoutLunch Break"), day);
+        assert_eq!(
+            read("Monday to Friday, 8.00 am to 5.00 pm, except public holidays"),
+            day
+        );
+        assert_eq!(
+            read("Monday to Friday From 0800 – 1700 hours WithoutLunch Break"),
+            day
+        );
         assert_eq!(read("08:00-17:00"), day);
         assert_eq!(read("8am - 5pm"), day);
         assert_eq!(read("from 8 a.m. to 5 p.m."), day);
@@ -195,7 +209,10 @@ mod tests {
             ),
             Some((time(8, 0, 0, 0), time(15, 0, 0, 0)))
         );
-        assert_eq!(read("saa 1:30 asubuhi hadi saa 12 jioni"), Some((time(7, 30, 0, 0), time(18, 0, 0, 0))));
+        assert_eq!(
+            read("saa 1:30 asubuhi hadi saa 12 jioni"),
+            Some((time(7, 30, 0, 0), time(18, 0, 0, 0)))
+        );
     }
 
     #[test]
@@ -209,7 +226,9 @@ mod tests {
     #[test]
     fn the_setting_is_strict() {
         assert_eq!(
-            OfficeHours::from_setting("08:00-17:00").unwrap().to_string(),
+            OfficeHours::from_setting("08:00-17:00")
+                .unwrap()
+                .to_string(),
             "08:00–17:00"
         );
         assert!(OfficeHours::from_setting("8 to 5").is_err());

@@ -19,9 +19,9 @@ use jiff::ToSpan;
 use jiff::civil::{Date, DateTime, Time, Weekday};
 
 pub use easter::easter_sunday;
-pub use hours::OfficeHours;
 pub use holidays::HolidayFile;
 use holidays::SundayRule;
+pub use hours::OfficeHours;
 
 /// Why a count of working days cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -171,7 +171,8 @@ impl Calendar {
         }
         let left = u64::try_from(seconds - today).unwrap_or(0);
         let day_open = u64::try_from(hours.seconds()).unwrap_or(1).max(1);
-        let days = u32::try_from(left.div_ceil(day_open)).map_err(|_| self.not_covered(self.last))?;
+        let days =
+            u32::try_from(left.div_ceil(day_open)).map_err(|_| self.not_covered(self.last))?;
         self.deadline(day, days).map(Some)
     }
 

@@ -90,6 +90,7 @@ pub struct Args {
 /// Everything the arguments and `charter.toml` decide, checked.
 struct Plan<'c> {
     charter: &'c Charter,
+    view: View,
     /// The standard complaints are measured against, with `--complaints`.
     complaint_standard: Option<&'c Standard>,
     settings: ReportSettings,
@@ -164,37 +165,36 @@ pub fn run(args: Args, color: Color) -> u8 {
             problem,
         );
     }
-    let view = View::new(
-        plan.charter,
-        &Presentation {
-            layout: crate::model::Layout::Handbook,
-            logo: None,
-        },
-    );
+    let view = &plan.view;
     let mut report = PerformanceReport::new(Measured {
         charter: plan.charter,
-        view: &view,
+        view,
         results: &results,
         settings: &plan.settings,
         period: plan.period,
-        register: register_name.clone(),
+        // Its name, not where it lies on this machine: the report is published.
+        register: file_name(&args.requests),
         calendar: plan.calendar.country().to_owned(),
         office_hours: plan.calendar.hours().map(|h| h.to_string()),
         problems: &problems,
         complaints: complaints.as_ref().map(|results| Complaints {
             results,
-            register: complaints_name.clone().unwrap_or_default(),
+            register: args
+                .complaints
+                .as_deref()
+                .map(file_name)
+                .unwrap_or_default(),
             problems: &complaint_problems,
         }),
     });
     if let Some(previous) = &plan.previous {
         report = report.compared_with(previous);
     }
-    let written = match write(&plan, &view, &report) {
+    let written = match write(&plan, view, &report) {
         Ok(written) => written,
         Err(status) => return status,
     };
-    summary(&report, &written);
+    summary(&report, results.scan.dates.doubtful(), &written);
     let incomplete =
         |scan: &crate::register::scan::Scan| scan.left_out > 0 || scan.stopped.is_some();
     if incomplete(&results.scan) || complaints.as_ref().is_some_and(|c| incomplete(&c.scan)) {
@@ -312,11 +312,17 @@ impl<'c> Plan<'c> {
         {
             return Err(fail(format!("`--to {to}` is before `--from {from}`")));
         }
-        let period = Period {
-            from,
-            to,
-            as_of: as_of.or(to).unwrap_or_else(today),
-        };
+        let as_of = as_of.or(to).unwrap_or_else(today);
+        if let Some(from) = from
+            && as_of < from
+        {
+            return Err(fail(format!(
+                "pending requests would be judged on {as_of}, before the period starts \
+                 (`--from {from}`): give `--as-of` or `--to` on or after it"
+            )));
+        }
+        let period = Period { from, to, as_of };
+        check_targets(charter, &settings).map_err(fail)?;
         let formats = if args.format.is_empty() {
             vec![
                 ReportFormat::Pdf,
@@ -368,24 +374,54 @@ impl<'c> Plan<'c> {
         } else {
             None
         };
+        // The charter as printed: its services' names and promises, its office, its title.
+        let view = View::new(
+            charter,
+            &Presentation {
+                layout: crate::model::Layout::Handbook,
+                logo: None,
+            },
+        );
         let previous = args
             .previous
             .as_deref()
             .map(|path| {
-                crate::performance::previous::read(path).map_err(|message| {
-                    fail(format!(
-                        "`--previous {}`: {message}",
-                        crate::files::display_path(path)
-                    ))
-                })
+                crate::performance::previous::read(path, &view.organization.name, &view.title)
+                    .map_err(|message| {
+                        fail(format!(
+                            "`--previous {}`: {message}",
+                            crate::files::display_path(path)
+                        ))
+                    })
             })
             .transpose()?;
-        let stem = args
+        // A period's report is named for it, so the next period's does not replace it.
+        let charter_stem = args
             .charter
             .file_stem()
             .map_or("charter".into(), |s| s.to_string_lossy().into_owned());
+        let stem = match (from, to) {
+            (Some(from), Some(to)) => format!("{charter_stem}-report-{from}-to-{to}"),
+            _ => format!("{charter_stem}-report"),
+        };
+        let inputs: Vec<&Path> = [Some(args.charter.as_path()), Some(args.requests.as_path())]
+            .into_iter()
+            .chain([args.complaints.as_deref(), args.previous.as_deref()])
+            .flatten()
+            .collect();
+        for format in &formats {
+            let output = out_dir.join(format!("{stem}.{}", format.extension()));
+            if let Some(input) = inputs.iter().find(|input| same_file(input, &output)) {
+                return Err(fail(format!(
+                    "the report's `{}` would replace `{}`, which it reads: name another folder with `-o`",
+                    crate::files::display_path(&output),
+                    crate::files::display_path(input)
+                )));
+            }
+        }
         Ok(Plan {
             charter,
+            view,
             complaint_standard,
             settings,
             calendar,
@@ -420,6 +456,48 @@ fn no_complaint_standard(named: Option<&str>, standards: &[String]) -> String {
     }
 }
 
+/// A file's name, without its folder.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || crate::files::display_path(path),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Whether two paths name the same file (an output not written yet is no input's).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Every `[report.targets]` key names a service of the charter, by its number or name.
+fn check_targets(charter: &Charter, settings: &ReportSettings) -> Result<(), String> {
+    let mut keys: Vec<String> = Vec::new();
+    fn walk(services: &[crate::model::Service], keys: &mut Vec<String>) {
+        for service in services {
+            keys.extend(service.number.iter().map(|n| n.value.written.clone()));
+            keys.extend(service.name.all().map(|n| n.trim().to_owned()));
+            walk(&service.services, keys);
+        }
+    }
+    walk(&charter.services.list, &mut keys);
+    keys.push("complaints".to_owned());
+    for (key, _) in &settings.targets {
+        if !keys.contains(key) {
+            let near = crate::suggest::did_you_mean(key, keys.iter().map(String::as_str))
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            return Err(format!(
+                "`[report.targets]` has `\"{key}\"`{near}, which is no service of the charter: \
+                 name each by its number or its name (or `complaints`)"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Loads the charter; one with errors cannot be measured against.
 fn read_charter(path: &Path, color: Color) -> Result<Charter, u8> {
     let read = SourceFile::read(path).map_err(|error| {
@@ -431,13 +509,22 @@ fn read_charter(path: &Path, color: Color) -> Result<Charter, u8> {
     for d in &loaded.diagnostics {
         err!("{}", reporter.render(&loaded.source, d));
     }
-    loaded.charter.ok_or_else(|| {
+    let charter = loaded.charter.ok_or_else(|| {
         print_error(&format!(
             "`{}` is not a valid charter; fix it with `charter check` first",
             crate::files::display_path(path)
         ));
-        status::PROBLEMS
-    })
+        status::FAILURE
+    })?;
+    if charter.services.list.is_empty() {
+        print_error(&format!(
+            "`{}` lists no services, so there are no promises to measure a register against: \
+             list them under `services` (each with its `timeline`)",
+            crate::files::display_path(path)
+        ));
+        return Err(status::FAILURE);
+    }
+    Ok(charter)
 }
 
 /// The day the report is made, for judging pending requests when no day is given: from
@@ -468,27 +555,30 @@ fn write(plan: &Plan, view: &View, report: &PerformanceReport) -> Result<Vec<Pat
         options,
     });
     let mut written = Vec::new();
+    let mut rendered = Vec::new();
     let mut failed = false;
     for format in &plan.formats {
         let path = plan
             .out_dir
-            .join(format!("{}-report.{}", plan.stem, format.extension()));
+            .join(format!("{}.{}", plan.stem, format.extension()));
         match format.render(report, page.as_ref()) {
-            Ok(bytes) => match crate::files::write_atomic(&path, &bytes) {
-                Ok(()) => written.push(path),
-                Err(error) => {
-                    print_error(&error);
-                    failed = true;
-                }
-            },
+            Ok(bytes) => rendered.push((path, bytes)),
             Err(problems) => {
                 theme_failed(&problems);
                 failed = true;
             }
         }
     }
+    // All of the report or none of it: a page that failed leaves last period's set whole.
     if failed {
         return Err(status::FAILURE);
+    }
+    for (path, bytes) in rendered {
+        if let Err(error) = crate::files::write_atomic(&path, &bytes) {
+            print_error(&error);
+            return Err(status::FAILURE);
+        }
+        written.push(path);
     }
     Ok(written)
 }
@@ -502,33 +592,40 @@ fn theme_failed(problems: &[crate::theme::ThemeDiagnostic]) -> u8 {
 }
 
 /// The run in a few lines, on stderr.
-fn summary(report: &PerformanceReport, written: &[PathBuf]) {
+fn summary(report: &PerformanceReport, doubtful_dates: bool, written: &[PathBuf]) {
     let total = &report.total;
     let share = match &total.performance_words {
-        Some(share) => format!("{share} within the charter's standards"),
-        None => "none completed".to_owned(),
+        Some(share) => format!(", {share} within the charter's standards"),
+        None => String::new(),
     };
+    let services = report
+        .services
+        .iter()
+        .filter(|s| s.measures.requests > 0)
+        .count();
     errln!(
-        "Reported {} requests of {} services from {}: {} completed, {share}; {} pending past their standard.",
-        total.requests,
-        report
-            .services
-            .iter()
-            .filter(|s| s.measures.requests > 0)
-            .count(),
+        "Reported {} of {} received {} from {}: {} completed{share}; {} pending past their standard.",
+        count(total.requests, "request", "requests"),
+        count(services as u64, "service", "services"),
+        report.period.words.first().map_or("", String::as_str),
         report.register.file,
         total.total_volume,
         total.overdue,
     );
+    if doubtful_dates {
+        errln!(
+            "note: every date like 06/02/2025 was read day first (6 February): if the register puts the month first, say so in charter.toml: [report] dates = \"month-first\"."
+        );
+    }
     left_out(&report.register, report.excluded.len());
     if let Some(complaints) = &report.complaints {
         let share = match &complaints.total.performance_words {
-            Some(share) => format!("{share} resolved within the standard"),
-            None => "none resolved".to_owned(),
+            Some(share) => format!(", {share} within the standard"),
+            None => String::new(),
         };
         errln!(
-            "Reported {} complaints from {}: {} resolved, {share}; {} open past it.",
-            complaints.total.requests,
+            "Reported {} from {}: {} resolved{share}; {} open past it.",
+            count(complaints.total.requests, "complaint", "complaints"),
             complaints.register.file,
             complaints.total.total_volume,
             complaints.total.overdue,
@@ -540,14 +637,27 @@ fn summary(report: &PerformanceReport, written: &[PathBuf]) {
     }
 }
 
+/// `1 request`, `2 requests`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// What of a register was not read or not counted, and why.
 fn left_out(register: &crate::performance::RegisterView, shown: usize) {
     if !register.ignored_columns.is_empty() {
-        let columns: Vec<String> = register
+        let mut columns: Vec<String> = register
             .ignored_columns
             .iter()
+            .take(10)
             .map(|c| format!("`{}`", crate::diagnostic::clip(c)))
             .collect();
+        if register.ignored_columns.len() > 10 {
+            columns.push(format!("and {} more", register.ignored_columns.len() - 10));
+        }
         errln!(
             "{}: columns not read: {} (name them under [report.columns] in charter.toml if they are ones the report reads).",
             register.file,

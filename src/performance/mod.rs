@@ -56,10 +56,12 @@ pub struct PerformanceReport {
 pub struct ExcludedKind {
     pub code: String,
     pub name: String,
-    /// Of the problems listed in `excluded`.
+    /// All of them, not only those listed in `excluded`.
     pub count: u64,
-    /// The first lines (ten at most), and the first problem's words.
+    /// The first lines (ten at most), whether there are more, and the first problem's
+    /// words (empty when it came after the first 1,000 problems).
     pub lines: Vec<u64>,
+    pub more_lines: bool,
     pub example: String,
 }
 
@@ -88,13 +90,21 @@ pub struct RegisterView {
     pub left_out: u64,
     /// Its columns that were not read, as headed.
     pub ignored_columns: Vec<String>,
+    /// Why it was not read to its end, and where, when it was not: the rows after were
+    /// not counted.
+    pub stopped: Option<String>,
+    /// Lines that were not UTF-8 and were read as Windows-1252, when there were any.
+    pub recoded: Option<String>,
 }
 
 /// One service's results.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ServiceReport {
-    /// Its number in the charter, or its name when it has none.
+    /// Its number in the charter, or its name when it has none: how registers name it.
     pub service: String,
+    /// Its number as the charter prints it, or its place (`2.1` for an unnumbered
+    /// sub-service of service 2): for the number column of a table.
+    pub number: String,
     pub name: Tx,
     /// 0 for a service, 1 for a sub-service.
     pub depth: usize,

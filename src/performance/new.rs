@@ -5,6 +5,7 @@ use super::{
     ComplaintsReport, Excluded, ExcludedKind, LimitView, Measures, PerformanceReport, PeriodView,
     RegisterView, RouteReport, ServiceReport, Slowest, TotalView,
 };
+use crate::diagnostic::Code;
 use crate::locale::Locale;
 use crate::model::Charter;
 use crate::reading::{Basis, Measure, Unit};
@@ -93,6 +94,7 @@ impl PerformanceReport {
                 total.overdue += result.tally.overdue;
                 ServiceReport {
                     service: result.key.clone(),
+                    number: shown.number.clone(),
                     name: shown.name.clone(),
                     depth: shown.depth,
                     standard: shown.timeline.clone(),
@@ -108,7 +110,7 @@ impl PerformanceReport {
             .collect();
         total.performance = share(total.volume_meeting_target, total.total_volume);
         total.performance_words = total.performance.map(percent);
-        let (excluded, excluded_kinds) = excluded(problems);
+        let (excluded, excluded_kinds) = excluded(&results.scan, problems);
         let day = |d: jiff::civil::Date| d.to_string();
         let period_words = tr.each(|_, locale| {
             let date = |d: jiff::civil::Date| locale.date(d, crate::locale::Precision::Day);
@@ -133,7 +135,7 @@ impl PerformanceReport {
             },
             calendar,
             office_hours,
-            register: register_view(register, &results.scan),
+            register: register_view(register, &results.scan, problems),
             services,
             total,
             excluded,
@@ -167,9 +169,9 @@ fn complaints_report(
                 .flat_map(|g| &g.items)
                 .nth(i)
         });
-    let (excluded, excluded_kinds) = excluded(complaints.problems);
+    let (excluded, excluded_kinds) = excluded(&results.scan, complaints.problems);
     ComplaintsReport {
-        register: register_view(complaints.register, &results.scan),
+        register: register_view(complaints.register, &results.scan, complaints.problems),
         standard_name: shown.and_then(|s| s.name.clone()),
         standard_text: shown.and_then(|s| s.text.clone()),
         standard: shown.and_then(|s| s.timeline.clone()),
@@ -203,7 +205,7 @@ fn measures(tally: &Tally, unit: Option<Limit>, target: f64, tr: &Tr) -> Measure
         total_volume: tally.total,
         volume_meeting_target: tally.met,
         performance,
-        performance_words: performance.map(percent),
+        performance_words: performance.map(|p| percent_against(p, target)),
         target_met: performance.map(|p| p + 1e-9 >= target),
         median: tally.median(),
         p90: tally.percentile(90),
@@ -221,8 +223,20 @@ fn measures(tally: &Tally, unit: Option<Limit>, target: f64, tr: &Tr) -> Measure
     }
 }
 
-fn register_view(file: String, scan: &Scan) -> RegisterView {
+fn register_view(file: String, scan: &Scan, problems: &[RegisterDiagnostic]) -> RegisterView {
+    // Said of the whole register, not of a row: where it stopped, how it was read.
+    let said = |code: Code| {
+        problems
+            .iter()
+            .find(|d| d.diagnostic.code == code)
+            .map(|d| match d.line {
+                Some(line) => format!("line {line}: {}", d.diagnostic.message),
+                None => d.diagnostic.message.clone(),
+            })
+    };
     RegisterView {
+        stopped: said(Code::UnreadableRegister),
+        recoded: said(Code::RegisterEncoding),
         file,
         rows: scan.rows,
         outside_period: scan.outside,
@@ -231,9 +245,13 @@ fn register_view(file: String, scan: &Scan) -> RegisterView {
     }
 }
 
-/// The rows not counted, one by one and by kind.
-fn excluded(problems: &[RegisterDiagnostic]) -> (Vec<Excluded>, Vec<ExcludedKind>) {
-    let excluded: Vec<Excluded> = problems
+/// The rows not counted, one by one (the first 1,000) and by kind (all of them).
+fn excluded(scan: &Scan, problems: &[RegisterDiagnostic]) -> (Vec<Excluded>, Vec<ExcludedKind>) {
+    let rows: Vec<&RegisterDiagnostic> = problems
+        .iter()
+        .filter(|d| scan.kinds.keys().any(|code| d.diagnostic.code == *code))
+        .collect();
+    let excluded = rows
         .iter()
         .map(|d| Excluded {
             line: d.line,
@@ -243,31 +261,22 @@ fn excluded(problems: &[RegisterDiagnostic]) -> (Vec<Excluded>, Vec<ExcludedKind
             message: d.diagnostic.message.clone(),
         })
         .collect();
-    let mut kinds: Vec<ExcludedKind> = Vec::new();
-    for problem in &excluded {
-        let index = match kinds.iter().position(|k| k.code == problem.code) {
-            Some(i) => i,
-            None => {
-                kinds.push(ExcludedKind {
-                    code: problem.code.clone(),
-                    name: problem.name.clone(),
-                    count: 0,
-                    lines: Vec::new(),
-                    example: problem.message.clone(),
-                });
-                kinds.len() - 1
-            }
-        };
-        let kind = &mut kinds[index];
-        kind.count += 1;
-        if let Some(line) = problem.line
-            && kind.lines.len() < 10
-            && kind.lines.last() != Some(&line)
-        {
-            kind.lines.push(line);
-        }
-    }
-    kinds.sort_by(|a, b| a.code.cmp(&b.code));
+    let kinds = scan
+        .kinds
+        .iter()
+        .map(|(code, kind)| ExcludedKind {
+            code: code.as_str().to_owned(),
+            name: code.name().to_owned(),
+            count: kind.count,
+            lines: kind.lines.clone(),
+            more_lines: kind.count > kind.lines.len() as u64,
+            example: rows
+                .iter()
+                .find(|d| d.diagnostic.code == *code)
+                .map(|d| d.diagnostic.message.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
     (excluded, kinds)
 }
 
@@ -323,6 +332,18 @@ fn percent(share: f64) -> String {
     format!("{whole:.0}%")
 }
 
+/// A share as a percentage beside its target: to a tenth where rounding would make a
+/// share short of its target look as if it reached it (94.7%, not 95%, against 95%).
+fn percent_against(share: f64, target: f64) -> String {
+    let whole = percent(share);
+    if share + 1e-9 < target && whole == percent(target) {
+        let tenth = (share * 1000.0).floor() / 10.0;
+        format!("{tenth:.1}%")
+    } else {
+        whole
+    }
+}
+
 /// `amount` of the limit's unit in words: `3 working days`, `siku 3 za kazi`; minutes of
 /// an hour or more as hours and minutes.
 fn duration_words(amount: i64, limit: Limit, locale: &Locale) -> String {
@@ -368,6 +389,9 @@ mod tests {
         assert_eq!(percent(0.001), "1%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(0.875), "88%");
+        assert_eq!(percent_against(18.0 / 19.0, 0.95), "94.7%");
+        assert_eq!(percent_against(18.0 / 19.0, 0.9), "95%");
+        assert_eq!(percent_against(0.9999, 1.0), "99%");
         assert_eq!(
             duration_words(125, Limit::Minutes(120), Locale::fallback()),
             "2 hours and 5 minutes"

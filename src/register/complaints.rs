@@ -73,7 +73,7 @@ impl<'c> ComplaintResults<'c> {
                 Err(why) => {
                     return Err(RowProblem::NotMeasured {
                         line: complaint.line,
-                        service: "complaints".to_owned(),
+                        service: super::diagnostics::COMPLAINTS.to_owned(),
                         why: NotMeasuredWhy::Promise(why.clone()),
                     });
                 }
@@ -118,7 +118,7 @@ fn count(
 ) -> Result<(), RowProblem> {
     let not_measured = |why| RowProblem::NotMeasured {
         line: complaint.line,
-        service: "complaints".to_owned(),
+        service: super::diagnostics::COMPLAINTS.to_owned(),
         why: NotMeasuredWhy::Request(why),
     };
     match complaint.completed {

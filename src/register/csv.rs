@@ -30,8 +30,6 @@ pub struct Record {
 pub enum CsvError {
     #[error("{}", crate::error::plain_io(.0))]
     Io(#[from] std::io::Error),
-    #[error("line {line} is not UTF-8 text")]
-    NotUtf8 { line: u64 },
     #[error("the quote opened on line {line}, column {column} is never closed")]
     OpenQuote { line: u64, column: u64 },
     #[error("line {line} is longer than {limit} characters: is this a register?")]
@@ -50,6 +48,8 @@ pub struct Records<R> {
     line: u64,
     buffer: String,
     started: bool,
+    /// Lines that were not UTF-8 and were read as Windows-1252: the first, and how many.
+    recoded: Option<(u64, u64)>,
 }
 
 impl<R: BufRead> Records<R> {
@@ -61,6 +61,7 @@ impl<R: BufRead> Records<R> {
             line: 0,
             buffer: String::new(),
             started: false,
+            recoded: None,
         }
     }
 
@@ -68,6 +69,11 @@ impl<R: BufRead> Records<R> {
     /// row's (a title above it may hold commas where the table has semicolons).
     pub fn keep_separator(&mut self) {
         self.separator = Some(self.last_separator);
+    }
+
+    /// The lines read as Windows-1252 for not being UTF-8: the first, and how many.
+    pub fn recoded(&self) -> Option<(u64, u64)> {
+        self.recoded
     }
 
     /// The separator of the record read last.
@@ -102,8 +108,17 @@ impl<R: BufRead> Records<R> {
                 bytes.drain(..3);
             }
         }
-        self.buffer =
-            String::from_utf8(bytes).map_err(|_| CsvError::NotUtf8 { line: self.line })?;
+        self.buffer = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Excel's plain "CSV" on Windows writes Windows-1252: read as that, and said.
+            Err(error) => {
+                self.recoded = Some(match self.recoded {
+                    Some((first, count)) => (first, count + 1),
+                    None => (self.line, 1),
+                });
+                windows_1252(error.as_bytes())
+            }
+        };
         Ok(true)
     }
 
@@ -196,11 +211,12 @@ impl<R: BufRead> Records<R> {
             text.push('\n');
             line = self.line;
             column = 1;
-            // A quote never closed would otherwise take the rest of the file into one field.
+            // A quote never closed would otherwise take the rest of the file into one field:
+            // a field longer than a line can be is that quote's doing.
             if text.len() > MAX_LINE {
-                return Err(CsvError::TooLong {
-                    line: start,
-                    limit: MAX_LINE,
+                return Err(CsvError::OpenQuote {
+                    line: quote_at.0,
+                    column: quote_at.1,
                 });
             }
         }
@@ -222,6 +238,23 @@ impl<R: BufRead> Iterator for Records<R> {
     fn next(&mut self) -> Option<Self::Item> {
         self.record().transpose()
     }
+}
+
+/// Bytes of Windows-1252 (Excel's "CSV" on Windows in Western locales) as text: Latin-1
+/// but for 0x80–0x9F, where it has its curly quotes, dashes and the euro sign.
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 /// Commas and semicolons outside quotes.
@@ -307,6 +340,17 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_is_not_utf8_is_read_as_windows_1252_and_said() {
+        let mut records = Records::new(&b"a,b\nCaf\xe9,\x93x\x94\n\xff,1\n"[..]);
+        let texts: Vec<Vec<String>> = (&mut records)
+            .map(|r| r.unwrap().fields.into_iter().map(|f| f.text).collect())
+            .collect();
+        assert_eq!(texts[1], ["Café", "“x”"]);
+        assert_eq!(texts[2], ["ÿ", "1"]);
+        assert_eq!(records.recoded(), Some((2, 2)));
+    }
+
+    #[test]
     fn broken_files_say_where() {
         let error = Records::new("a,b\n\"open,x\n".as_bytes())
             .find_map(Result::err)
@@ -315,20 +359,13 @@ mod tests {
             error.to_string(),
             "the quote opened on line 2, column 1 is never closed"
         );
-        let error = Records::new(&b"a,b\n\xff,x\n"[..])
-            .find_map(Result::err)
-            .unwrap();
-        assert!(
-            error.to_string().starts_with("line 2 is not UTF-8"),
-            "{error}"
-        );
-        // A quote never closed, over many short lines, stops at the limit too.
+        // A quote never closed, over many short lines, is said to be what it is.
         let lines = format!("a\n\"{}", "x\n".repeat(MAX_LINE));
         let error = Records::new(lines.as_bytes())
             .find_map(Result::err)
             .unwrap();
         assert!(
-            matches!(error, CsvError::TooLong { line: 2, .. }),
+            matches!(error, CsvError::OpenQuote { line: 2, column: 1 }),
             "{error}"
         );
         let long = "x".repeat(MAX_LINE + 10);

@@ -12,6 +12,9 @@ use super::requests::{Column, HeaderProblem, Problem, ProblemKind};
 use super::scan::{HeaderOrRegister, NotMeasuredWhy, RegisterError, RowProblem, Scan};
 use crate::diagnostic::{Code, Diagnostic, clip};
 
+/// What a complaint register's rows are counted into, where a request's service goes.
+pub const COMPLAINTS: &str = "complaints";
+
 /// A diagnostic about a register, at a line and column of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegisterDiagnostic {
@@ -24,12 +27,52 @@ pub struct RegisterDiagnostic {
 }
 
 impl RegisterDiagnostic {
-    fn new(diagnostic: Diagnostic, line: Option<u64>, column: Option<u64>) -> Self {
+    /// A diagnostic at `line` and `column`; the register's text it quotes is made
+    /// printable (a cell's escape sequences must not reach the terminal).
+    fn new(mut diagnostic: Diagnostic, line: Option<u64>, column: Option<u64>) -> Self {
+        let printable = |text: &str| -> String {
+            text.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        };
+        diagnostic.message = printable(&diagnostic.message);
+        diagnostic.label = diagnostic.label.as_deref().map(printable);
+        diagnostic.hint = diagnostic.hint.as_deref().map(printable);
         RegisterDiagnostic {
             diagnostic,
             line,
             column,
             row: None,
+        }
+    }
+}
+
+impl RowProblem {
+    /// The code a problem of this kind is reported with.
+    pub fn code(&self) -> Code {
+        match self {
+            RowProblem::Row(Problem { kind, .. }) => match kind {
+                ProblemKind::Blank(_) => Code::BlankCell,
+                ProblemKind::Date { .. } => Code::RegisterDate,
+                ProblemKind::CompletedBeforeReceived { .. } => Code::CompletedBeforeReceived,
+            },
+            RowProblem::UnknownService { .. } => Code::UnknownService,
+            RowProblem::AmbiguousService { .. } => Code::AmbiguousService,
+            RowProblem::Duplicate { .. } => Code::DuplicateRequest,
+            RowProblem::NotMeasured {
+                why:
+                    NotMeasuredWhy::Promise(
+                        Unmeasurable::NeedsCase(_) | Unmeasurable::UnknownCase { .. },
+                    ),
+                ..
+            } => Code::UnknownCase,
+            RowProblem::NotMeasured { .. } => Code::NotMeasured,
         }
     }
 }
@@ -150,14 +193,6 @@ pub fn of_register_error(error: &RegisterError) -> RegisterDiagnostic {
         RegisterError::Csv(error) => {
             let (line, column, hint) = match error {
                 CsvError::Io(_) => (None, None, None),
-                CsvError::NotUtf8 { line } => (
-                    Some(*line),
-                    None,
-                    Some(
-                        "in the spreadsheet, save the register as \"CSV UTF-8\" (File, Save As); \
-                         the rows before this line are counted",
-                    ),
-                ),
                 CsvError::OpenQuote { line, column } => (
                     Some(*line),
                     Some(*column),
@@ -188,6 +223,24 @@ pub fn of_register_error(error: &RegisterError) -> RegisterDiagnostic {
 pub fn of_scan(scan: &Scan) -> Vec<RegisterDiagnostic> {
     let mut all = of_rows(scan);
     all.extend(scan.stopped.as_ref().map(of_register_error));
+    if let Some((first, count)) = scan.recoded {
+        let lines = if count == 1 {
+            format!("line {first} is")
+        } else {
+            format!("{count} lines (the first, line {first}) are")
+        };
+        let mut diagnostic = Diagnostic::new(
+            Code::RegisterEncoding.into(),
+            crate::diagnostic::Severity::Warning,
+            format!(
+                "{lines} not UTF-8 text: read as Windows-1252, as Excel's \"CSV\" on Windows writes"
+            ),
+        );
+        diagnostic = diagnostic.with_hint(
+            "check the accented letters in the report; to be sure of them, save the register as \"CSV UTF-8\" (File, Save As)",
+        );
+        all.push(RegisterDiagnostic::new(diagnostic, Some(first), None));
+    }
     all
 }
 
@@ -283,6 +336,42 @@ fn of_row(problem: &RowProblem) -> (RegisterDiagnostic, bool) {
                 false,
             )
         }
+        RowProblem::AmbiguousService {
+            line,
+            column,
+            service,
+            name,
+            candidates,
+        } => {
+            let service = clip(service.trim());
+            let (message, hint) = match name {
+                Some(name) if candidates.len() == 2 => (
+                    format!(
+                        "`{service}` and `{}` name two of the charter's services: {}",
+                        clip(name.trim()),
+                        candidates.join("; ")
+                    ),
+                    "correct the number or the name, so that both name the same service",
+                ),
+                _ => (
+                    format!(
+                        "several of the charter's services are numbered `{service}`: {}",
+                        candidates.join("; ")
+                    ),
+                    "give each row the service's name too, in a `service name` column: the \
+                     charter numbers its services office by office",
+                ),
+            };
+            let diagnostic = labelled(
+                Diagnostic::error(Code::AmbiguousService, message),
+                "which service?",
+            )
+            .with_hint(hint);
+            (
+                RegisterDiagnostic::new(diagnostic, Some(*line), Some(*column)),
+                false,
+            )
+        }
         RowProblem::Duplicate { line, first } => {
             let diagnostic = labelled(
                 Diagnostic::error(
@@ -311,12 +400,20 @@ fn of_row(problem: &RowProblem) -> (RegisterDiagnostic, bool) {
                 )),
                 NotMeasuredWhy::Promise(why) => Diagnostic::error(
                     Code::NotMeasured,
-                    format!("service {service} cannot be measured: {why}"),
+                    if service == COMPLAINTS {
+                        format!("complaints cannot be measured: the standard for them: {why}")
+                    } else {
+                        format!("service {service} cannot be measured: {why}")
+                    },
                 ),
                 NotMeasuredWhy::Request(why) => {
                     let d = Diagnostic::error(
                         Code::NotMeasured,
-                        format!("this request of service {service} cannot be timed: {why}"),
+                        if service == COMPLAINTS {
+                            format!("this complaint cannot be timed: {why}")
+                        } else {
+                            format!("this request of service {service} cannot be timed: {why}")
+                        },
                     );
                     match why {
                         NotMeasured::NoTimeOfDay => d.with_hint(

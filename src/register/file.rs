@@ -53,4 +53,11 @@ impl RecordSource for RegisterFile {
             RegisterFile::Sheet(_) => ',',
         }
     }
+
+    fn recoded(&self) -> Option<(u64, u64)> {
+        match self {
+            RegisterFile::Csv(records) => records.recoded(),
+            RegisterFile::Sheet(_) => None,
+        }
+    }
 }

@@ -708,13 +708,23 @@ mod tests {
         // Received after closing: the clock starts when the office opens.
         assert_eq!(
             two_hours
-                .taken(&open, at(date(2025, 3, 3), 18, 0), at(date(2025, 3, 4), 9, 0))
+                .taken(
+                    &open,
+                    at(date(2025, 3, 3), 18, 0),
+                    at(date(2025, 3, 4), 9, 0)
+                )
                 .unwrap()
                 .amount,
             60
         );
         // Pending: its two hours run out on Thursday.
-        assert_eq!(two_hours.overdue(&open, received, date(2025, 3, 5)), Ok(false));
-        assert_eq!(two_hours.overdue(&open, received, date(2025, 3, 6)), Ok(true));
+        assert_eq!(
+            two_hours.overdue(&open, received, date(2025, 3, 5)),
+            Ok(false)
+        );
+        assert_eq!(
+            two_hours.overdue(&open, received, date(2025, 3, 6)),
+            Ok(true)
+        );
     }
 }

@@ -131,6 +131,16 @@ pub struct Request {
     pub route: Option<String>,
 }
 
+impl HeaderProblem {
+    /// How many needed columns the row lacks (a row naming one twice lacks none).
+    pub fn missing(&self) -> usize {
+        match self {
+            HeaderProblem::Missing { columns, .. } => columns.len(),
+            HeaderProblem::Twice { .. } => 0,
+        }
+    }
+}
+
 /// What is wrong with a row, at the cell it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -220,6 +230,11 @@ impl Header {
         })
     }
 
+    /// The text of a row's cell in `column`, when it has one.
+    pub fn cell_text<'a>(&self, record: &'a Record, column: Column) -> Option<&'a str> {
+        self.cell(record, column).map(|f| f.text.as_str())
+    }
+
     fn cell<'a>(&self, record: &'a Record, column: Column) -> Option<&'a Field> {
         let (_, i) = self.positions.iter().find(|(c, _)| *c == column)?;
         record.fields.get(*i)
@@ -251,6 +266,10 @@ impl Header {
         };
         let date = |column: Column, problems: &mut Vec<Problem>| -> Option<When> {
             let field = text(column)?;
+            // `Pending` typed where the completion goes: not done yet.
+            if column == Column::Completed && is_pending_word(&field.text) {
+                return None;
+            }
             read_when(&field.text, order)
                 .map_err(|error| {
                     problems.push(Problem {
@@ -306,6 +325,19 @@ impl Header {
             _ => Err(problems),
         }
     }
+}
+
+/// Whether a completed cell says the request is not done yet (`Pending`, `Bado`).
+fn is_pending_word(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        crate::catalogues::tables::<std::collections::BTreeMap<String, Vec<String>>>("register")
+            .into_iter()
+            .flat_map(|(_, mut table)| table.remove("pending").unwrap_or_default())
+            .map(|w| normalise(&w))
+            .collect()
+    });
+    words.contains(&normalise(text))
 }
 
 /// A heading as it is compared: lower case, spaces at either end and a trailing `:` or
@@ -378,6 +410,24 @@ mod tests {
         let request = header.request(&rows[1], DateOrder::DayFirst).unwrap();
         assert_eq!(request.completed, None);
         assert_eq!(request.case.as_deref(), Some("Sub-county"));
+        // Words for "not yet" in the completed column are not dates, nor problems.
+        let rows = records(
+            "service,received,completed
+3,2026-03-02,Pending
+3,2026-03-02,Bado
+3,2026-03-02, - 
+",
+        );
+        for row in &rows[1..] {
+            let request = header_of(&rows[0])
+                .request(row, DateOrder::DayFirst)
+                .unwrap();
+            assert_eq!(request.completed, None, "{row:?}");
+        }
+    }
+
+    fn header_of(record: &Record) -> Header {
+        Header::find(record, &Headings::default(), Kind::Requests).unwrap()
     }
 
     #[test]

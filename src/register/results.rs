@@ -69,16 +69,39 @@ fn count(
         .service
         .as_ref()
         .expect("a request register's rows name a service");
-    let found = find_service(services, &service.text).or_else(|| {
-        let name = request.name.as_deref()?;
-        find_service(services, name)
-    });
+    let found =
+        find_service(services, &service.text, request.name.as_deref()).map_err(|several| {
+            RowProblem::AmbiguousService {
+                line,
+                column: service.column,
+                service: service.text.clone(),
+                name: request.name.clone(),
+                candidates: several
+                    .iter()
+                    .map(|&i| {
+                        let s = &services[i];
+                        let name = s.service.name.all().next().unwrap_or_default();
+                        match &s.service.number {
+                            Some(n) => format!("{} {name}", n.value.written),
+                            None => name.to_owned(),
+                        }
+                    })
+                    .collect(),
+            }
+        })?;
     let Some(index) = found else {
-        // The nearest number or name: `Oficial search` is `Official search`.
-        let names = services
-            .iter()
-            .flat_map(|s| std::iter::once(s.key.as_str()).chain(s.service.name.all()));
-        let suggestion = crate::suggest::did_you_mean(&service.text, names).map(str::to_owned);
+        // The nearest name: `Oficial search` is `Official search`. A number is not
+        // "near" another (`99` is not `9`), so only names are offered.
+        let is_number = service
+            .text
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.');
+        let names = services.iter().flat_map(|s| s.service.name.all());
+        let suggestion = (!is_number)
+            .then(|| crate::suggest::did_you_mean(&service.text, names))
+            .flatten()
+            .map(str::to_owned);
         return Err(RowProblem::UnknownService {
             line,
             column: service.column,
@@ -154,27 +177,82 @@ fn flatten<'c>(list: &'c [Service], out: &mut Vec<ServiceResult<'c>>) {
     }
 }
 
-/// The service a register names: by its number (`3`, `9.1.1`), or by its name in any of
-/// the charter's languages, ignoring capitals and spaces at either end.
-fn find_service(services: &[ServiceResult], named: &str) -> Option<usize> {
-    let named = named.trim();
-    let number = named.trim_end_matches('.');
-    services
+/// The service a register names: by its number (`3`, `9.1.1`; `03` is `3`), or by its name
+/// in any of the charter's languages (capitals, runs of spaces and the kind of dash not
+/// minded). A number several services share (a charter numbering them office by office)
+/// is told apart by the row's name; a number and a name of two different services is said.
+fn find_service(
+    services: &[ServiceResult],
+    named: &str,
+    name: Option<&str>,
+) -> Result<Option<usize>, Vec<usize>> {
+    let by_name = |named: &str| -> Vec<usize> {
+        let named = plain(named);
+        services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.service.name.all().any(|n| plain(n) == named))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let number = number_of(named);
+    let numbered: Vec<usize> = services
         .iter()
-        .position(|s| {
+        .enumerate()
+        .filter(|(_, s)| {
             s.service
                 .number
                 .as_ref()
-                .is_some_and(|n| n.value.written == number)
+                .is_some_and(|n| number_of(&n.value.written) == number)
         })
-        .or_else(|| {
-            services.iter().position(|s| {
-                s.service
-                    .name
-                    .all()
-                    .any(|name| name.trim().eq_ignore_ascii_case(named))
-            })
+        .map(|(i, _)| i)
+        .collect();
+    let named_too = name.map(by_name).unwrap_or_default();
+    match numbered.as_slice() {
+        [] => {
+            let found = by_name(named);
+            match found.as_slice() {
+                [] => Ok(named_too.first().copied()),
+                [one] => Ok(Some(*one)),
+                _ => Err(found),
+            }
+        }
+        [one] if named_too.is_empty() || named_too.contains(one) => Ok(Some(*one)),
+        [one] => Err(vec![*one, named_too[0]]),
+        several => match several.iter().find(|i| named_too.contains(i)) {
+            Some(i) => Ok(Some(*i)),
+            None => Err(several.to_vec()),
+        },
+    }
+}
+
+/// A service number as compared: `03.` is `3`, `09.1` is `9.1`.
+fn number_of(text: &str) -> String {
+    text.trim()
+        .trim_end_matches('.')
+        .split('.')
+        .map(|part| {
+            let digits = part.trim_start_matches('0');
+            if digits.is_empty() && !part.is_empty() {
+                "0"
+            } else {
+                digits
+            }
         })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A name as compared: lower case, one space between words, one kind of dash, no space
+/// inside brackets.
+fn plain(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['–', '—', '‐', '‑'], "-")
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .to_lowercase()
 }
 
 #[cfg(test)]

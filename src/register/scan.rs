@@ -12,8 +12,10 @@ use jiff::civil::Date;
 
 use super::csv::{CsvError, Record, Records};
 use super::limit::{NotMeasured, Unmeasurable};
-use super::requests::{Header, HeaderProblem, Kind, Problem, Request};
+use super::requests::{Column, Header, HeaderProblem, Kind, Problem, Request};
 use super::settings::Reading;
+use super::when::DateOrder;
+use crate::diagnostic::Code;
 
 /// The most problems kept in full; past it they are only counted (a register exported
 /// wrongly can have a million bad rows, and nobody reads a million messages).
@@ -55,6 +57,48 @@ pub struct Scan {
     /// Why the register could not be read to its end, when it could not: the rows before
     /// are counted.
     pub stopped: Option<RegisterError>,
+    /// Every problem by its code, however many (the first [`MAX_PROBLEMS`] are kept in
+    /// full): how many, and the lines of the first ten.
+    pub kinds: BTreeMap<Code, Kinds>,
+    /// What the numeric dates of receipt say of their order.
+    pub dates: DateEvidence,
+    /// Lines read as Windows-1252 for not being UTF-8: the first, and how many.
+    pub recoded: Option<(u64, u64)>,
+}
+
+/// How many problems of one code, and the first lines they are on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Kinds {
+    pub count: u64,
+    pub lines: Vec<u64>,
+}
+
+/// Whether a register read day first could be month first: its numeric dates (`06/02/2025`)
+/// counted by whether their first number could be a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateEvidence {
+    /// Dates whose first number is over 12: day first, surely.
+    pub day_first: u64,
+    /// Dates that read as well either way (`06/02/2025`; not `05/05/2025`).
+    pub either: u64,
+}
+
+impl DateEvidence {
+    fn note(&mut self, text: &str) {
+        if let Some((first, second)) = super::when::numeric_parts(text) {
+            if first > 12 {
+                self.day_first += 1;
+            } else if second <= 12 && first != second {
+                self.either += 1;
+            }
+        }
+    }
+
+    /// Every numeric date could have been read month first, and some would read
+    /// differently: the register may be month first.
+    pub fn doubtful(&self) -> bool {
+        self.day_first == 0 && self.either > 0
+    }
 }
 
 /// Where a register's records come from: a CSV file streamed, or a spreadsheet's sheet.
@@ -66,6 +110,11 @@ pub trait RecordSource: Iterator<Item = Result<Record, CsvError>> {
     fn separator(&self) -> char {
         ','
     }
+
+    /// The lines that were not UTF-8 and were read as Windows-1252: the first, how many.
+    fn recoded(&self) -> Option<(u64, u64)> {
+        None
+    }
 }
 
 impl<R: BufRead> RecordSource for Records<R> {
@@ -75,6 +124,10 @@ impl<R: BufRead> RecordSource for Records<R> {
 
     fn separator(&self) -> char {
         Records::separator(self)
+    }
+
+    fn recoded(&self) -> Option<(u64, u64)> {
+        Records::recoded(self)
     }
 }
 
@@ -106,9 +159,18 @@ impl Scan {
                     break header;
                 }
                 Err(problem) => {
-                    let problem = first_problem.get_or_insert(problem).clone();
+                    // Of the rows tried, the one that looks most like a heading row is the
+                    // one to talk about (a title above it names no column at all).
+                    if first_problem
+                        .as_ref()
+                        .is_none_or(|first: &HeaderProblem| problem.missing() < first.missing())
+                    {
+                        first_problem = Some(problem);
+                    }
                     if record.line >= HEADING_WITHIN {
-                        return Err(HeaderOrRegister::Header(problem));
+                        return Err(HeaderOrRegister::Header(
+                            first_problem.expect("just set or kept"),
+                        ));
                     }
                 }
             }
@@ -118,11 +180,12 @@ impl Scan {
             ..Scan::default()
         };
         let separator = RecordSource::separator(records);
-        // The requests' own numbers already seen (hashed), with the line of the first: the
-        // one thing that grows with the register, by some 20 bytes a row, and only when it
-        // numbers its requests (a row entered twice may be anywhere in it).
+        // The requests counted, by their own number and day of receipt (hashed), with the
+        // line of the first: the one thing that grows with the register, by some 20 bytes
+        // a row, and only when it numbers its requests (a row entered twice may be
+        // anywhere in it). The day too, since offices start their numbers again each year.
         let mut seen: HashMap<u64, u64> = HashMap::new();
-        for record in records {
+        for record in &mut *records {
             let record = match record {
                 Ok(record) => record,
                 Err(error) => {
@@ -147,18 +210,27 @@ impl Scan {
                     continue;
                 }
             };
-            if let Some(reference) = &request.reference {
-                let key = fingerprint(reference);
-                if let Some(&first) = seen.get(&key) {
-                    scan.leave_out(&record, separator, [RowProblem::Duplicate { line, first }]);
-                    continue;
-                }
-                seen.insert(key, line);
-            }
             let outside = period.from.is_some_and(|from| request.received.date < from)
                 || period.to.is_some_and(|to| request.received.date > to);
             if outside {
                 scan.outside += 1;
+                continue;
+            }
+            if reading.order == DateOrder::DayFirst
+                && let Some(cell) = header.cell_text(&record, Column::Received)
+            {
+                scan.dates.note(cell);
+            }
+            // A number typed as a placeholder (`-`, `N/A`) numbers nothing.
+            let key = request
+                .reference
+                .as_deref()
+                .filter(|r| is_a_number(r))
+                .map(|r| fingerprint(r, request.received.date));
+            if let Some(key) = key
+                && let Some(&first) = seen.get(&key)
+            {
+                scan.leave_out(&record, separator, [RowProblem::Duplicate { line, first }]);
                 continue;
             }
             let day = request.received.date;
@@ -166,10 +238,18 @@ impl Scan {
                 Some((first, last)) => (first.min(day), last.max(day)),
                 None => (day, day),
             });
-            if let Err(problem) = each(&request) {
-                scan.leave_out(&record, separator, [problem]);
+            match each(&request) {
+                // Only a request counted holds its number: a row left out and entered
+                // again, corrected, is not a duplicate of it.
+                Ok(()) => {
+                    if let Some(key) = key {
+                        seen.insert(key, line);
+                    }
+                }
+                Err(problem) => scan.leave_out(&record, separator, [problem]),
             }
         }
+        scan.recoded = RecordSource::recoded(records);
         Ok(scan)
     }
 
@@ -182,6 +262,11 @@ impl Scan {
     ) {
         self.left_out += 1;
         for problem in problems {
+            let kind = self.kinds.entry(problem.code()).or_default();
+            kind.count += 1;
+            if kind.lines.len() < 10 && kind.lines.last() != Some(&record.line) {
+                kind.lines.push(record.line);
+            }
             if self.problems.len() < MAX_PROBLEMS {
                 self.problems.push(problem);
                 self.row_texts
@@ -203,6 +288,17 @@ pub enum RowProblem {
         column: u64,
         service: String,
         suggestion: Option<String>,
+    },
+    /// The service could be several of the charter's: a number it gives more than one
+    /// service (numbered office by office), or a number and a name of two services.
+    AmbiguousService {
+        line: u64,
+        column: u64,
+        service: String,
+        /// The name the row gives beside the number, when it names another service.
+        name: Option<String>,
+        /// The services it could be, as `number name`.
+        candidates: Vec<String>,
     },
     /// A request whose number an earlier row already had.
     Duplicate { line: u64, first: u64 },
@@ -255,7 +351,9 @@ impl RowText {
             for c in field.text.chars() {
                 match c {
                     '"' => text.push_str("\"\""),
-                    '\n' | '\r' => text.push(' '),
+                    '\n' | '\r' | '\t' => text.push(' '),
+                    // A cell's escape sequences must not reach the terminal.
+                    c if c.is_control() => text.push('\u{FFFD}'),
                     c => text.push(c),
                 }
             }
@@ -286,8 +384,20 @@ pub enum HeaderOrRegister {
     Register(RegisterError),
 }
 
-fn fingerprint(reference: &str) -> u64 {
+fn fingerprint(reference: &str, received: Date) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     reference.trim().hash(&mut hasher);
+    received.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Whether a request's number is one: it has a letter or a digit, and is not a word for
+/// none (`N/A`, `nil`, `hakuna`).
+fn is_a_number(reference: &str) -> bool {
+    let reference = reference.trim().to_lowercase();
+    reference.chars().any(char::is_alphanumeric)
+        && !matches!(
+            reference.as_str(),
+            "n/a" | "na" | "none" | "nil" | "null" | "hakuna" | "wala" | "tbd" | "0"
+        )
 }

@@ -30,6 +30,20 @@ impl When {
     }
 }
 
+/// The first two numbers of a numeric date (`06/02/2025`: 6 and 2), to judge its order by.
+pub fn numeric_parts(text: &str) -> Option<(u32, u32)> {
+    let b = text.trim().as_bytes();
+    if b.len() < 10 || !(b[2] == b[5] && matches!(b[2], b'/' | b'.' | b'-')) {
+        return None;
+    }
+    let number = |i: usize| -> Option<u32> {
+        let (a, c) = (b[i], b[i + 1]);
+        (a.is_ascii_digit() && c.is_ascii_digit())
+            .then(|| u32::from(a - b'0') * 10 + u32::from(c - b'0'))
+    };
+    Some((number(0)?, number(3)?))
+}
+
 impl std::fmt::Display for When {
     /// `2026-03-02`, or `2026-03-02 14:30` with a time of day.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -216,7 +230,12 @@ fn read_date(text: &str, order: DateOrder) -> Result<Date, WhenError> {
 
 fn real_date(year: u32, month: u32, day: u32, text: &str) -> Result<Date, WhenError> {
     let fits = |n: u32, max: u32| (1..=max).contains(&n);
-    if !(1900..=2200).contains(&year) || !fits(month, 12) || !fits(day, 31) {
+    if !(1900..=2200).contains(&year) {
+        return Err(WhenError::new(format!(
+            "`{text}` is not in the years a register can hold (1900 to 2200): is the year mistyped?"
+        )));
+    }
+    if !fits(month, 12) || !fits(day, 31) {
         return Err(WhenError::new(format!("`{text}` is not a real date")));
     }
     Date::new(year as i16, month as i8, day as i8).map_err(|_| {
@@ -427,15 +446,14 @@ mod tests {
         let e = error("25/03/2026", DateOrder::MonthFirst);
         assert!(e.hint.unwrap().contains("day first"));
         // Not real dates.
-        for text in [
-            "31/02/2026",
-            "2026-13-01",
-            "00/01/2026",
-            "29 February 2025",
-            "2 March 0026",
-        ] {
+        for text in ["31/02/2026", "2026-13-01", "00/01/2026", "29 February 2025"] {
             let e = error(text, DateOrder::DayFirst);
             assert!(e.message.contains("not a real date"), "{text}: {e:?}");
+        }
+        // Real dates, but not a register's.
+        for text in ["2 March 0026", "9999-12-31", "01/01/1899"] {
+            let e = error(text, DateOrder::DayFirst);
+            assert!(e.message.contains("1900 to 2200"), "{text}: {e:?}");
         }
         // Not dates at all.
         for text in [

@@ -94,7 +94,10 @@ fn the_limits_page_names_every_limit_with_its_value() {
         ),
         (
             "MAX_UNZIPPED",
-            format!("unzipping to {} MB", charter::register::sheet::MAX_UNZIPPED / MB),
+            format!(
+                "unzipping to {} MB",
+                charter::register::sheet::MAX_UNZIPPED / MB
+            ),
         ),
         (
             "MAX_PROBLEMS",

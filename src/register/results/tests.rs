@@ -306,7 +306,7 @@ fn spreadsheet_exports_are_read_as_they_come() {
     let register = "Ministry of Lands, Housing and Urban Development;;\n\
                     Service No.;Service Name;Date Received;Date Completed\n\
                     1;Official search;29/05/2025;04/06/2025\n\
-                    01;Building plans;01/05/2025;08/05/2025\n\
+                    17;Building plans;01/05/2025;08/05/2025\n\
                     ;;;\n;;;\n";
     let results = measure(&charter, register);
     assert_eq!(
@@ -317,4 +317,61 @@ fn spreadsheet_exports_are_read_as_they_come() {
     );
     assert_eq!(results.services[0].tally.total, 1);
     assert_eq!(results.services[1].tally.total, 1);
+}
+
+#[test]
+fn a_service_is_found_however_the_register_writes_it_and_never_guessed() {
+    let text = "\
+languages: [en]
+title: Charter
+organization: {name: Office, country: KE}
+services:
+  - {number: 1, name: Business permit, timeline: 3 working days}
+  - {number: 1, name: Building permit, timeline: 5 working days}
+  - {number: 2, name: PF–Illness (advance ), timeline: 7 days}
+";
+    let loaded = load_source(SourceFile::new("c.yaml", text.to_owned()));
+    let charter = loaded.charter.expect("valid");
+    let register = "\
+service,service name,received,completed
+1,,02/06/2025,03/06/2025
+1,building permit,02/06/2025,03/06/2025
+01,Building Permit,02/06/2025,03/06/2025
+2,Business permit,02/06/2025,03/06/2025
+pf-illness  (advance),,02/06/2025,03/06/2025
+99,,02/06/2025,03/06/2025
+";
+    let results = measure(&charter, register);
+    let problems: Vec<(u64, crate::diagnostic::Code)> = results
+        .scan
+        .problems
+        .iter()
+        .map(|p| {
+            let line = match p {
+                RowProblem::AmbiguousService { line, .. }
+                | RowProblem::UnknownService { line, .. } => *line,
+                other => panic!("{other:?}"),
+            };
+            (line, p.code())
+        })
+        .collect();
+    use crate::diagnostic::Code;
+    assert_eq!(
+        problems,
+        vec![
+            (2, Code::AmbiguousService),
+            (5, Code::AmbiguousService),
+            (7, Code::UnknownService)
+        ]
+    );
+    // `99` is not offered `9` or any other number.
+    assert!(matches!(
+        &results.scan.problems[2],
+        RowProblem::UnknownService {
+            suggestion: None,
+            ..
+        }
+    ));
+    let totals: Vec<u64> = results.services.iter().map(|s| s.tally.total).collect();
+    assert_eq!(totals, vec![0, 2, 1]);
 }
