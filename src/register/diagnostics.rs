@@ -30,17 +30,6 @@ impl RegisterDiagnostic {
     /// A diagnostic at `line` and `column`; the register's text it quotes is made
     /// printable (a cell's escape sequences must not reach the terminal).
     fn new(mut diagnostic: Diagnostic, line: Option<u64>, column: Option<u64>) -> Self {
-        let printable = |text: &str| -> String {
-            text.chars()
-                .map(|c| {
-                    if c.is_control() && c != '\n' {
-                        '\u{FFFD}'
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        };
         diagnostic.message = printable(&diagnostic.message);
         diagnostic.label = diagnostic.label.as_deref().map(printable);
         diagnostic.hint = diagnostic.hint.as_deref().map(printable);
@@ -90,6 +79,20 @@ impl RegisterDiagnostic {
         }
         self
     }
+}
+
+/// Text with its control characters (a cell's terminal escape sequences) made visible
+/// as `�`; line breaks kept.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// A spreadsheet's name for its column `n` (1-based): `A`, `Z`, `AA`.
