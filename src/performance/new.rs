@@ -81,6 +81,13 @@ impl PerformanceReport {
                 let unit = limit.or_else(|| common_limit(result.service.timeline.as_ref()?));
                 let mut measures = measures(&result.tally, unit, target, &tr);
                 measures.requests += result.unmeasured;
+                // A promise by case in several units (days here, hours there): its times
+                // are in no one unit, so none is given.
+                if unit.is_none() {
+                    measures.median = None;
+                    measures.p90 = None;
+                    measures.slowest = None;
+                }
                 if !measured {
                     measures.total_volume = result.unmeasured;
                     measures.performance = None;
@@ -351,7 +358,8 @@ fn duration_words(amount: i64, limit: Limit, locale: &Locale) -> String {
     let (unit, basis) = match limit {
         Limit::WorkingDays(_) => (Unit::Days, Some(Basis::Working)),
         Limit::Days(_) => (Unit::Days, None),
-        Limit::Months(_) => (Unit::Months, None),
+        // Times against a promise in months are taken in days.
+        Limit::Months(_) => (Unit::Days, None),
         Limit::Minutes(_) => (Unit::Minutes, None),
     };
     let measure = if unit == Unit::Minutes && amount >= 60 {

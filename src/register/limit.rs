@@ -50,8 +50,7 @@ pub enum Unmeasurable {
 /// How long one request took, in its promise's unit, and whether the promise was kept.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Taken {
-    /// Working days, days, months or minutes; whole, but for minutes measured from dates
-    /// alone (counted from midnight).
+    /// Working days, days (for promises in days or months) or minutes.
     pub amount: i64,
     pub met: bool,
 }
@@ -159,8 +158,10 @@ impl Limit {
         let n = u64::from(duration.max.unwrap_or(duration.amount));
         let working = duration.basis == Some(Basis::Working);
         // Every part in the first part's measure (`1 week and 3 days` is 10 days, `1 year
-        // and 6 months` 18 months); a part shorter than that measure reaches into the next
-        // one (`3 days and 10 minutes` is kept on the 4th day).
+        // and 6 months` 18 months). A part shorter than a day is not counted in days: a
+        // register's days are whole, and a request done on the 4th day took more than `3
+        // days and 10 minutes` (on the 3rd, it kept them). A part shorter than a month
+        // reaches into the next one (`1 month and 15 days` is kept within 2 months).
         let parts = std::iter::once((n, unit))
             .chain(duration.plus.iter().map(|(n, u)| (u64::from(*n), *u)));
         let week = if working { 5 } else { 7 };
@@ -168,7 +169,7 @@ impl Limit {
         let small = |n: u64| u32::try_from(n).map_err(|_| too_long());
         Ok(match unit {
             Unit::Days | Unit::Weeks => {
-                let (mut days, mut more) = (0u64, 0);
+                let mut days = 0u64;
                 for (n, unit) in parts {
                     match unit {
                         Unit::Days => days = days.checked_add(n).ok_or_else(too_long)?,
@@ -176,10 +177,10 @@ impl Limit {
                             let d = n.checked_mul(week).ok_or_else(too_long)?;
                             days = days.checked_add(d).ok_or_else(too_long)?;
                         }
-                        _ => more = 1,
+                        _ => {}
                     }
                 }
-                let days = small(days + more)?;
+                let days = small(days)?;
                 if working {
                     Limit::WorkingDays(days)
                 } else {
@@ -239,10 +240,12 @@ impl Limit {
             Limit::Days(n) => (days_between(received.date, done.date), i64::from(n)),
             Limit::Months(n) => {
                 // Kept when done on or before the same day `n` months on (the month's last
-                // day when it is shorter: 31 January + 1 month is 28 or 29 February).
+                // day when it is shorter: 31 January + 1 month is 28 or 29 February). The
+                // time taken is told in days: a request done in 3 days did not take "a
+                // month".
                 let months = months_taken(received.date, done.date);
                 return Ok(Taken {
-                    amount: months,
+                    amount: days_between(received.date, done.date),
                     met: months <= i64::from(n),
                 });
             }
@@ -427,7 +430,7 @@ mod tests {
         if let TimelineKind::Duration(d) = &mut mixed.kind {
             d.measure.plus.push((10, Unit::Minutes));
         }
-        assert_eq!(of(mixed), Limit::WorkingDays(4));
+        assert_eq!(of(mixed), Limit::WorkingDays(3));
         // Parts of a day or longer count exactly, in the first part's measure.
         let with = |amount, unit, basis, plus: &[(u32, Unit)]| {
             let mut t = duration(amount, None, unit, basis);
@@ -459,6 +462,10 @@ mod tests {
         );
         assert_eq!(
             with(u32::MAX, Unit::Days, None, &[(1, Unit::Hours)]),
+            Ok(Limit::Days(u32::MAX))
+        );
+        assert_eq!(
+            with(u32::MAX, Unit::Days, None, &[(1, Unit::Days)]),
             Err(Unmeasurable::TooLong)
         );
     }
@@ -556,14 +563,15 @@ mod tests {
                 met: false
             }
         );
-        // Months: 31 January + 1 month is 28 February; a day more is a second month.
+        // Months: 31 January + 1 month is 28 February; a day more is a second month. The
+        // time taken is told in days.
         let month = Limit::Months(1);
         let jan = on(date(2025, 1, 31));
         let feb = month.taken(&cal, jan, on(date(2025, 2, 28))).unwrap();
         assert_eq!(
             feb,
             Taken {
-                amount: 1,
+                amount: 28,
                 met: true
             }
         );
@@ -571,7 +579,7 @@ mod tests {
         assert_eq!(
             march,
             Taken {
-                amount: 2,
+                amount: 29,
                 met: false
             }
         );
