@@ -46,6 +46,7 @@ fn main() {
     let charter = load_source(SourceFile::new(&file, text))
         .charter
         .expect("valid");
+    assert!(registers::can_generate(&charter), "a register for Kitui");
     for rows in [1_000_000, 2_000_000] {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("requests.csv");

@@ -69,6 +69,25 @@ impl Calendar {
         Ok(Calendar::from_file(file, closures))
     }
 
+    /// The calendar of a country whose public holidays are not known: days and hours
+    /// elapse on it, but no working day can be counted (each count says why).
+    pub fn without_holidays(country: &str) -> Calendar {
+        let today = Date::new(2000, 1, 1).expect("a day");
+        Calendar {
+            country: country.to_uppercase(),
+            first: today,
+            last: today,
+            days_off: BTreeMap::new(),
+            running: Vec::new(),
+            hours: None,
+        }
+    }
+
+    /// Whether the country's public holidays are known, so working days can be counted.
+    pub fn knows_holidays(&self) -> bool {
+        !self.running.is_empty()
+    }
+
     /// The calendar a holiday file gives, with `closures`.
     pub fn from_file(
         file: HolidayFile,
@@ -98,9 +117,10 @@ impl Calendar {
         }
     }
 
-    /// The same calendar, with the office open `hours` on its working days.
+    /// The same calendar, with the office open `hours` on its working days (which must be
+    /// known: without them, hours elapse).
     pub fn with_hours(mut self, hours: Option<OfficeHours>) -> Calendar {
-        self.hours = hours;
+        self.hours = hours.filter(|_| self.knows_holidays());
         self
     }
 
@@ -223,6 +243,12 @@ impl Calendar {
     }
 
     fn index(&self, date: Date) -> Result<usize, CalendarError> {
+        if !self.knows_holidays() {
+            return Err(CalendarError::UnknownCountry {
+                code: self.country.clone(),
+                known: holidays::known(),
+            });
+        }
         if date < self.first || date > self.last {
             return Err(self.not_covered(date));
         }

@@ -292,9 +292,18 @@ impl<'c> Plan<'c> {
             let words = charter.organization.hours.as_ref()?;
             words.all().find_map(OfficeHours::read)
         });
-        let calendar = Calendar::new(&country, settings.closures.iter().cloned())
-            .map_err(|e| fail(e.to_string()))?
-            .with_hours(hours);
+        // A country whose holidays are not known: what is promised in days and hours is
+        // measured all the same, and each promise in working days says why it is not.
+        let calendar = match Calendar::new(&country, settings.closures.iter().cloned()) {
+            Ok(calendar) => calendar,
+            Err(error) => {
+                errln!(
+                    "note: {error}: promises in working days cannot be measured; those in days, months and hours are."
+                );
+                Calendar::without_holidays(&country)
+            }
+        }
+        .with_hours(hours);
         let day = |flag: &str, text: &Option<String>| -> Result<Option<Date>, u8> {
             text.as_deref()
                 .map(|text| {

@@ -41,6 +41,8 @@ pub enum Unmeasurable {
     NoUnit,
     /// Longer than anything can be counted in (over 4 billion of its unit).
     TooLong,
+    /// In working days, in a country whose public holidays are not known.
+    NoHolidays(String),
     /// The timeline differs by case and the row names none (the cases are listed).
     NeedsCase(Vec<String>),
     /// The row's case is none of the timeline's.
@@ -77,6 +79,10 @@ impl std::fmt::Display for Unmeasurable {
             Unmeasurable::Rings => f.write_str("its time is a number of rings, not a time"),
             Unmeasurable::NoUnit => f.write_str("its time is a number with no unit"),
             Unmeasurable::TooLong => f.write_str("its time is too long to count"),
+            Unmeasurable::NoHolidays(country) => write!(
+                f,
+                "its time is in working days, and the public holidays of {country} are not known to charter"
+            ),
             Unmeasurable::NeedsCase(cases) => write!(
                 f,
                 "its time differs by case ({}), and the row names none",

@@ -50,6 +50,15 @@ impl<'c> Results<'c> {
     ) -> Result<Results<'c>, HeaderOrRegister> {
         let mut services: Vec<ServiceResult<'c>> = Vec::new();
         flatten(&charter.services.list, &mut services);
+        // Working days cannot be counted where the holidays are not known: said once for
+        // each such service, not for each of its rows.
+        if !calendar.knows_holidays() {
+            for service in &mut services {
+                if matches!(service.limit, Ok(Limit::WorkingDays(_))) {
+                    service.limit = Err(Unmeasurable::NoHolidays(calendar.country().to_owned()));
+                }
+            }
+        }
         let scan = Scan::read(register, Kind::Requests, period, reading, |request| {
             count(&mut services, calendar, request, period.as_of)
         })?;

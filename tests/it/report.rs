@@ -557,3 +557,85 @@ fn a_register_kept_as_a_spreadsheet_is_read_as_its_csv_export() {
         "{stderr}"
     );
 }
+
+/// Every real charter reported from a register generated from it (400 rows, a fixed seed):
+/// every service listed, measured or with why not; every row counted, or left out only for
+/// a date past the years whose holidays are known; the report printed and shown through a
+/// built-in theme (each charter through one, in turn).
+#[test]
+fn every_real_charter_is_reported_from_a_register_generated_from_it() {
+    let themes = charter::theme::builtin_names();
+    let mut reported = 0;
+    for (i, file) in crate::all_charters()
+        .into_iter()
+        .chain(crate::corpus())
+        .enumerate()
+    {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let charter = load_source(SourceFile::new(&file, text))
+            .charter
+            .expect("a real charter is valid");
+        if !crate::registers::can_generate(&charter) || charter.organization.country.is_none() {
+            continue; // no service with a measurable promise, or no country to count in
+        }
+        let mut register = Vec::new();
+        crate::registers::requests(&charter, 400, 11, &mut register);
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = out_dir("report", &format!("real-{name}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(&file, dir.join("charter.yaml")).unwrap();
+        std::fs::write(dir.join("register.csv"), &register).unwrap();
+        let theme = &themes[i % themes.len()];
+        let output = charter_in(
+            &dir,
+            &[
+                "report",
+                "charter.yaml",
+                "--requests",
+                "register.csv",
+                "--as-of",
+                "2025-12-31",
+                "--theme",
+                theme,
+                "-o",
+                "out",
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{name}: {stderr}"
+        );
+        let json = std::fs::read_to_string(dir.join("out/charter-report.json")).unwrap();
+        let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for kind in report["excluded_kinds"].as_array().unwrap() {
+            assert_eq!(kind["code"], "E509", "{name}: {kind}");
+        }
+        let services = report["services"].as_array().unwrap();
+        let counted: u64 = services
+            .iter()
+            .map(|s| s["requests"].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            counted + report["register"]["left_out"].as_u64().unwrap(),
+            400,
+            "{name}"
+        );
+        assert!(
+            services.iter().all(|s| s["performance"].is_number()
+                || s["not_measured"].is_string()
+                || s["requests"] == 0
+                || s["limit"].is_null()),
+            "{name}"
+        );
+        for ending in ["pdf", "html", "csv"] {
+            let path = dir.join(format!("out/charter-report.{ending}"));
+            assert!(
+                std::fs::metadata(&path).unwrap().len() > 0,
+                "{name}: {ending}"
+            );
+        }
+        reported += 1;
+    }
+    assert!(reported >= 15, "{reported} real charters reported");
+}

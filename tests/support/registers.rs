@@ -63,6 +63,18 @@ fn measurable<'c>(list: &'c [Service], out: &mut Vec<Measurable<'c>>) {
     }
 }
 
+/// Whether a register can be generated for `charter`: it has a service with a promise
+/// that can be measured, which a register can name.
+pub fn can_generate(charter: &Charter) -> bool {
+    let mut services = Vec::new();
+    measurable(&charter.services.list, &mut services);
+    let mut names = Vec::new();
+    all_names(&charter.services.list, &mut names);
+    services
+        .iter()
+        .any(|s| s.number.is_some() || names.iter().filter(|n| **n == s.name).count() == 1)
+}
+
 /// Writes a request register of `rows` rows for `charter` to `out`.
 pub fn requests(charter: &Charter, rows: usize, seed: u64, out: &mut impl Write) {
     let mut services = Vec::new();
@@ -71,15 +83,27 @@ pub fn requests(charter: &Charter, rows: usize, seed: u64, out: &mut impl Write)
         !services.is_empty(),
         "the charter has no measurable service"
     );
+    let mut names = Vec::new();
+    all_names(&charter.services.list, &mut names);
+    // A service a register cannot name alone (no number, and a name another has: the same
+    // service at two offices) is left out of it.
+    services.retain(|s| s.number.is_some() || names.iter().filter(|n| **n == s.name).count() == 1);
+    assert!(!services.is_empty(), "no service a register can name");
     let mut rng = Seeded::new(seed);
     let first = date(2024, 1, 2);
-    writeln!(out, "reference,service,received,completed,case").unwrap();
+    writeln!(
+        out,
+        "reference,service,service name,received,completed,case"
+    )
+    .unwrap();
     for row in 0..rows {
         let service = &services[rng.below(services.len() as u64) as usize];
         let (case, limit) = &service.cases[rng.below(service.cases.len() as u64) as usize];
         let received = first + (rng.below(700) as i64).days();
+        // By name one time in ten, where no other service of the charter has the name.
+        let unique = names.iter().filter(|n| **n == service.name).count() == 1;
         let key = match &service.number {
-            Some(number) if rng.below(10) > 0 => number.clone(),
+            Some(number) if rng.below(10) > 0 || !unique => number.clone(),
             _ => quoted(service.name),
         };
         let pending = rng.below(20) == 0;
@@ -114,12 +138,23 @@ pub fn requests(charter: &Charter, rows: usize, seed: u64, out: &mut impl Write)
         } else {
             completed_text
         };
+        // The name beside the number, as registers keep it (and as a charter numbering its
+        // services office by office needs, to tell its services apart).
         writeln!(
             out,
-            "R{row:07},{key},{received_text},{completed},{}",
+            "R{row:07},{key},{},{received_text},{completed},{}",
+            quoted(service.name),
             quoted(case)
         )
         .unwrap();
+    }
+}
+
+/// Every service's first name, sub-services too.
+fn all_names<'c>(list: &'c [Service], out: &mut Vec<&'c str>) {
+    for service in list {
+        out.push(service.name.all().next().unwrap_or_default());
+        all_names(&service.services, out);
     }
 }
 
