@@ -329,6 +329,10 @@ impl Header {
 
 /// Whether a completed cell says the request is not done yet (`Pending`, `Bado`).
 fn is_pending_word(text: &str) -> bool {
+    // A date starts with a digit (most cells of a completed column): no word to look up.
+    if text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
         crate::catalogues::tables::<std::collections::BTreeMap<String, Vec<String>>>("register")

@@ -29,6 +29,10 @@ pub struct ServiceResult<'c> {
     pub tally: Tally,
     /// Requests of a service whose promise cannot be measured: counted, not timed.
     pub unmeasured: u64,
+    /// Its number and names as a register's are compared with them (made once: a
+    /// register has a million rows).
+    number_key: Option<String>,
+    name_keys: Vec<String>,
 }
 
 /// The results of a register, for every output to show.
@@ -181,6 +185,8 @@ fn flatten<'c>(list: &'c [Service], out: &mut Vec<ServiceResult<'c>>) {
             limit,
             tally: Tally::default(),
             unmeasured: 0,
+            number_key: service.number.as_ref().map(|n| number_of(&n.value.written)),
+            name_keys: service.name.all().map(plain).collect(),
         });
         flatten(&service.services, out);
     }
@@ -200,7 +206,7 @@ fn find_service(
         services
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.service.name.all().any(|n| plain(n) == named))
+            .filter(|(_, s)| s.name_keys.contains(&named))
             .map(|(i, _)| i)
             .collect()
     };
@@ -208,30 +214,40 @@ fn find_service(
     let numbered: Vec<usize> = services
         .iter()
         .enumerate()
-        .filter(|(_, s)| {
-            s.service
-                .number
-                .as_ref()
-                .is_some_and(|n| number_of(&n.value.written) == number)
-        })
+        .filter(|(_, s)| s.number_key.as_ref() == Some(&number))
         .map(|(i, _)| i)
         .collect();
-    let named_too = name.map(by_name).unwrap_or_default();
     match numbered.as_slice() {
         [] => {
             let found = by_name(named);
             match found.as_slice() {
-                [] => Ok(named_too.first().copied()),
+                [] => Ok(name.and_then(|name| by_name(name).first().copied())),
                 [one] => Ok(Some(*one)),
                 _ => Err(found),
             }
         }
-        [one] if named_too.is_empty() || named_too.contains(one) => Ok(Some(*one)),
-        [one] => Err(vec![*one, named_too[0]]),
-        several => match several.iter().find(|i| named_too.contains(i)) {
-            Some(i) => Ok(Some(*i)),
-            None => Err(several.to_vec()),
-        },
+        // The row's name, when it gives one, is the numbered service's, or no service's
+        // (an abbreviation): else the two name different services.
+        [one] => {
+            let Some(name) = name else {
+                return Ok(Some(*one));
+            };
+            let name = plain(name);
+            if services[*one].name_keys.contains(&name) {
+                return Ok(Some(*one));
+            }
+            match services.iter().position(|s| s.name_keys.contains(&name)) {
+                Some(other) => Err(vec![*one, other]),
+                None => Ok(Some(*one)),
+            }
+        }
+        several => {
+            let named_too = name.map(by_name).unwrap_or_default();
+            match several.iter().find(|i| named_too.contains(i)) {
+                Some(i) => Ok(Some(*i)),
+                None => Err(several.to_vec()),
+            }
+        }
     }
 }
 
@@ -255,13 +271,24 @@ fn number_of(text: &str) -> String {
 /// A name as compared: lower case, one space between words, one kind of dash, no space
 /// inside brackets.
 fn plain(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['–', '—', '‐', '‑'], "-")
-        .replace("( ", "(")
-        .replace(" )", ")")
-        .to_lowercase()
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && c != ')' && !out.ends_with('(') {
+            out.push(' ');
+        }
+        space = false;
+        match c {
+            '–' | '—' | '‐' | '‑' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -88,11 +88,36 @@ pub fn corpus() -> Vec<PathBuf> {
 /// A fresh folder for one test's output, under the system's temporary folder (tests run
 /// in parallel: each gets its own, named after `area` and `name`).
 pub fn out_dir(area: &str, name: &str) -> PathBuf {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(sweep_old_out_dirs);
     let dir = std::env::temp_dir()
         .join(format!("charter-{area}-tests-{}", std::process::id()))
         .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     dir
+}
+
+/// Removes the output folders of earlier test runs whose process is gone (each run writes
+/// some megabytes of posters; a machine that runs the tests all day would fill up).
+fn sweep_old_out_dirs() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("charter-")
+            .and_then(|rest| rest.rsplit_once("-tests-"))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // Only where a process's liveness can be seen; elsewhere, nothing is removed.
+        let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists();
+        if gone && pid != std::process::id() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A user's theme in `dir/theme`: the kenya theme with its own page footer (the fixture
