@@ -47,8 +47,27 @@ pub struct PerformanceReport {
     pub excluded: Vec<Excluded>,
     /// The same, by kind: for a printed report, which cannot list a thousand rows.
     pub excluded_kinds: Vec<ExcludedKind>,
+    /// The requests by the office they were made at and the channel they came by, when
+    /// the register says (its `office` and `channel` columns).
+    pub offices: Vec<GroupReport>,
+    pub channels: Vec<GroupReport>,
     /// The complaint register's results, with `--complaints`.
     pub complaints: Option<ComplaintsReport>,
+}
+
+/// The requests of one value of a column (an office, a channel, a category): counts only,
+/// since each service's times are in its own unit.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GroupReport {
+    /// The value as the register first writes it; `(others)` for values past the 50th.
+    pub name: String,
+    pub requests: u64,
+    pub total_volume: u64,
+    pub volume_meeting_target: u64,
+    pub performance: Option<f64>,
+    pub performance_words: Option<String>,
+    pub pending: u64,
+    pub overdue: u64,
 }
 
 /// The rows not counted for one kind of problem.
@@ -212,6 +231,8 @@ pub struct ComplaintsReport {
     pub routes: Vec<RouteReport>,
     /// All routes together.
     pub total: Measures,
+    /// The complaints by category, when the register gives one.
+    pub categories: Vec<GroupReport>,
     pub excluded: Vec<Excluded>,
     pub excluded_kinds: Vec<ExcludedKind>,
 }

@@ -2,13 +2,14 @@
 //! the rows not counted by kind, the complaints by route.
 
 use super::{
-    ComplaintsReport, Excluded, ExcludedKind, LimitView, Measures, PerformanceReport, PeriodView,
-    RegisterView, RouteReport, ServiceReport, Slowest, TotalView,
+    ComplaintsReport, Excluded, ExcludedKind, GroupReport, LimitView, Measures, PerformanceReport,
+    PeriodView, RegisterView, RouteReport, ServiceReport, Slowest, TotalView,
 };
 use crate::diagnostic::Code;
 use crate::locale::Locale;
 use crate::model::Charter;
 use crate::reading::{Basis, Measure, Unit};
+use crate::register::breakdown::{Breakdown, Counts};
 use crate::register::complaints::ComplaintResults;
 use crate::register::diagnostics::RegisterDiagnostic;
 use crate::register::limit::{Limit, Unmeasurable};
@@ -147,6 +148,8 @@ impl PerformanceReport {
             total,
             excluded,
             excluded_kinds,
+            offices: groups(&results.offices),
+            channels: groups(&results.channels),
             complaints: complaints.map(|c| complaints_report(charter, view, settings, c, &tr)),
         }
     }
@@ -193,6 +196,7 @@ fn complaints_report(
             })
             .collect(),
         total: measures(&results.total, limit, target, tr),
+        categories: groups(&results.categories),
         excluded,
         excluded_kinds,
     }
@@ -285,6 +289,29 @@ fn excluded(scan: &Scan, problems: &[RegisterDiagnostic]) -> (Vec<Excluded>, Vec
         })
         .collect();
     (excluded, kinds)
+}
+
+/// A column's values and their counts, the values past the 50th together.
+fn groups(breakdown: &Breakdown) -> Vec<GroupReport> {
+    let group = |name: &str, c: &Counts| {
+        let performance = share(c.met, c.completed);
+        GroupReport {
+            name: name.to_owned(),
+            requests: c.requests,
+            total_volume: c.completed,
+            volume_meeting_target: c.met,
+            performance,
+            performance_words: performance.map(percent),
+            pending: c.pending,
+            overdue: c.overdue,
+        }
+    };
+    breakdown
+        .values
+        .iter()
+        .map(|(name, counts)| group(name, counts))
+        .chain(breakdown.others.as_ref().map(|c| group("(others)", c)))
+        .collect()
 }
 
 fn share(part: u64, whole: u64) -> Option<f64> {

@@ -8,6 +8,7 @@
 
 use jiff::civil::Date;
 
+use super::breakdown::{Breakdown, Outcome};
 use super::limit::{Limit, Unmeasurable};
 use super::requests::{Kind, Request};
 use super::scan::{HeaderOrRegister, NotMeasuredWhy, Period, RecordSource, RowProblem, Scan};
@@ -37,6 +38,8 @@ pub struct ComplaintResults<'c> {
     pub routes: Vec<RouteResult>,
     /// All routes together.
     pub total: Tally,
+    /// The complaints by category, when the register gives one.
+    pub categories: Breakdown,
     pub scan: Scan,
 }
 
@@ -67,6 +70,7 @@ impl<'c> ComplaintResults<'c> {
             })
             .collect();
         let mut total = Tally::default();
+        let mut categories = Breakdown::default();
         let scan = Scan::read(register, Kind::Complaints, period, reading, |complaint| {
             let limit = match &limit {
                 Ok(limit) => *limit,
@@ -89,20 +93,23 @@ impl<'c> ComplaintResults<'c> {
                     });
                     routes.len() - 1
                 });
-            count(
+            let outcome = count(
                 &mut routes[index].tally,
                 &mut total,
                 limit,
                 calendar,
                 complaint,
                 period.as_of,
-            )
+            )?;
+            categories.count(complaint.case.as_deref(), outcome);
+            Ok(())
         })?;
         Ok(ComplaintResults {
             standard,
             limit,
             routes,
             total,
+            categories,
             scan,
         })
     }
@@ -115,7 +122,7 @@ fn count(
     calendar: &Calendar,
     complaint: &Request,
     as_of: Date,
-) -> Result<(), RowProblem> {
+) -> Result<Outcome, RowProblem> {
     let not_measured = |why| RowProblem::NotMeasured {
         line: complaint.line,
         service: super::diagnostics::COMPLAINTS.to_owned(),
@@ -128,6 +135,7 @@ fn count(
                 .map_err(not_measured)?;
             route.completed(taken, complaint.line);
             total.completed(taken, complaint.line);
+            Ok(Outcome::Completed { met: taken.met })
         }
         None => {
             let overdue = limit
@@ -135,9 +143,9 @@ fn count(
                 .map_err(not_measured)?;
             route.pending(overdue);
             total.pending(overdue);
+            Ok(Outcome::Pending { overdue })
         }
     }
-    Ok(())
 }
 
 /// The charter's standard for complaints: the one named (by its name, or the start of its

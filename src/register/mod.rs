@@ -10,6 +10,7 @@
 //! with why. (The `charter report` command, its outputs and its diagnostics' codes come
 //! next.)
 
+pub mod breakdown;
 pub mod complaints;
 pub mod csv;
 pub mod diagnostics;

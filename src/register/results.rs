@@ -10,6 +10,7 @@
 
 use jiff::civil::Date;
 
+use super::breakdown::{Breakdown, Outcome};
 use super::limit::{Limit, Unmeasurable};
 use super::requests::{Kind, Request};
 use super::scan::{HeaderOrRegister, NotMeasuredWhy, Period, RecordSource, RowProblem, Scan};
@@ -41,6 +42,10 @@ pub struct Results<'c> {
     pub services: Vec<ServiceResult<'c>>,
     /// The register as read: its rows, those outside the period, those left out and why.
     pub scan: Scan,
+    /// The requests counted by the office they were made at, and the channel they came by,
+    /// when the register says.
+    pub offices: Breakdown,
+    pub channels: Breakdown,
 }
 
 impl<'c> Results<'c> {
@@ -63,10 +68,19 @@ impl<'c> Results<'c> {
                 }
             }
         }
+        let (mut offices, mut channels) = (Breakdown::default(), Breakdown::default());
         let scan = Scan::read(register, Kind::Requests, period, reading, |request| {
-            count(&mut services, calendar, request, period.as_of)
+            let outcome = count(&mut services, calendar, request, period.as_of)?;
+            offices.count(request.office.as_deref(), outcome);
+            channels.count(request.channel.as_deref(), outcome);
+            Ok(())
         })?;
-        Ok(Results { services, scan })
+        Ok(Results {
+            services,
+            scan,
+            offices,
+            channels,
+        })
     }
 }
 
@@ -76,7 +90,7 @@ fn count(
     calendar: &Calendar,
     request: &Request,
     as_of: Date,
-) -> Result<(), RowProblem> {
+) -> Result<Outcome, RowProblem> {
     let line = request.line;
     let service = request
         .service
@@ -127,7 +141,7 @@ fn count(
     // its rows; but one that differs by case is measured by the row's.
     if matches!(&entry.limit, Err(why) if !matches!(why, Unmeasurable::NeedsCase(_))) {
         entry.unmeasured += 1;
-        return Ok(());
+        return Ok(Outcome::Unmeasured);
     }
     results_of(entry, calendar, request, as_of).map_err(|why| RowProblem::NotMeasured {
         line,
@@ -142,7 +156,7 @@ pub(super) fn results_of(
     calendar: &Calendar,
     request: &Request,
     as_of: Date,
-) -> Result<(), NotMeasuredWhy> {
+) -> Result<Outcome, NotMeasuredWhy> {
     let limit = match (&entry.limit, &entry.service.timeline) {
         // A timeline by case is measured by the row's case.
         (Err(Unmeasurable::NeedsCase(_)), Some(timeline)) => {
@@ -157,15 +171,16 @@ pub(super) fn results_of(
                 .taken(calendar, request.received, done)
                 .map_err(NotMeasuredWhy::Request)?;
             entry.tally.completed(taken, request.line);
+            Ok(Outcome::Completed { met: taken.met })
         }
         None => {
             let overdue = limit
                 .overdue(calendar, request.received, as_of)
                 .map_err(NotMeasuredWhy::Request)?;
             entry.tally.pending(overdue);
+            Ok(Outcome::Pending { overdue })
         }
     }
-    Ok(())
 }
 
 /// Every service, sub-services after their parent, with its key and limit.

@@ -639,3 +639,94 @@ fn every_real_charter_is_reported_from_a_register_generated_from_it() {
     }
     assert!(reported >= 15, "{reported} real charters reported");
 }
+
+#[test]
+fn a_registers_offices_channels_and_categories_are_reported_not_dropped() {
+    let dir = out_dir("report", "groups");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root().join("tests/report/charter.yaml"),
+        dir.join("charter.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("r.csv"),
+        "ref,service,received,completed,office,channel\n\
+         A1,1,02/06/2025,04/06/2025,Head office,Walk-in\n\
+         A2,1,02/06/2025,10/06/2025,Mwingi,Online\n\
+         A3,2,03/06/2025,,mwingi,Walk-in\n\
+         A4,3,03/06/2025,04/06/2025,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c.csv"),
+        "received,resolved,category\n02/06/2025,10/06/2025,Delay\n03/06/2025,,Bribery\n",
+    )
+    .unwrap();
+    let output = charter_in(
+        &dir,
+        &[
+            "report",
+            "charter.yaml",
+            "--requests",
+            "r.csv",
+            "--complaints",
+            "c.csv",
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "json",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("out/charter-report.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let counts = |groups: &serde_json::Value| -> Vec<(String, u64, u64, u64, u64)> {
+        groups
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                let n = |k: &str| g[k].as_u64().unwrap();
+                (
+                    g["name"].as_str().unwrap().to_owned(),
+                    n("requests"),
+                    n("total_volume"),
+                    n("volume_meeting_target"),
+                    n("overdue"),
+                )
+            })
+            .collect()
+    };
+    // 2 to 4 June: 2 working days, kept; 2 to 10 June: 6, late; service 2 pending since
+    // 3 June, 7 days past by 30 June; the complaint open since 3 June, 14 days past too.
+    // Offices grouped whatever their capitals; a row naming none counted in none.
+    assert_eq!(
+        counts(&report["offices"]),
+        vec![
+            ("Head office".to_owned(), 1, 1, 1, 0),
+            ("Mwingi".to_owned(), 2, 1, 0, 1)
+        ]
+    );
+    assert_eq!(
+        counts(&report["channels"]),
+        vec![
+            ("Walk-in".to_owned(), 2, 1, 1, 1),
+            ("Online".to_owned(), 1, 1, 0, 0)
+        ]
+    );
+    assert_eq!(
+        counts(&report["complaints"]["categories"]),
+        vec![
+            ("Delay".to_owned(), 1, 1, 1, 0),
+            ("Bribery".to_owned(), 1, 0, 0, 1)
+        ]
+    );
+}
