@@ -39,8 +39,9 @@ pub struct Args {
     /// The charter whose promises are measured.
     pub charter: PathBuf,
 
-    /// The register of requests: a CSV file with a row per request (the service, when it
-    /// was received, when it was completed: empty while pending).
+    /// The register of requests: a spreadsheet (.xlsx, .ods, …) or a CSV file with a row
+    /// per request (the service, when it was received, when it was completed: empty while
+    /// pending).
     #[arg(long, value_name = "FILE")]
     pub requests: PathBuf,
 
@@ -56,7 +57,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 
-    /// The register of complaints: a CSV file with a row per complaint (when received,
+    /// The register of complaints: a spreadsheet or CSV file with a row per complaint (when received,
     /// when resolved: empty while open; the route it was taken to, its category),
     /// measured against the charter's standard for complaints.
     #[arg(long, value_name = "FILE")]
