@@ -46,6 +46,8 @@
 //! columns = { service = ["Huduma Na."], received = ["Date in"] }
 //! complaints = "Malalamiko"  # the standard complaints are measured against
 //! hours = "08:00-17:00"      # when the office is open (else read from the charter)
+//! holidays-through = 2026    # years past charter's holidays: list their movable ones
+//!                            # (Idd, proclamations) under `closures`
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -139,6 +141,10 @@ pub struct ReportTable {
     pub complaints: Option<String>,
     /// When the office is open (`08:00-17:00`): promises in hours are kept in that time.
     pub hours: Option<String>,
+    /// The last year whose holidays the office vouches for, when charter's holiday file
+    /// stops earlier: the year's movable holidays are then its `closures`.
+    #[serde(rename = "holidays-through")]
+    pub holidays_through: Option<i16>,
 }
 
 /// A day the office was closed: its date, alone or with why.

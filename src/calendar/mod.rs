@@ -52,7 +52,13 @@ pub struct Calendar {
     running: Vec<u32>,
     /// When the office is open, when known: promises in hours are kept in that time.
     hours: Option<OfficeHours>,
+    /// The years past the holiday file's that the office vouches for (`[report]
+    /// holidays-through`), listing their movable holidays itself.
+    vouched: Option<(i16, i16)>,
 }
+
+/// The last year a calendar may be extended to.
+pub const MAX_YEAR: i16 = 2200;
 
 impl Calendar {
     /// The calendar of `country` (ISO 3166-1 alpha-2, any case), with the office's own
@@ -62,11 +68,30 @@ impl Calendar {
         country: &str,
         closures: impl IntoIterator<Item = (Date, String)>,
     ) -> Result<Calendar, CalendarError> {
-        let file = holidays::file(country).ok_or_else(|| CalendarError::UnknownCountry {
+        Calendar::through(country, closures, None)
+    }
+
+    /// The calendar of `country`, its years extended `through` a later year whose
+    /// holidays the office vouches for: the law's fixed and Easter holidays (and its
+    /// Sunday rule) are the file's, and the days set each year (Idd, proclamations) are
+    /// the office's own `closures`, which it lists from the year's notices.
+    pub fn through(
+        country: &str,
+        closures: impl IntoIterator<Item = (Date, String)>,
+        through: Option<i16>,
+    ) -> Result<Calendar, CalendarError> {
+        let mut file = holidays::file(country).ok_or_else(|| CalendarError::UnknownCountry {
             code: country.to_owned(),
             known: holidays::known(),
         })?;
-        Ok(Calendar::from_file(file, closures))
+        let known = file.last_year;
+        let vouched = through.filter(|&year| year > known).map(|year| {
+            file.last_year = year.min(MAX_YEAR);
+            (known + 1, file.last_year)
+        });
+        let mut calendar = Calendar::from_file(file, closures);
+        calendar.vouched = vouched;
+        Ok(calendar)
     }
 
     /// The calendar of a country whose public holidays are not known: days and hours
@@ -80,6 +105,7 @@ impl Calendar {
             days_off: BTreeMap::new(),
             running: Vec::new(),
             hours: None,
+            vouched: None,
         }
     }
 
@@ -114,6 +140,7 @@ impl Calendar {
             days_off,
             running,
             hours: None,
+            vouched: None,
         }
     }
 
@@ -199,6 +226,24 @@ impl Calendar {
     /// The country's name, as its holiday file gives it.
     pub fn country(&self) -> &str {
         &self.country
+    }
+
+    /// The calendar as a report states it: the country, and the years whose movable
+    /// holidays the office listed itself, when it did.
+    pub fn described(&self) -> String {
+        match self.vouched {
+            Some((from, to)) if from == to => {
+                format!(
+                    "{} ({from}: movable holidays as charter.toml lists them)",
+                    self.country
+                )
+            }
+            Some((from, to)) => format!(
+                "{} ({from}–{to}: movable holidays as charter.toml lists them)",
+                self.country
+            ),
+            None => self.country.clone(),
+        }
     }
 
     /// The last day whose working days are known.

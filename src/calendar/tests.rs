@@ -288,3 +288,41 @@ fn holy_week_and_festivals_are_days_off() {
         date(2025, 10, 21)
     );
 }
+
+#[test]
+fn a_year_past_the_file_is_counted_when_the_office_lists_its_movable_holidays() {
+    let idd = (date(2026, 3, 20), "Idd-ul-Fitr".to_owned());
+    let kenya = Calendar::through("KE", [idd], Some(2026)).unwrap();
+    assert_eq!(
+        kenya.described(),
+        "Kenya (2026: movable holidays as charter.toml lists them)"
+    );
+    // The law's own days come from the file: Good Friday 3 April and Easter Monday 6 April
+    // 2026, Madaraka Day on Monday 1 June; the office's: Idd-ul-Fitr on Friday 20 March.
+    for day in [
+        date(2026, 3, 20),
+        date(2026, 4, 3),
+        date(2026, 4, 6),
+        date(2026, 6, 1),
+        date(2026, 12, 25),
+    ] {
+        assert!(!kenya.is_working_day(day).unwrap(), "{day}");
+    }
+    assert!(kenya.is_working_day(date(2026, 3, 19)).unwrap());
+    // Thursday 19 March: 3 working days later is Wednesday 25 March, past the Friday.
+    assert_eq!(
+        kenya.deadline(date(2026, 3, 19), 3).unwrap(),
+        date(2026, 3, 25)
+    );
+    assert!(matches!(
+        kenya.is_working_day(date(2027, 1, 4)),
+        Err(CalendarError::NotCovered { .. })
+    ));
+    // Without it, 2026 is not counted.
+    assert!(
+        Calendar::new("KE", [])
+            .unwrap()
+            .is_working_day(date(2026, 3, 19))
+            .is_err()
+    );
+}

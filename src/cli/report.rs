@@ -175,7 +175,7 @@ pub fn run(args: Args, color: Color) -> u8 {
         period: plan.period,
         // Its name, not where it lies on this machine: the report is published.
         register: file_name(&args.requests),
-        calendar: plan.calendar.country().to_owned(),
+        calendar: plan.calendar.described(),
         office_hours: plan.calendar.hours().map(|h| h.to_string()),
         problems: &problems,
         complaints: complaints.as_ref().map(|results| Complaints {
@@ -295,7 +295,11 @@ impl<'c> Plan<'c> {
         });
         // A country whose holidays are not known: what is promised in days and hours is
         // measured all the same, and each promise in working days says why it is not.
-        let calendar = match Calendar::new(&country, settings.closures.iter().cloned()) {
+        let calendar = match Calendar::through(
+            &country,
+            settings.closures.iter().cloned(),
+            settings.holidays_through,
+        ) {
             Ok(calendar) => calendar,
             Err(error) => {
                 errln!(

@@ -423,7 +423,7 @@ fn of_row(problem: &RowProblem) -> (RegisterDiagnostic, bool) {
                             "give the time with the date in the register (2026-03-02 14:30)",
                         ),
                         NotMeasured::Calendar(_) => d.with_hint(
-                            "report a period within those years (--from, --to): holidays are added as they are published",
+                            "report a period within those years (--from, --to); or, for a later year, list its movable holidays (Idd, days proclaimed) under `closures` in charter.toml with `[report] holidays-through = YEAR`",
                         ),
                         NotMeasured::Backwards => d,
                     }

@@ -36,6 +36,8 @@ pub struct ReportSettings {
     pub complaints: Option<String>,
     /// When the office is open, when the table says.
     pub hours: Option<OfficeHours>,
+    /// The last year whose holidays the office vouches for.
+    pub holidays_through: Option<i16>,
 }
 
 impl Default for ReportSettings {
@@ -48,6 +50,7 @@ impl Default for ReportSettings {
             targets: Vec::new(),
             complaints: None,
             hours: None,
+            holidays_through: None,
         }
     }
 }
@@ -111,6 +114,23 @@ impl ReportSettings {
                 .as_deref()
                 .map(OfficeHours::from_setting)
                 .transpose()?,
+            holidays_through: match table.holidays_through {
+                Some(year) if !(1900..=crate::calendar::MAX_YEAR).contains(&year) => {
+                    return Err(format!(
+                        "`[report] holidays-through = {year}` is not a year a register can hold"
+                    ));
+                }
+                // Listing a year's holidays and vouching for it go together.
+                Some(year) if !table.closures.is_empty() => Some(year),
+                Some(year) => {
+                    return Err(format!(
+                        "`[report] holidays-through = {year}` vouches for the holidays up to \
+                         {year}: list that year's movable ones (Idd, days proclaimed) under \
+                         `closures`, from the year's notices"
+                    ));
+                }
+                None => None,
+            },
         })
     }
 
@@ -219,5 +239,10 @@ mod tests {
         );
         wrong("[report]\nclosures = [\"10/04/2026\"]\n", "2026-04-10");
         wrong("[report]\nwhen = 1\n", "unknown field `when`");
+        wrong(
+            "[report]\nholidays-through = 2026\n",
+            "list that year's movable ones",
+        );
+        wrong("[report]\nholidays-through = 20260\n", "not a year");
     }
 }

@@ -730,3 +730,58 @@ fn a_registers_offices_channels_and_categories_are_reported_not_dropped() {
         ]
     );
 }
+
+#[test]
+fn a_year_past_the_known_holidays_is_reported_when_the_office_lists_them() {
+    let dir = out_dir("report", "through");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root().join("tests/report/charter.yaml"),
+        dir.join("charter.yaml"),
+    )
+    .unwrap();
+    // Thursday 19 March 2026 to Wednesday 25 March: 3 working days, Idd-ul-Fitr (Friday
+    // 20 March, gazetted) not one of them.
+    std::fs::write(
+        dir.join("r.csv"),
+        "service,received,completed\n1,19/03/2026,25/03/2026\n",
+    )
+    .unwrap();
+    let run = || {
+        charter_in(
+            &dir,
+            &[
+                "report",
+                "charter.yaml",
+                "--requests",
+                "r.csv",
+                "--as-of",
+                "2026-06-30",
+                "--format",
+                "json",
+                "-o",
+                "out",
+            ],
+        )
+    };
+    let output = run();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("holidays-through"), "{stderr}");
+    std::fs::write(
+        dir.join("charter.toml"),
+        "[report]\nholidays-through = 2026\nclosures = [{ date = 2026-03-20, why = \"Idd-ul-Fitr\" }]\n",
+    )
+    .unwrap();
+    let output = run();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let text = std::fs::read_to_string(dir.join("out/charter-report.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        report["calendar"],
+        "Kenya (2026: movable holidays as charter.toml lists them)"
+    );
+    assert_eq!(service(&report, "1")["volume_meeting_target"], 1);
+    assert_eq!(service(&report, "1")["median"], 3);
+}
