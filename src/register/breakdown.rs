@@ -23,6 +23,15 @@ pub enum Outcome {
     Unmeasured,
 }
 
+impl From<super::limit::Measured> for Outcome {
+    fn from(measured: super::limit::Measured) -> Outcome {
+        match measured {
+            super::limit::Measured::Done(taken) => Outcome::Completed { met: taken.met },
+            super::limit::Measured::Pending { overdue } => Outcome::Pending { overdue },
+        }
+    }
+}
+
 /// The counts of one value.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -128,24 +128,12 @@ fn count(
         service: super::diagnostics::COMPLAINTS.to_owned(),
         why: NotMeasuredWhy::Request(why),
     };
-    match complaint.completed {
-        Some(done) => {
-            let taken = limit
-                .taken(calendar, complaint.received, done)
-                .map_err(not_measured)?;
-            route.completed(taken, complaint.line);
-            total.completed(taken, complaint.line);
-            Ok(Outcome::Completed { met: taken.met })
-        }
-        None => {
-            let overdue = limit
-                .overdue(calendar, complaint.received, as_of)
-                .map_err(not_measured)?;
-            route.pending(overdue);
-            total.pending(overdue);
-            Ok(Outcome::Pending { overdue })
-        }
-    }
+    let measured = limit
+        .measure(calendar, complaint.received, complaint.completed, as_of)
+        .map_err(not_measured)?;
+    route.add(measured, complaint.line);
+    total.add(measured, complaint.line);
+    Ok(measured.into())
 }
 
 /// The charter's standard for complaints: the one named (by its name, or the start of its

@@ -57,6 +57,15 @@ pub struct Taken {
     pub met: bool,
 }
 
+/// What became of one request, measured against its promise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measured {
+    /// Completed, in this time.
+    Done(Taken),
+    /// Still pending at the end of the day judged on, past its promise or not.
+    Pending { overdue: bool },
+}
+
 /// Why a request cannot be measured against its promise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NotMeasured {
@@ -283,6 +292,23 @@ impl Limit {
 }
 
 impl Limit {
+    /// A request received at `received`, completed at `completed` (`None`: pending on
+    /// `as_of`), measured against this limit.
+    pub fn measure(
+        self,
+        calendar: &Calendar,
+        received: When,
+        completed: Option<When>,
+        as_of: Date,
+    ) -> Result<Measured, NotMeasured> {
+        Ok(match completed {
+            Some(done) => Measured::Done(self.taken(calendar, received, done)?),
+            None => Measured::Pending {
+                overdue: self.overdue(calendar, received, as_of)?,
+            },
+        })
+    }
+
     /// Whether a request received at `received` and still pending at the end of the day
     /// `as_of` is past its promise: the last day (or moment) it allows has gone by.
     pub fn overdue(

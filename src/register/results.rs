@@ -165,22 +165,11 @@ pub(super) fn results_of(
         (Ok(limit), _) => *limit,
         (Err(why), _) => return Err(NotMeasuredWhy::Promise(why.clone())),
     };
-    match request.completed {
-        Some(done) => {
-            let taken = limit
-                .taken(calendar, request.received, done)
-                .map_err(NotMeasuredWhy::Request)?;
-            entry.tally.completed(taken, request.line);
-            Ok(Outcome::Completed { met: taken.met })
-        }
-        None => {
-            let overdue = limit
-                .overdue(calendar, request.received, as_of)
-                .map_err(NotMeasuredWhy::Request)?;
-            entry.tally.pending(overdue);
-            Ok(Outcome::Pending { overdue })
-        }
-    }
+    let measured = limit
+        .measure(calendar, request.received, request.completed, as_of)
+        .map_err(NotMeasuredWhy::Request)?;
+    entry.tally.add(measured, request.line);
+    Ok(measured.into())
 }
 
 /// Every service, sub-services after their parent, with its key and limit.

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::limit::Taken;
+use super::limit::{Measured, Taken};
 
 /// A service's results, in its promise's unit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,6 +33,14 @@ impl Tally {
         *self.taken.entry(taken.amount).or_default() += 1;
         if self.slowest.is_none_or(|(amount, _)| taken.amount > amount) {
             self.slowest = Some((taken.amount, line));
+        }
+    }
+
+    /// Counts a request as it was measured, read on register line `line`.
+    pub fn add(&mut self, measured: Measured, line: u64) {
+        match measured {
+            Measured::Done(taken) => self.completed(taken, line),
+            Measured::Pending { overdue } => self.pending(overdue),
         }
     }
 

@@ -162,6 +162,18 @@ fn week_report(dir: &Path, extra: &[&str]) -> (std::process::Output, serde_json:
     (output, json)
 }
 
+/// A fresh folder for test `name`, holding the fixtures' charter as `charter.yaml`.
+fn with_charter(name: &str) -> std::path::PathBuf {
+    let dir = out_dir("report", name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root().join("tests/report/charter.yaml"),
+        dir.join("charter.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
 fn service<'a>(report: &'a serde_json::Value, number: &str) -> &'a serde_json::Value {
     report["services"]
         .as_array()
@@ -276,13 +288,7 @@ fn the_previous_report_is_compared_service_by_service() {
 
 #[test]
 fn a_register_without_its_columns_writes_no_report() {
-    let dir = out_dir("report", "heading");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(
-        root().join("tests/report/charter.yaml"),
-        dir.join("charter.yaml"),
-    )
-    .unwrap();
+    let dir = with_charter("heading");
     std::fs::copy(
         root().join("tests/report/register-heading.csv"),
         dir.join("r.csv"),
@@ -642,13 +648,7 @@ fn every_real_charter_is_reported_from_a_register_generated_from_it() {
 
 #[test]
 fn a_registers_offices_channels_and_categories_are_reported_not_dropped() {
-    let dir = out_dir("report", "groups");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(
-        root().join("tests/report/charter.yaml"),
-        dir.join("charter.yaml"),
-    )
-    .unwrap();
+    let dir = with_charter("groups");
     std::fs::write(
         dir.join("r.csv"),
         "ref,service,received,completed,office,channel\n\
@@ -733,13 +733,7 @@ fn a_registers_offices_channels_and_categories_are_reported_not_dropped() {
 
 #[test]
 fn a_year_past_the_known_holidays_is_reported_when_the_office_lists_them() {
-    let dir = out_dir("report", "through");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(
-        root().join("tests/report/charter.yaml"),
-        dir.join("charter.yaml"),
-    )
-    .unwrap();
+    let dir = with_charter("through");
     // Thursday 19 March 2026 to Wednesday 25 March: 3 working days, Idd-ul-Fitr (Friday
     // 20 March, gazetted) not one of them.
     std::fs::write(
