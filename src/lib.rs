@@ -16,6 +16,7 @@ pub mod diff;
 pub mod discover;
 pub mod error;
 pub mod files;
+pub mod import;
 pub mod limits;
 pub mod lines;
 pub mod lint;

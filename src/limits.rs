@@ -42,3 +42,9 @@ pub const OUTPUT_BYTES: u64 = 512 * 1024 * 1024;
 /// A previous period's report read by `charter report --previous` (its JSON: a few kB a
 /// service).
 pub const PREVIOUS_REPORT_BYTES: u64 = 64 * 1024 * 1024;
+/// A file `charter import` reads (a Word file with its photographs, a workbook, a page).
+pub const IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+/// What the parts of a Word file or workbook that are read may unzip to: the text of some
+/// thousands of pages (a zip can claim small sizes and expand to terabytes, so the bytes
+/// are counted as they are unzipped).
+pub const IMPORT_UNZIPPED: u64 = 64 * 1024 * 1024;

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod completions;
 mod diff;
+mod import;
 mod lint;
 mod new;
 mod report;
@@ -102,6 +103,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Write a commented starter charter that passes `charter check`.
     New(new::Args),
+    /// Make a charter from one in Word, a spreadsheet, CSV or a web page.
+    Import(import::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// Print the manual page (roff), for `man`.
@@ -160,6 +163,7 @@ pub fn run() -> ExitCode {
         Command::Report(args) => report::run(args, cli.color),
         Command::Schema(args) => schema::run(args),
         Command::New(args) => new::run(args),
+        Command::Import(args) => import::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Manpage => completions::manpage(),
     };

@@ -37,7 +37,8 @@ pub struct Locale {
     /// The tables other modules read from the same file, so that a language is one file
     /// (`crate::catalogues`): the words read in fees and timelines (`crate::reading`), the
     /// words lint looks for, keys written under another name, and the headings of a
-    /// register's columns and the words of a complaints standard (`crate::register`).
+    /// register's columns and the words of a complaints standard (`crate::register`), and
+    /// the headings of a charter's columns and sections (`crate::import`).
     #[serde(rename = "reading")]
     _reading: serde::de::IgnoredAny,
     #[serde(rename = "lint")]
@@ -46,6 +47,9 @@ pub struct Locale {
     _keys: serde::de::IgnoredAny,
     #[serde(rename = "register", default)]
     _register: Option<serde::de::IgnoredAny>,
+    /// The headings `charter import` reads (`crate::import::headings`).
+    #[serde(rename = "import", default)]
+    _import: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -61,7 +61,8 @@ impl SheetRecords {
     pub fn from_bytes(bytes: Vec<u8>) -> Result<SheetRecords, String> {
         // The old binary formats (`.xls`) are not zips: their size is their size.
         if bytes.starts_with(b"PK") {
-            check_unzipped(std::io::Cursor::new(&bytes), MAX_UNZIPPED)?;
+            check_unzipped(std::io::Cursor::new(&bytes), MAX_UNZIPPED)
+                .map_err(|e| e.to_string())?;
         }
         let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
             .map_err(|e| format!("it is not a spreadsheet that can be read ({e})"))?;
@@ -97,32 +98,49 @@ impl SheetRecords {
     }
 }
 
-/// Unzips every entry to nowhere, counting, and refuses past `limit` bytes.
-fn check_unzipped<R: Read + Seek>(zip: R, limit: u64) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(zip)
-        .map_err(|e| format!("it is not a spreadsheet that can be read ({e})"))?;
-    let mut total: u64 = 0;
-    for i in 0..archive.len() {
-        let mut entry = archive
-            .by_index(i)
-            .map_err(|e| format!("it is not a spreadsheet that can be read ({e})"))?;
-        let left = limit - total;
-        let read = std::io::copy(&mut (&mut entry).take(left + 1), &mut std::io::sink())
-            .map_err(|e| format!("it is not a spreadsheet that can be read ({e})"))?;
-        total += read;
-        if total > limit {
-            return Err(format!(
+/// Why a zip is not read.
+#[derive(Debug)]
+pub enum Unzip {
+    /// It is not a zip, or a damaged one: what the zip reader said.
+    Damaged(String),
+    /// It unzips to more than the limit, in bytes.
+    TooBig(u64),
+}
+
+impl std::fmt::Display for Unzip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unzip::Damaged(why) => write!(f, "it is not a spreadsheet that can be read ({why})"),
+            Unzip::TooBig(limit) => write!(
+                f,
                 "it unzips to more than {} MB, far more than a register: export it as CSV, \
                  which is read row by row",
                 limit / 1024 / 1024
-            ));
+            ),
+        }
+    }
+}
+
+/// Unzips every entry to nowhere, counting, and refuses past `limit` bytes.
+pub fn check_unzipped<R: Read + Seek>(zip: R, limit: u64) -> Result<(), Unzip> {
+    let damaged = |e: &dyn std::fmt::Display| Unzip::Damaged(e.to_string());
+    let mut archive = zip::ZipArchive::new(zip).map_err(|e| damaged(&e))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| damaged(&e))?;
+        let left = limit - total;
+        let read = std::io::copy(&mut (&mut entry).take(left + 1), &mut std::io::sink())
+            .map_err(|e| damaged(&e))?;
+        total += read;
+        if total > limit {
+            return Err(Unzip::TooBig(limit));
         }
     }
     Ok(())
 }
 
 /// A cell as the office sees it.
-fn text(cell: &Data) -> String {
+pub fn text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
@@ -190,7 +208,9 @@ mod tests {
         zip.finish().unwrap();
         let bytes = bomb.into_inner();
         assert!(bytes.len() < 64 * 1024, "{}", bytes.len());
-        let error = check_unzipped(std::io::Cursor::new(&bytes), 2 * 1024 * 1024).unwrap_err();
+        let error = check_unzipped(std::io::Cursor::new(&bytes), 2 * 1024 * 1024)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("more than 2 MB"), "{error}");
         assert!(check_unzipped(std::io::Cursor::new(&bytes), 4 * 1024 * 1024).is_ok());
     }

@@ -18,6 +18,7 @@ mod fuzz_inputs;
 #[path = "../support/hostile.rs"]
 mod hostile;
 mod html;
+mod import;
 mod incremental;
 #[cfg(unix)]
 mod install;

@@ -1,0 +1,314 @@
+//! Web pages (`.html`): the page parsed as a browser parses it (html5ever, through
+//! `scraper`, which the tests already used to check the pages `charter build` writes), then
+//! walked in order: headings, paragraphs, list items and tables. A site's navigation,
+//! header and footer, scripts and styles are not the charter and are left out.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+use super::document::{
+    Block, Cell, Covered, Document, Line, Paragraph, ParagraphKind, Place, Table, tidy,
+};
+
+/// Elements whose content is never the charter's.
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "footer", "header", "button", "form",
+    "svg", "iframe", "select",
+];
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "address",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "ul",
+    "ol",
+    "figure",
+    "figcaption",
+    "pre",
+    "aside",
+    "center",
+    "hr",
+    "body",
+];
+
+pub fn read(text: &str) -> Document {
+    let html = Html::parse_document(text);
+    let mut walker = Walker::default();
+    walker.walk(html.tree.root());
+    walker.flush();
+    walker.out
+}
+
+#[derive(Default)]
+struct Walker {
+    out: Document,
+    text: String,
+    kind: Option<ParagraphKind>,
+    paragraphs: usize,
+    tables: usize,
+    titled: bool,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let text = tidy(&std::mem::take(&mut self.text));
+        let kind = self.kind.take().unwrap_or(ParagraphKind::Plain);
+        if text.is_empty() {
+            return;
+        }
+        self.paragraphs += 1;
+        self.out.blocks.push(Block::Paragraph(Paragraph {
+            text,
+            kind,
+            at: Place::Paragraph(self.paragraphs),
+        }));
+    }
+
+    fn walk(&mut self, node: NodeRef<Node>) {
+        match node.value() {
+            Node::Text(text) => self.text.push_str(text),
+            Node::Element(element) => {
+                let name = element.name();
+                if SKIPPED.contains(&name) || is_site(element) {
+                    return;
+                }
+                match name {
+                    "table" => {
+                        self.flush();
+                        self.tables += 1;
+                        let table = table(node, self.tables);
+                        self.out.blocks.push(Block::Table(table));
+                    }
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        self.flush();
+                        self.kind = Some(if name == "h1" && !self.titled {
+                            self.titled = true;
+                            ParagraphKind::Title
+                        } else {
+                            ParagraphKind::Heading
+                        });
+                        self.children(node);
+                        self.flush();
+                    }
+                    "li" => {
+                        self.flush();
+                        self.kind = Some(ParagraphKind::ListItem);
+                        for child in node.children() {
+                            if is_list(child) {
+                                self.flush();
+                            }
+                            self.walk(child);
+                        }
+                        self.flush();
+                    }
+                    "br" => {
+                        let kind = self.kind;
+                        self.flush();
+                        self.kind = kind;
+                    }
+                    _ if BLOCKS.contains(&name) => {
+                        self.flush();
+                        self.children(node);
+                        self.flush();
+                    }
+                    _ => self.children(node),
+                }
+            }
+            _ => self.children(node),
+        }
+    }
+
+    fn children(&mut self, node: NodeRef<Node>) {
+        for child in node.children() {
+            self.walk(child);
+        }
+    }
+}
+
+/// Whether an element is the site's rather than the page's: hidden, a navigation landmark,
+/// a breadcrumb trail, a skip link.
+fn is_site(element: &scraper::node::Element) -> bool {
+    let marked = |name: &str, words: &[&str]| {
+        element
+            .attr(name)
+            .is_some_and(|v| words.iter().any(|w| v.to_lowercase().contains(w)))
+    };
+    element.attr("hidden").is_some()
+        || marked("aria-hidden", &["true"])
+        || marked("role", &["navigation", "banner", "contentinfo", "search"])
+        || marked(
+            "class",
+            &["breadcrumb", "skip-link", "sr-only", "visually-hidden"],
+        )
+        || marked("id", &["breadcrumb"])
+        || marked("aria-label", &["breadcrumb"])
+}
+
+fn is_list(node: NodeRef<Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "ul" | "ol"))
+}
+
+/// A table as its grid, `rowspan` and `colspan` giving the cells they cover.
+fn table(node: NodeRef<Node>, number: usize) -> Table {
+    let mut rows: Vec<Vec<Option<Cell>>> = Vec::new();
+    let mut trs = Vec::new();
+    collect_rows(node, &mut trs);
+    for (r, tr) in trs.into_iter().enumerate().take(20_000) {
+        if rows.len() <= r {
+            rows.push(Vec::new());
+        }
+        let mut column = 0;
+        for td in tr.children().filter(|c| {
+            c.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "td" | "th"))
+        }) {
+            while rows[r].get(column).is_some_and(Option::is_some) {
+                column += 1;
+            }
+            if column >= 64 {
+                break;
+            }
+            let element = td.value().as_element().expect("filtered to elements");
+            let span = |name: &str| {
+                element
+                    .attr(name)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 64)
+            };
+            let (rowspan, colspan) = (span("rowspan"), span("colspan"));
+            let bold = element.name() == "th";
+            let mut lines = Vec::new();
+            cell_lines(td, bold, &mut lines);
+            for dr in 0..rowspan.min(1000) {
+                let row = r + dr;
+                while rows.len() <= row {
+                    rows.push(Vec::new());
+                }
+                for dc in 0..colspan {
+                    let col = column + dc;
+                    if rows[row].len() <= col {
+                        rows[row].resize(col + 1, None);
+                    }
+                    let at = Place::Cell {
+                        table: number,
+                        row: row + 1,
+                        column: col + 1,
+                    };
+                    rows[row][col] = Some(match (dr, dc) {
+                        (0, 0) => Cell::new(std::mem::take(&mut lines), at),
+                        (_, 0) => Cell::covered(Covered::Above, at),
+                        _ => Cell::covered(Covered::Left, at),
+                    });
+                }
+            }
+            column += colspan;
+        }
+    }
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.into_iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    cell.unwrap_or_else(|| {
+                        Cell::new(
+                            Vec::new(),
+                            Place::Cell {
+                                table: number,
+                                row: r + 1,
+                                column: c + 1,
+                            },
+                        )
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    Table {
+        rows,
+        name: format!("table {number}"),
+    }
+}
+
+/// The rows of a table, in `thead`, `tbody` and `tfoot` or directly, not those of a table
+/// inside a cell.
+fn collect_rows<'a>(node: NodeRef<'a, Node>, out: &mut Vec<NodeRef<'a, Node>>) {
+    for child in node.children() {
+        match child.value().as_element().map(|e| e.name()) {
+            Some("tr") => out.push(child),
+            Some("thead" | "tbody" | "tfoot") => collect_rows(child, out),
+            _ => {}
+        }
+    }
+}
+
+/// A cell's lines: its paragraphs, list items and line breaks each start one.
+fn cell_lines(node: NodeRef<Node>, bold: bool, out: &mut Vec<Line>) {
+    let mut current = String::new();
+    let mut listed = false;
+    fn push(out: &mut Vec<Line>, text: &mut String, listed: bool, bold: bool) {
+        let t = tidy(&std::mem::take(text));
+        if !t.is_empty() {
+            out.push(Line {
+                text: t,
+                listed,
+                bold,
+            });
+        }
+    }
+    fn walk(
+        node: NodeRef<Node>,
+        out: &mut Vec<Line>,
+        current: &mut String,
+        listed: &mut bool,
+        bold: bool,
+    ) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(text) => current.push_str(text),
+                Node::Element(e) => {
+                    let name = e.name();
+                    if SKIPPED.contains(&name) {
+                        continue;
+                    }
+                    let strong = bold || matches!(name, "b" | "strong" | "th");
+                    match name {
+                        "br" => push(out, current, *listed, bold),
+                        "li" => {
+                            push(out, current, *listed, bold);
+                            *listed = true;
+                            walk(child, out, current, listed, strong);
+                            push(out, current, true, strong);
+                            *listed = false;
+                        }
+                        _ if name == "td"
+                            || name == "th"
+                            || BLOCKS.contains(&name)
+                            || name == "tr" =>
+                        {
+                            push(out, current, *listed, bold);
+                            walk(child, out, current, listed, strong);
+                            push(out, current, *listed, strong);
+                        }
+                        _ => walk(child, out, current, listed, strong),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(node, out, &mut current, &mut listed, bold);
+    push(out, &mut current, listed, bold);
+}

@@ -1,0 +1,527 @@
+//! From a document's blocks to a charter: the services tables found by their headings, the
+//! other tables and paragraphs read as one flow of headings and text, and each section
+//! taken from under its heading. Whatever is under no heading the importer knows is kept,
+//! to be written as a comment where it was found.
+
+use super::contacts;
+use super::document::{Block, Cell, Document, Line, Paragraph, ParagraphKind, Place, Table};
+use super::headings::{Key, classify};
+use super::imported::{After, Entry, Found, Imported, Service, Unplaced};
+use super::services;
+use super::split::strip_mark;
+use super::steps;
+
+/// One piece of the flow.
+#[derive(Clone, Debug)]
+enum Item {
+    /// A heading; `true` for the document's own title (Word's Title style, a page's first
+    /// `<h1>`).
+    Heading(Found<String>, bool),
+    Text(Found<String>, bool),
+    /// A services table read (its entries already added).
+    Services,
+}
+
+/// Maps a document; `None` when it holds no services table.
+pub fn map(document: &Document) -> Option<Imported> {
+    let mut imported = Imported::default();
+    let mut flow: Vec<Item> = Vec::new();
+    let mut langs: Vec<&'static str> = Vec::new();
+    for block in &document.blocks {
+        match block {
+            Block::Paragraph(p) => paragraph(p, &mut flow),
+            Block::Table(table) => {
+                if let Some(header) = steps::find(table) {
+                    langs.extend(header.langs());
+                    labels(table, &header, &mut imported);
+                    let mut service = Service::default();
+                    take_name(&mut flow, &mut service);
+                    let left = steps::read(table, &header, &mut service, &mut imported.labels);
+                    imported.tables.push(super::imported::TableReport {
+                        table: table.name.clone(),
+                        columns: header
+                            .columns
+                            .iter()
+                            .map(|(t, m)| (t.clone(), m.map(|m| m.key.name())))
+                            .collect(),
+                        rows: (
+                            table
+                                .rows
+                                .first()
+                                .map_or(Place::Paragraph(0), |r| r[0].at.clone()),
+                            table
+                                .rows
+                                .last()
+                                .map_or(Place::Paragraph(0), |r| r[0].at.clone()),
+                        ),
+                        services: 1,
+                    });
+                    match imported.services.last_mut() {
+                        Some(Entry::Group { services, .. }) => services.push(service),
+                        _ => imported.services.push(Entry::Service(Box::new(service))),
+                    }
+                    flow.push(Item::Services);
+                    flow.extend(left.into_iter().map(|f| Item::Text(f, false)));
+                } else if let Some(header) =
+                    services::find_header(table, Key::COLUMNS, &[Key::Name], 2).filter(|h| {
+                        h.keys()
+                            .iter()
+                            .any(|k| matches!(k, Key::Requirements | Key::Fee | Key::Timeline))
+                    })
+                {
+                    langs.extend(header.langs());
+                    labels(table, &header, &mut imported);
+                    rows(&table.rows[..header.top], &mut flow);
+                    let (report, end) = services::read(table, &header, &mut imported.services);
+                    imported.tables.push(report);
+                    flow.push(Item::Services);
+                    rows(&table.rows[end..], &mut flow);
+                } else {
+                    other_table(table, &mut flow);
+                }
+            }
+        }
+    }
+    let has_services = imported.services.iter().any(|e| !e.services().is_empty());
+    if !has_services {
+        return None;
+    }
+    sections(flow, &mut imported, &mut langs);
+    imported.lang = most_common(&langs).unwrap_or("en");
+    keep_own_labels(&mut imported);
+    imported.currency = super::currency::currency(&imported);
+    Some(imported)
+}
+
+/// The headings of a table's columns, as labels.
+fn labels(table: &Table, header: &services::Header, imported: &mut Imported) {
+    for (c, (text, m)) in header.columns.iter().enumerate() {
+        let Some(key) = m.and_then(|m| m.key.label()) else {
+            continue;
+        };
+        let at = table.rows[header.row]
+            .get(c)
+            .map_or(Place::Paragraph(0), |cell| cell.at.clone());
+        imported.labels.push((key, Found::new(text.clone(), at)));
+    }
+}
+
+/// Keeps the first heading found for each label, tidied of its `:`, where it is not the
+/// built-in label of the charter's language: the office's words are printed.
+fn keep_own_labels(imported: &mut Imported) {
+    let locale =
+        crate::locale::Locale::get(imported.lang).unwrap_or_else(crate::locale::Locale::fallback);
+    let mut kept: Vec<(&'static str, Found<String>)> = Vec::new();
+    for (key, mut found) in std::mem::take(&mut imported.labels) {
+        found.value = strip_number(found.value.trim().trim_end_matches(':').trim_end()).to_owned();
+        if kept.iter().any(|(k, _)| *k == key) || found.value.is_empty() {
+            continue;
+        }
+        kept.push((key, found));
+    }
+    kept.retain(|(key, found)| locale.label(key) != found.value);
+    imported.labels = kept;
+}
+
+/// A heading without the section number before it ("7.0 Taxpayer's Obligations"): the
+/// number is the document's layout, not the office's wording.
+fn strip_number(heading: &str) -> &str {
+    match heading.split_once(' ') {
+        Some((number, rest))
+            if number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && number.bytes().any(|b| b.is_ascii_digit()) =>
+        {
+            rest.trim_start()
+        }
+        _ => heading,
+    }
+}
+
+/// A Philippine service's name (and description) are the paragraphs just before its table:
+/// the last heading, and the plain text after it.
+fn take_name(flow: &mut Vec<Item>, service: &mut Service) {
+    let mut texts = Vec::new();
+    while let Some(Item::Text(found, _)) = flow.last() {
+        texts.push(found.clone());
+        flow.pop();
+        if texts.len() > 3 {
+            break;
+        }
+    }
+    texts.reverse();
+    if let Some(Item::Heading(found, _)) = flow.last()
+        && classify(&found.value, Key::SECTIONS).is_none()
+    {
+        let found = found.clone();
+        flow.pop();
+        let (number, name) = match super::split::numbering(&found.value) {
+            Some((mark, rest)) => (super::split::service_number(mark), rest.to_owned()),
+            None => (None, found.value.clone()),
+        };
+        service.number = number;
+        service.name = Some(Found::new(name, found.at));
+        if !texts.is_empty() {
+            let at = texts[0].at.clone();
+            let text = texts
+                .iter()
+                .map(|t| t.value.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            service.description = Some(Found::new(text, at));
+        }
+        return;
+    }
+    // No heading: the last paragraph is the name.
+    if let Some(last) = texts.pop() {
+        service.name = Some(last);
+    }
+    flow.extend(texts.into_iter().map(|t| Item::Text(t, false)));
+}
+
+fn paragraph(p: &Paragraph, flow: &mut Vec<Item>) {
+    let found = Found::new(p.text.clone(), p.at.clone());
+    match p.kind {
+        ParagraphKind::Title => flow.push(Item::Heading(found, true)),
+        ParagraphKind::Heading => flow.push(Item::Heading(found, false)),
+        ParagraphKind::ListItem => flow.push(Item::Text(found, true)),
+        ParagraphKind::Plain => text(found, false, flow),
+    }
+}
+
+/// Text that may be a heading by its words alone ("DIRA", "Vision: To be …").
+fn text(found: Found<String>, listed: bool, flow: &mut Vec<Item>) {
+    if !listed && let Some(m) = classify(&found.value, Key::SECTIONS) {
+        // "Vision: To be the best": the heading, then its text.
+        if let Some((head, rest)) = found.value.split_once(':')
+            && !rest.trim().is_empty()
+            && classify(head, Key::SECTIONS) == Some(m)
+        {
+            flow.push(Item::Heading(
+                Found::new(head.trim().to_owned(), found.at.clone()),
+                false,
+            ));
+            flow.push(Item::Text(
+                Found::new(rest.trim().to_owned(), found.at),
+                false,
+            ));
+            return;
+        }
+        if found.value.split_whitespace().count() <= 8 {
+            flow.push(Item::Heading(found, false));
+            return;
+        }
+    }
+    flow.push(Item::Text(found, listed));
+}
+
+fn cell_lines(cell: &Cell, flow: &mut Vec<Item>) {
+    for Line {
+        text: t, listed, ..
+    } in &cell.lines
+    {
+        text(Found::new(t.clone(), cell.at.clone()), *listed, flow);
+    }
+}
+
+/// Rows of a sheet or table that are not a services table: a row whose first cell is a
+/// section's heading gives the heading and the rest of the row as its text; other cells
+/// are text.
+fn rows(rows: &[Vec<Cell>], flow: &mut Vec<Item>) {
+    for row in rows {
+        let cells: Vec<&Cell> = row.iter().filter(|c| !c.is_empty()).collect();
+        match cells.as_slice() {
+            [] => {}
+            [first, rest @ ..]
+                if !rest.is_empty() && classify(&first.text(), Key::SECTIONS).is_some() =>
+            {
+                flow.push(Item::Heading(
+                    Found::new(first.text(), first.at.clone()),
+                    false,
+                ));
+                for cell in rest {
+                    for Line {
+                        text: t, listed, ..
+                    } in &cell.lines
+                    {
+                        flow.push(Item::Text(Found::new(t.clone(), cell.at.clone()), *listed));
+                    }
+                }
+            }
+            cells => {
+                for cell in cells {
+                    if cell.is_bold() && cells.len() == 1 {
+                        flow.push(Item::Heading(
+                            Found::new(cell.text(), cell.at.clone()),
+                            false,
+                        ));
+                    } else {
+                        cell_lines(cell, flow);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A table that is not a services table: the Kenyan "Vision | Mission | Core Values" table
+/// (the headings across its first row, each column's text below), or rows.
+fn other_table(table: &Table, flow: &mut Vec<Item>) {
+    let Some(first) = table.rows.first() else {
+        return;
+    };
+    let headed: Vec<&Cell> = first.iter().filter(|c| !c.is_empty()).collect();
+    let across = headed.len() >= 2
+        && headed
+            .iter()
+            .all(|c| classify(&c.text(), Key::SECTIONS).is_some());
+    if !across {
+        rows(&table.rows, flow);
+        return;
+    }
+    for (c, head) in first.iter().enumerate() {
+        if head.is_empty() {
+            continue;
+        }
+        flow.push(Item::Heading(
+            Found::new(head.text(), head.at.clone()),
+            false,
+        ));
+        for row in &table.rows[1..] {
+            if let Some(cell) = row.get(c) {
+                for Line {
+                    text: t, listed, ..
+                } in &cell.lines
+                {
+                    flow.push(Item::Text(Found::new(t.clone(), cell.at.clone()), *listed));
+                }
+            }
+        }
+    }
+}
+
+/// What a heading starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Under {
+    Top,
+    Section(Key),
+    /// A heading the importer does not know; its text is kept as comments.
+    Unknown,
+}
+
+/// Reads the flow: the title and organisation from the top, each section from under its
+/// heading.
+fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static str>) {
+    let mut under = Under::Top;
+    let mut heading: Option<String> = None;
+    let mut after = After::Top;
+    let mut top: Vec<(Found<String>, bool)> = Vec::new();
+    let mut complaint_lines = Vec::new();
+    // Whether the item before was text (a heading right above a table heads the table).
+    let mut had_text = false;
+    for item in flow {
+        let text_before = had_text;
+        had_text = matches!(item, Item::Text(..));
+        match item {
+            Item::Services => {
+                // A section's heading with nothing under it before the table is the
+                // table's heading ("9.0 Service Level Standards").
+                if let (Under::Section(_), Some(h)) = (under, &heading)
+                    && !text_before
+                    && let Some(label) = imported
+                        .labels
+                        .iter_mut()
+                        .rev()
+                        .find(|(_, f)| &f.value == h)
+                {
+                    label.0 = "services";
+                }
+                after = After::Services;
+                under = Under::Unknown;
+                heading = None;
+            }
+            Item::Heading(found, title) => match classify(&found.value, Key::SECTIONS) {
+                Some(m) => {
+                    langs.push(m.lang);
+                    under = Under::Section(m.key);
+                    after = after_of(m.key);
+                    heading = Some(found.value.clone());
+                    imported
+                        .labels
+                        .push((m.key.label().unwrap_or("vision"), found));
+                }
+                None if under == Under::Top => top.push((found, title)),
+                None => {
+                    under = Under::Unknown;
+                    heading = Some(found.value.clone());
+                    imported.unplaced.push(Unplaced {
+                        text: found,
+                        after,
+                        heading: None,
+                    });
+                }
+            },
+            Item::Text(found, listed) => match under {
+                Under::Top => top.push((found, false)),
+                Under::Section(key) => {
+                    let found = Found::new(strip_mark(&found.value).to_owned(), found.at);
+                    match key {
+                        Key::Vision => join(&mut imported.vision, found),
+                        Key::Mission => join(&mut imported.mission, found),
+                        Key::Values if listed => imported.values.push(found),
+                        Key::Values => imported.values.extend(split_values(found)),
+                        Key::Standards => imported.standards.push(found),
+                        Key::Rights => imported.rights.add(found, listed),
+                        Key::Duties => imported.duties.add(found, listed),
+                        _ => complaint_lines.push(found),
+                    }
+                }
+                Under::Unknown => imported.unplaced.push(Unplaced {
+                    text: found,
+                    after,
+                    heading: heading.clone(),
+                }),
+            },
+        }
+    }
+    title_and_organization(top, imported, langs);
+    imported.complaints = contacts::read(
+        complaint_lines,
+        imported.organization.as_ref().map(|o| o.value.as_str()),
+    );
+}
+
+fn after_of(key: Key) -> After {
+    match key {
+        Key::Vision => After::Vision,
+        Key::Mission => After::Mission,
+        Key::Values => After::Values,
+        Key::Standards => After::Standards,
+        Key::Rights => After::Rights,
+        Key::Duties => After::Duties,
+        _ => After::Complaints,
+    }
+}
+
+fn join(slot: &mut Option<Found<String>>, found: Found<String>) {
+    match slot {
+        Some(existing) => {
+            existing.value.push(' ');
+            existing.value.push_str(&found.value);
+        }
+        None => *slot = Some(found),
+    }
+}
+
+/// Values given on one line ("Integrity, Professionalism, Teamwork") are several.
+fn split_values(found: Found<String>) -> Vec<Found<String>> {
+    let line = Line::plain(found.value.clone());
+    super::split::requirements(std::slice::from_ref(&line))
+        .into_iter()
+        .map(|v| Found::new(v, found.at.clone()))
+        .collect()
+}
+
+/// The title is the text that names the charter ("Citizens' Service Charter", "Mkataba wa
+/// Huduma kwa Mteja"); the organisation, the line before it (or after, when the title comes
+/// first) that is not the country's name, and the line above it the body it is part of.
+/// The rest of the top is kept as comments.
+fn title_and_organization(
+    top: Vec<(Found<String>, bool)>,
+    imported: &mut Imported,
+    langs: &mut Vec<&'static str>,
+) {
+    let short = |f: &Found<String>| f.value.split_whitespace().count() <= 16;
+    let names = |f: &Found<String>| classify(&f.value, &[Key::Title]).is_some();
+    let says = |f: &Found<String>| {
+        let lower = f.value.to_lowercase();
+        ["charter", "mkataba", "katiba ya", "hati ya"]
+            .iter()
+            .any(|w| lower.contains(w))
+    };
+    // The document's own title first, then the line that is a charter's title, then one
+    // that names a charter.
+    let title_at = top
+        .iter()
+        .position(|(f, title)| *title && short(f) && (names(f) || says(f)))
+        .or_else(|| top.iter().position(|(f, _)| short(f) && names(f)))
+        .or_else(|| top.iter().position(|(f, _)| short(f) && says(f)));
+    if let Some(m) = title_at.and_then(|i| classify(&top[i].0.value, &[Key::Title])) {
+        langs.push(m.lang);
+    }
+    // Lines that are not a name: the country's, an edition, a date.
+    let is_country = |f: &Found<String>| {
+        let lower = f.value.to_lowercase();
+        lower.starts_with("republic of")
+            || lower.starts_with("jamhuri ya")
+            || lower.starts_with("republika ng")
+            || is_edition(&f.value)
+            || is_date(&f.value)
+    };
+    let org_at = match title_at {
+        Some(i) => (0..i)
+            .rev()
+            .find(|&j| !is_country(&top[j].0))
+            .or_else(|| (i + 1..top.len()).find(|&j| !is_country(&top[j].0))),
+        None => top.iter().position(|(f, _)| !is_country(f)),
+    };
+    // The line above the organisation's name, above the title, is the body it is part of.
+    let parent_at = match (org_at, title_at) {
+        (Some(o), Some(t)) if o < t && o > 0 && !is_country(&top[o - 1].0) => Some(o - 1),
+        _ => None,
+    };
+    for (i, (found, _)) in top.into_iter().enumerate() {
+        if is_edition(&found.value) && imported.edition.is_none() {
+            imported.edition = Some(found);
+        } else if Some(i) == title_at {
+            imported.title = Some(found);
+        } else if Some(i) == org_at {
+            imported.organization = Some(found);
+        } else if Some(i) == parent_at {
+            imported.parent = Some(found);
+        } else {
+            imported.unplaced.push(Unplaced {
+                text: found,
+                after: After::Top,
+                heading: None,
+            });
+        }
+    }
+}
+
+/// "8th Edition", "Toleo la Pili", "2019, 1st edition".
+fn is_edition(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 5
+        && ["edition", "toleo", "revised", "edisyon"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// A line that is a date or a year alone ("July, 2017", "Septemba 2012").
+fn is_date(text: &str) -> bool {
+    text.split_whitespace().count() <= 4
+        && text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
+fn most_common(langs: &[&'static str]) -> Option<&'static str> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for lang in langs {
+        match counts.iter_mut().find(|(l, _)| l == lang) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((lang, 1)),
+        }
+    }
+    // Ties go to the language found first.
+    counts
+        .iter()
+        .fold(
+            None,
+            |best: Option<(&'static str, usize)>, &(l, n)| match best {
+                Some((_, m)) if m >= n => best,
+                _ => Some((l, n)),
+            },
+        )
+        .map(|(l, _)| l)
+}

@@ -1,0 +1,321 @@
+//! The services table: found by its heading row (a name column and at least one of
+//! requirements, fee and timeline), then read row by row as a person reads it.
+//!
+//! - A row whose name and number cells are empty or merged from above continues the
+//!   service above (a service spread over several rows, its cells merged or not).
+//! - A row with one text across the table (merged, or alone in the row) is a group's
+//!   heading.
+//! - A number in its own column, or before the name ("3. Issuance of …"), is the service's.
+//! - A row numbered `3.1` or `a)` under a service that states no fee and no time is one of
+//!   its sub-services.
+//! - A row repeating the heading row (a table continued on the next page) is skipped.
+
+use super::document::{Cell, Place, Table};
+use super::headings::{Key, Match, classify};
+use super::imported::{Entry, Found, Requirement, Service, TableReport};
+use super::split::{numbering, requirements, service_number};
+
+/// A heading row: the row, and each column's key (or `None`, with its heading, for a column
+/// that maps to nothing).
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// The first row of the heading (a heading may take two rows).
+    pub top: usize,
+    /// The last row of the heading: the services start below it.
+    pub row: usize,
+    pub columns: Vec<(String, Option<Match>)>,
+}
+
+impl Header {
+    fn column(&self, key: Key) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|(_, m)| m.is_some_and(|m| m.key == key))
+    }
+
+    pub fn keys(&self) -> Vec<Key> {
+        self.columns
+            .iter()
+            .filter_map(|(_, m)| m.map(|m| m.key))
+            .collect()
+    }
+
+    /// The languages the headings are in, one per matched heading.
+    pub fn langs(&self) -> Vec<&'static str> {
+        self.columns
+            .iter()
+            .filter_map(|(_, m)| m.map(|m| m.lang))
+            .collect()
+    }
+}
+
+/// The first row of `table` (among its first 30) that reads as the heading row of a table
+/// with `keys` as its columns, `required` among them and at least `enough` of them.
+pub fn find_header(table: &Table, keys: &[Key], required: &[Key], enough: usize) -> Option<Header> {
+    let good = |header: &Header| {
+        let found = header.keys();
+        let mut distinct = found.clone();
+        distinct.sort();
+        distinct.dedup();
+        required.iter().all(|k| found.contains(k))
+            && distinct.len() >= enough
+            && distinct.len() == found.len()
+    };
+    for (r, row) in table.rows.iter().enumerate().take(30) {
+        // A heading in two rows: "No." and "Service" merged down, "Service Level Standard"
+        // across "Description" and "Timeline" below it.
+        if let Some(next) = table.rows.get(r + 1)
+            && next
+                .iter()
+                .any(|c| c.covered == Some(super::document::Covered::Above))
+        {
+            let mut two = header_of(row, Some(next), r + 1, keys);
+            two.top = r;
+            if good(&two) {
+                return Some(two);
+            }
+        }
+        let header = header_of(row, None, r, keys);
+        if good(&header) {
+            return Some(header);
+        }
+    }
+    None
+}
+
+/// The heading row `row` (with the row below it, for a heading in two rows).
+fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) -> Header {
+    let columns = row
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| {
+            let lower = below
+                .and_then(|b| b.get(c))
+                .filter(|b| !b.is_empty() && b.covered.is_none());
+            let cell = match lower {
+                Some(lower) => lower,
+                None if cell.covered.is_some() => return (String::new(), None),
+                None => cell,
+            };
+            let text = cell.text();
+            (text.clone(), classify(&text, keys))
+        })
+        .collect();
+    Header {
+        top: r,
+        row: r,
+        columns,
+    }
+}
+
+/// Reads the services of `table` below its heading row, until the end of the table or a row
+/// that is a section's heading; the rows read.
+pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableReport, usize) {
+    let name_col = header.column(Key::Name);
+    let number_col = header.column(Key::Number);
+    let mut end = table.rows.len();
+    let mut count = 0;
+    let first = header.row + 1;
+    for r in first..table.rows.len() {
+        let row = &table.rows[r];
+        let texts: Vec<String> = row.iter().map(Cell::text).collect();
+        if texts.iter().all(String::is_empty) {
+            continue;
+        }
+        if repeats_header(&texts, header) {
+            continue;
+        }
+        let filled: Vec<usize> = (0..row.len()).filter(|&c| !texts[c].is_empty()).collect();
+        // A row with one text: a group's heading, or a section's below the table.
+        if filled.len() == 1 {
+            let c = filled[0];
+            let text = &texts[c];
+            if classify(text, Key::SECTIONS).is_some() && Some(c) != name_col {
+                end = r;
+                break;
+            }
+            let spans = row
+                .get(c + 1)
+                .is_some_and(|n| n.covered == Some(super::document::Covered::Left));
+            // Left of the table's own columns (a heading in a column of its own), or
+            // spanning it, or bold where a name would be.
+            let leftmost = name_col.into_iter().chain(number_col).min().unwrap_or(0);
+            let left_of = c < leftmost;
+            let bold_name = row[c].is_bold() && (Some(c) == name_col || Some(c) == number_col);
+            if spans || left_of || bold_name {
+                entries.push(Entry::Group {
+                    name: Found::new(text.clone(), row[c].at.clone()),
+                    services: Vec::new(),
+                });
+                continue;
+            }
+        }
+        let name = name_col.map(|c| &row[c]);
+        let number = number_col.map(|c| &row[c]);
+        let continues = name.is_none_or(|n| n.is_empty()) && number.is_none_or(|n| n.is_empty());
+        if continues && let Some(service) = last_service(entries) {
+            fill(service, row, header, true);
+            continue;
+        }
+        let mut service = Service::default();
+        let mut name_text = name.map(Cell::text).unwrap_or_default();
+        let mut number_text = number.map(Cell::text).unwrap_or_default();
+        if number_text.is_empty()
+            && let Some((mark, rest)) = numbering(&name_text)
+        {
+            number_text = mark.to_owned();
+            name_text = rest.to_owned();
+        }
+        if !number_text.is_empty() {
+            match service_number(&number_text) {
+                Some(n) => service.number = Some(n),
+                None => service.mark = Some(number_text.clone()),
+            }
+        }
+        if let Some(cell) = name
+            && !name_text.is_empty()
+        {
+            service.name = Some(Found::new(name_text, cell.at.clone()));
+        }
+        fill(&mut service, row, header, false);
+        count += 1;
+        place(entries, service);
+    }
+    let rows = (
+        table
+            .rows
+            .get(first)
+            .map_or(Place::Paragraph(0), |r| r[0].at.clone()),
+        table
+            .rows
+            .get(end.saturating_sub(1))
+            .map_or(Place::Paragraph(0), |r| r[0].at.clone()),
+    );
+    let report = TableReport {
+        table: table.name.clone(),
+        columns: header
+            .columns
+            .iter()
+            .map(|(text, m)| (text.clone(), m.map(|m| m.key.name())))
+            .collect(),
+        rows,
+        services: count,
+    };
+    (report, end)
+}
+
+fn repeats_header(texts: &[String], header: &Header) -> bool {
+    let same = texts
+        .iter()
+        .zip(&header.columns)
+        .filter(|(t, (h, _))| !t.is_empty() && t == &h)
+        .count();
+    same >= 2
+}
+
+/// The service a continuation row adds to: the last one, or the last of its group, or its
+/// last sub-service.
+fn last_service(entries: &mut [Entry]) -> Option<&mut Service> {
+    let service = match entries.last_mut()? {
+        Entry::Service(s) => s,
+        Entry::Group { services, .. } => services.last_mut()?,
+    };
+    if service.services.is_empty() {
+        Some(service)
+    } else {
+        service.services.last_mut()
+    }
+}
+
+/// Adds a new service: under the last service when it is one of its sub-services, else to
+/// the last group, else on its own.
+fn place(entries: &mut Vec<Entry>, service: Service) {
+    let parent = match entries.last_mut() {
+        Some(Entry::Service(s)) => Some(s.as_mut()),
+        Some(Entry::Group { services, .. }) => services.last_mut(),
+        None => None,
+    };
+    if let Some(parent) = parent {
+        let lettered = service.number.is_none() && service.mark.is_some();
+        let below = match (&parent.number, &service.number) {
+            (Some(p), Some(n)) => n.starts_with(&format!("{p}.")),
+            _ => false,
+        };
+        let groups = parent.fee.is_none() && parent.timeline.is_none() && parent.steps.is_empty();
+        if groups && (lettered || below) {
+            parent.services.push(service);
+            return;
+        }
+    }
+    match entries.last_mut() {
+        Some(Entry::Group { services, .. }) => services.push(service),
+        _ => entries.push(Entry::Service(Box::new(service))),
+    }
+}
+
+/// Reads a row's cells into the service (a continuation row adds to what is there).
+fn fill(service: &mut Service, row: &[Cell], header: &Header, continues: bool) {
+    for (c, (heading, m)) in header.columns.iter().enumerate() {
+        let Some(cell) = row.get(c) else { continue };
+        if cell.is_empty() {
+            continue;
+        }
+        let key = m.map(|m| m.key);
+        // A fee, a time or a description keeps the office's line breaks ("Regional
+        // Office: …" on one line, "District Office: …" on the next); a name or an office
+        // broken over lines is one value.
+        let text = match key {
+            Some(Key::Fee | Key::Timeline | Key::Description) => cell.text_lines(),
+            _ => cell.text(),
+        };
+        let found = Found::new(text, cell.at.clone());
+        match key {
+            Some(Key::Requirements) => {
+                for item in requirements(&cell.lines) {
+                    service.requirements.push(Requirement {
+                        item: Found::new(item, cell.at.clone()),
+                        from: None,
+                    });
+                }
+            }
+            Some(Key::Fee) => join_lines(&mut service.fee, found),
+            Some(Key::Timeline) => join_lines(&mut service.timeline, found),
+            Some(Key::Office) => join(&mut service.office, found),
+            Some(Key::Audience) => join(&mut service.audience, found),
+            Some(Key::Description) => join(&mut service.description, found),
+            Some(Key::From) => {
+                if let Some(last) = service.requirements.last_mut() {
+                    join(&mut last.from, found);
+                } else {
+                    service.other.push((heading.clone(), found));
+                }
+            }
+            Some(Key::Name) if continues => join(&mut service.name, found),
+            Some(Key::Name | Key::Number) => {}
+            _ => service.other.push((heading.clone(), found)),
+        }
+    }
+}
+
+/// Sets a fee or time, or adds a continuation row's on a line of its own: two rows' times
+/// are two values, not one sentence.
+fn join_lines(slot: &mut Option<Found<String>>, found: Found<String>) {
+    match slot {
+        Some(existing) => {
+            existing.value.push('\n');
+            existing.value.push_str(&found.value);
+        }
+        None => *slot = Some(found),
+    }
+}
+
+/// Sets a value, or adds a continuation's words to it.
+fn join(slot: &mut Option<Found<String>>, found: Found<String>) {
+    match slot {
+        Some(existing) => {
+            existing.value.push(' ');
+            existing.value.push_str(&found.value);
+        }
+        None => *slot = Some(found),
+    }
+}

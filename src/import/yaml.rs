@@ -1,0 +1,510 @@
+//! Writing the imported charter as YAML text, in the order and shape a person writes one
+//! (the starter's), with comments: where each part was found, and what was found but not
+//! placed, where it was found. Fees and timelines are read with `check`'s readers; what
+//! they cannot read is written as `{text: ...}`, the office's words kept as they are.
+
+use std::fmt::Write as _;
+
+use super::imported::{
+    After, Entry, Found, Imported, Requirement, Route, Section, Service, Step, Unplaced,
+};
+use crate::reading::{read_fee, read_time};
+
+/// The charter's text. `source` is the document's file name, for the header.
+pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        imported,
+    };
+    w.line(0, "# yaml-language-server: $schema=charter.schema.json");
+    w.line(0, "#");
+    w.comment(
+        0,
+        &format!(
+            "Imported by `charter import` from {source}. Compare every value with the document, \
+             then run `charter check` and `charter lint` on this file. A comment starting \
+             \"Not placed\" is text of the document that was not placed in the charter: move \
+             it where it belongs, or delete it."
+        ),
+    );
+    w.out.push('\n');
+    w.line(0, &format!("languages: [{}]", imported.lang));
+    match &imported.title {
+        Some(title) => w.key(0, "title", &title.value),
+        None => {
+            w.comment(
+                0,
+                "No title was found in the document: this is the built-in one.",
+            );
+            let locale = crate::locale::Locale::get(imported.lang)
+                .unwrap_or_else(crate::locale::Locale::fallback);
+            w.key(0, "title", locale.label("title"));
+        }
+    }
+    if let Some(edition) = &imported.edition {
+        w.key(0, "edition", &edition.value);
+    }
+    if let Some((code, why)) = &imported.currency {
+        w.line(0, &format!("currency: {code}"));
+        w.comment(0, why);
+    }
+    if !imported.labels.is_empty() {
+        w.comment(
+            0,
+            "The document's own headings, printed in place of the built-in ones.",
+        );
+        w.line(0, "labels:");
+        for (key, heading) in &imported.labels {
+            w.key(2, key, &heading.value);
+        }
+    }
+    w.unplaced(After::Top);
+    w.out.push('\n');
+    w.line(0, "organization:");
+    match &imported.organization {
+        Some(org) => w.key(2, "name", &org.value),
+        None => {
+            w.comment(
+                2,
+                "The organisation's name was not found in the document: write it here.",
+            );
+            w.key(2, "name", organization_fallback);
+        }
+    }
+    if let Some(parent) = &imported.parent {
+        w.key(2, "parent", &parent.value);
+    }
+    w.unplaced(After::Organization);
+    if let Some(vision) = &imported.vision {
+        w.key(0, "vision", &vision.value);
+    }
+    w.unplaced(After::Vision);
+    if let Some(mission) = &imported.mission {
+        w.key(0, "mission", &mission.value);
+    }
+    w.unplaced(After::Mission);
+    w.list(0, "values", &imported.values);
+    w.unplaced(After::Values);
+    w.out.push('\n');
+    w.line(0, "services:");
+    for entry in &imported.services {
+        match entry {
+            Entry::Service(s) => w.service(2, s),
+            Entry::Group { name, services } => {
+                w.key_item(2, "group", &name.value);
+                w.line(4, "services:");
+                for s in services {
+                    w.service(6, s);
+                }
+            }
+        }
+    }
+    w.unplaced(After::Services);
+    if !imported.standards.is_empty() {
+        w.out.push('\n');
+        w.line(0, "standards:");
+        w.line(2, "- items:");
+        for s in &imported.standards {
+            w.item(6, &s.value);
+        }
+    }
+    w.unplaced(After::Standards);
+    w.section("rights", &imported.rights);
+    w.unplaced(After::Rights);
+    w.section("duties", &imported.duties);
+    w.unplaced(After::Duties);
+    let complaints = &imported.complaints;
+    if !complaints.text.is_empty() || !complaints.routes.is_empty() {
+        w.out.push('\n');
+        w.line(0, "complaints:");
+        if !complaints.text.is_empty() {
+            let text: Vec<&str> = complaints.text.iter().map(|t| t.value.as_str()).collect();
+            w.key(2, "text", &text.join("\n"));
+        }
+        if !complaints.routes.is_empty() {
+            w.line(2, "routes:");
+            for route in &complaints.routes {
+                w.route(4, route);
+            }
+        }
+    }
+    w.unplaced(After::Complaints);
+    w.out
+}
+
+struct Writer<'a> {
+    out: String,
+    imported: &'a Imported,
+}
+
+impl Writer<'_> {
+    fn line(&mut self, indent: usize, text: &str) {
+        let _ = writeln!(self.out, "{:indent$}{text}", "");
+    }
+
+    /// A comment, wrapped at 92 columns, each of its own lines kept.
+    fn comment(&mut self, indent: usize, text: &str) {
+        for para in text.lines() {
+            let mut line = String::new();
+            for word in para.split_whitespace() {
+                if !line.is_empty() && indent + 2 + line.len() + word.len() > 92 {
+                    self.line(indent, &format!("# {line}"));
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            self.line(indent, format!("# {line}").trim_end());
+        }
+    }
+
+    fn key(&mut self, indent: usize, key: &str, value: &str) {
+        let value = scalar(value, indent + 2);
+        self.line(indent, &format!("{key}: {value}"));
+    }
+
+    /// The first key of a list item (`- name: …`).
+    fn key_item(&mut self, indent: usize, key: &str, value: &str) {
+        let value = scalar(value, indent + 4);
+        self.line(indent, &format!("- {key}: {value}"));
+    }
+
+    fn item(&mut self, indent: usize, value: &str) {
+        let value = scalar(value, indent + 2);
+        self.line(indent, &format!("- {value}"));
+    }
+
+    fn list(&mut self, indent: usize, key: &str, items: &[Found<String>]) {
+        if items.is_empty() {
+            return;
+        }
+        self.line(indent, &format!("{key}:"));
+        for item in items {
+            self.item(indent + 2, &item.value);
+        }
+    }
+
+    /// Rights or duties: their points, with the text introducing them when there is one.
+    fn section(&mut self, key: &str, section: &Section) {
+        if section.points.is_empty() {
+            self.list(0, key, &section.text);
+            return;
+        }
+        if section.text.is_empty() {
+            self.list(0, key, &section.points);
+            return;
+        }
+        self.line(0, &format!("{key}:"));
+        let text: Vec<&str> = section.text.iter().map(|t| t.value.as_str()).collect();
+        self.key(2, "text", &text.join("\n"));
+        self.list(2, "points", &section.points);
+    }
+
+    fn fee(&mut self, indent: usize, key: &str, fee: &Found<String>) {
+        let currency = self.imported.currency.as_ref().map(|(c, _)| c.as_str());
+        if read_fee(&fee.value, currency).is_ok() {
+            self.key(indent, key, &fee.value);
+        } else {
+            self.line(indent, &format!("{key}: {{text: {}}}", quoted(&fee.value)));
+        }
+    }
+
+    fn time(&mut self, indent: usize, key: &str, time: &Found<String>) {
+        if read_time(&time.value).is_ok() {
+            self.key(indent, key, &time.value);
+        } else {
+            self.line(indent, &format!("{key}: {{text: {}}}", quoted(&time.value)));
+        }
+    }
+
+    fn service(&mut self, indent: usize, s: &Service) {
+        if let Some(mark) = &s.mark {
+            self.comment(indent, &format!("numbered `{mark}` in the document"));
+        }
+        let name = s.name.as_ref().map_or("", |n| n.value.as_str());
+        let inner = indent + 2;
+        match &s.number {
+            Some(number) => {
+                // Digits and dots (`split::service_number`), read as written.
+                self.line(indent, &format!("- number: {number}"));
+                self.key(inner, "name", name);
+            }
+            None => self.key_item(indent, "name", name),
+        }
+        if s.name.is_none() {
+            self.comment(
+                inner,
+                "This row has no name in the document: write it above.",
+            );
+        }
+        if let Some(d) = &s.description {
+            self.key(inner, "description", &d.value);
+        }
+        for (key, value) in [
+            ("office", &s.office),
+            ("audience", &s.audience),
+            ("classification", &s.classification),
+            ("transaction", &s.transaction),
+        ] {
+            if let Some(v) = value {
+                if key == "classification" {
+                    self.classification(inner, v);
+                } else {
+                    self.key(inner, key, &v.value);
+                }
+            }
+        }
+        if !s.requirements.is_empty() {
+            self.line(inner, "requirements:");
+            for r in &s.requirements {
+                self.requirement(inner + 2, r);
+            }
+        }
+        if !s.steps.is_empty() {
+            self.line(inner, "steps:");
+            for step in &s.steps {
+                self.step(inner + 2, step);
+            }
+        }
+        if let Some(fee) = &s.fee {
+            self.fee(inner, "fee", fee);
+        }
+        if let Some(t) = &s.timeline {
+            self.time(inner, "timeline", t);
+        }
+        for (heading, value) in &s.other {
+            self.comment(
+                inner,
+                &format!("Not placed ({heading}, {}): {}", value.at, value.value),
+            );
+        }
+        if !s.services.is_empty() {
+            self.line(inner, "services:");
+            for sub in &s.services {
+                self.service(inner + 2, sub);
+            }
+        }
+    }
+
+    /// A Philippine classification is one of three words; another is kept as a comment.
+    fn classification(&mut self, indent: usize, value: &Found<String>) {
+        let word = value.value.trim().to_lowercase().replace([' ', '_'], "-");
+        if matches!(word.as_str(), "simple" | "complex" | "highly-technical") {
+            self.key(indent, "classification", &value.value);
+        } else {
+            self.comment(
+                indent,
+                &format!("Not placed (classification, {}): {}", value.at, value.value),
+            );
+        }
+    }
+
+    fn requirement(&mut self, indent: usize, r: &Requirement) {
+        match &r.from {
+            None => self.item(indent, &r.item.value),
+            Some(from) => {
+                self.key_item(indent, "item", &r.item.value);
+                self.key(indent + 2, "from", &from.value);
+            }
+        }
+    }
+
+    fn step(&mut self, indent: usize, step: &Step) {
+        let mut first = true;
+        let mut field = |w: &mut Self, key: &str, value: &Found<String>, kind: u8| {
+            let at = if first { indent } else { indent + 2 };
+            let prefix = if first { "- " } else { "" };
+            first = false;
+            let mut line = String::new();
+            let inner = indent + 2;
+            let currency = w.imported.currency.as_ref().map(|(c, _)| c.as_str());
+            let readable = match kind {
+                1 => read_fee(&value.value, currency).is_ok(),
+                2 => read_time(&value.value).is_ok(),
+                _ => true,
+            };
+            if readable {
+                let _ = write!(line, "{prefix}{key}: {}", scalar(&value.value, inner + 2));
+            } else {
+                let _ = write!(line, "{prefix}{key}: {{text: {}}}", quoted(&value.value));
+            }
+            w.line(at, &line);
+        };
+        for (key, value, kind) in [
+            ("client", &step.client, 0),
+            ("agency", &step.agency, 0),
+            ("fee", &step.fee, 1),
+            ("time", &step.time, 2),
+            ("responsible", &step.responsible, 0),
+        ] {
+            if let Some(v) = value {
+                field(self, key, v, kind);
+            }
+        }
+    }
+
+    fn route(&mut self, indent: usize, route: &Route) {
+        let inner = indent + 2;
+        let mut lines: Vec<String> = Vec::new();
+        if let Some(role) = &route.role {
+            lines.push(format!("role: {}", scalar(role, inner + 2)));
+        }
+        if let Some(office) = &route.office {
+            lines.push(format!("office: {}", scalar(office, inner + 2)));
+        }
+        if route.independent {
+            lines.push("independent: true".to_owned());
+        }
+        let flow = |items: &[String]| {
+            items
+                .iter()
+                .map(|i| quoted(i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !route.address.is_empty() {
+            lines.push(format!("address: [{}]", flow(&route.address)));
+        }
+        if let Some(pobox) = &route.pobox {
+            lines.push(format!("pobox: {}", scalar(pobox, inner + 2)));
+        }
+        if !route.phones.is_empty() {
+            lines.push(format!("phones: [{}]", flow(&route.phones)));
+        }
+        if !route.fax.is_empty() {
+            lines.push(format!("fax: [{}]", flow(&route.fax)));
+        }
+        if !route.emails.is_empty() {
+            lines.push(format!("emails: [{}]", flow(&route.emails)));
+        }
+        if let Some(web) = &route.website {
+            lines.push(format!("website: {}", scalar(web, inner + 2)));
+        }
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                self.line(indent, &format!("- {line}"));
+            } else {
+                self.line(inner, line);
+            }
+        }
+    }
+
+    /// The text found after `after` and placed nowhere, as comments.
+    fn unplaced(&mut self, after: After) {
+        let items: Vec<&Unplaced> = self
+            .imported
+            .unplaced
+            .iter()
+            .filter(|u| u.after == after)
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        self.out.push('\n');
+        for u in items {
+            let under = u
+                .heading
+                .as_ref()
+                .map(|h| format!(", under \"{h}\""))
+                .unwrap_or_default();
+            self.comment(
+                0,
+                &format!("Not placed ({}{under}): {}", u.text.at, u.text.value),
+            );
+        }
+    }
+}
+
+/// A value as YAML: plain when it reads back as the same text, a literal block for text of
+/// several lines, else double-quoted.
+pub fn scalar(value: &str, indent: usize) -> String {
+    if value.contains('\n') {
+        let clean = value.lines().all(|l| {
+            !l.starts_with(' ')
+                && !l.ends_with(' ')
+                && !l.is_empty()
+                && !l.chars().any(char::is_control)
+        });
+        if clean && !value.ends_with('\n') {
+            let mut out = String::from("|-");
+            for line in value.lines() {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                out.push_str(line);
+            }
+            return out;
+        }
+        return quoted(value);
+    }
+    if is_plain(value) {
+        value.to_owned()
+    } else {
+        quoted(value)
+    }
+}
+
+fn is_plain(value: &str) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    let indicator = "-?:,[]{}#&*!|>'\"%@`".contains(first);
+    let dash_ok = matches!(first, '-' | '?' | ':')
+        && value[first.len_utf8()..].starts_with(|c: char| !c.is_whitespace());
+    let lower = value.to_lowercase();
+    let looks_typed = matches!(
+        lower.as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n"
+    ) || value.parse::<f64>().is_ok();
+    (!indicator || dash_ok)
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':')
+        && !value.starts_with(' ')
+        && !value.ends_with(' ')
+        && !value.chars().any(|c| {
+            c.is_control() || c == '\u{feff}' || c == '\u{85}' || c == '\u{2028}' || c == '\u{2029}'
+        })
+        && !looks_typed
+}
+
+/// A double-quoted YAML string.
+pub fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_written_so_they_read_back_the_same() {
+        assert_eq!(scalar("Ndani ya siku 7", 2), "Ndani ya siku 7");
+        assert_eq!(scalar("Note: this", 2), "\"Note: this\"");
+        assert_eq!(scalar("- dash", 2), "\"- dash\"");
+        assert_eq!(scalar("-20%", 2), "-20%");
+        assert_eq!(scalar("no", 2), "\"no\"");
+        assert_eq!(scalar("1.50", 2), "\"1.50\"");
+        assert_eq!(scalar("say \"hi\" #1", 2), "\"say \\\"hi\\\" #1\"");
+        assert_eq!(scalar("a\nb", 4), "|-\n    a\n    b");
+        assert_eq!(scalar("a\n b", 4), "\"a\\n b\"");
+        assert_eq!(scalar("", 2), "\"\"");
+        assert_eq!(quoted("\u{7}"), "\"\\u0007\"");
+    }
+}
