@@ -2,7 +2,7 @@
 //! file, read by whichever module needs its table (`[labels]`, `[units]`, `[durations]`,
 //! `[dates]` and `[numbers]` by `locale`; `[reading]` by `reading`; `[lint]` by lint's
 //! rules; `[keys]` by the decoder's did-you-mean; `[register]` and `[dates]` by the
-//! register's reader). Adding a language is its file, a line
+//! register's reader; `[import]` by `charter import`). Adding a language is its file, a line
 //! here, and a starter charter (`src/starter/`). This module depends on nothing, so every
 //! reader can use it.
 

@@ -100,6 +100,8 @@ pub struct Service {
     pub transaction: Option<Found<String>>,
     pub steps: Vec<Step>,
     pub services: Vec<Service>,
+    /// Its sub-services are its rows in the table, each with its own promise.
+    pub by_rows: bool,
     /// Cells of columns that map to no field ("Remarks"): their heading and text.
     pub other: Vec<(String, Found<String>)>,
     /// What the document printed as the number when it is not one the format holds

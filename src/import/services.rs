@@ -10,7 +10,7 @@
 //!   its sub-services.
 //! - A row repeating the heading row (a table continued on the next page) is skipped.
 
-use super::document::{Cell, Place, Table};
+use super::document::{Cell, Covered, Place, Table};
 use super::headings::{Key, Match, classify};
 use super::imported::{Entry, Found, Requirement, Service, TableReport};
 use super::split::{numbering, requirements, service_number};
@@ -154,7 +154,7 @@ pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableR
         let number = number_col.map(|c| &row[c]);
         let continues = name.is_none_or(|n| n.is_empty()) && number.is_none_or(|n| n.is_empty());
         if continues && let Some(service) = last_service(entries) {
-            fill(service, row, header, true);
+            continue_service(service, row, header);
             continue;
         }
         let mut service = Service::default();
@@ -220,7 +220,7 @@ fn last_service(entries: &mut [Entry]) -> Option<&mut Service> {
         Entry::Service(s) => s,
         Entry::Group { services, .. } => services.last_mut()?,
     };
-    if service.services.is_empty() {
+    if service.services.is_empty() || service.by_rows {
         Some(service)
     } else {
         service.services.last_mut()
@@ -251,6 +251,66 @@ fn place(entries: &mut Vec<Entry>, service: Service) {
         Some(Entry::Group { services, .. }) => services.push(service),
         _ => entries.push(Entry::Service(Box::new(service))),
     }
+}
+
+/// Adds a row that continues a service. A row that gives its own fee or time, under a
+/// service that has one from an earlier row, is a promise of its own: the service's rows
+/// become its sub-services, each named by its requirement ("Email", "Letters": the channel
+/// printed in the requirements column), a merged fee or office given to each.
+fn continue_service(service: &mut Service, row: &[Cell], header: &Header) {
+    let cell = |key: Key| {
+        header
+            .columns
+            .iter()
+            .position(|(_, m)| m.is_some_and(|m| m.key == key))
+            .and_then(|c| row.get(c))
+    };
+    let own = |key: Key| cell(key).is_some_and(|c| !c.is_empty());
+    let promise = own(Key::Fee) || own(Key::Timeline);
+    let named = own(Key::Requirements);
+    let promised = service.fee.is_some() || service.timeline.is_some();
+    if promise && named && (service.by_rows || promised) {
+        if !service.by_rows {
+            let first = Service {
+                name: row_name(&service.requirements),
+                requirements: std::mem::take(&mut service.requirements),
+                fee: service.fee.take(),
+                timeline: service.timeline.take(),
+                ..Service::default()
+            };
+            service.services.push(first);
+            service.by_rows = true;
+        }
+        let mut next = Service::default();
+        fill(&mut next, row, header, false);
+        next.name = row_name(&next.requirements);
+        // A cell merged down over the rows holds for each of them.
+        let first = &service.services[0];
+        for (key, slot, from) in [
+            (Key::Fee, &mut next.fee, &first.fee),
+            (Key::Timeline, &mut next.timeline, &first.timeline),
+        ] {
+            if slot.is_none() && cell(key).is_some_and(|c| c.covered == Some(Covered::Above)) {
+                slot.clone_from(from);
+            }
+        }
+        service.services.push(next);
+    } else if service.by_rows {
+        let last = service
+            .services
+            .last_mut()
+            .expect("a service split by rows has rows");
+        fill(last, row, header, true);
+    } else {
+        fill(service, row, header, true);
+    }
+}
+
+/// The name of a service's row: its requirements, as printed.
+fn row_name(requirements: &[Requirement]) -> Option<Found<String>> {
+    let first = requirements.first()?;
+    let text: Vec<&str> = requirements.iter().map(|r| r.item.value.as_str()).collect();
+    Some(Found::new(text.join(", "), first.item.at.clone()))
 }
 
 /// Reads a row's cells into the service (a continuation row adds to what is there).
