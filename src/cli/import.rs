@@ -61,6 +61,16 @@ pub fn run(args: Args) -> u8 {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let text = import::yaml::write(&imported, &name, &stem);
+    // A charter file has a limit (`E107`): one past it could not be checked or built.
+    if text.len() as u64 > crate::limits::CHARTER_BYTES {
+        errln!(
+            "error: cannot import {shown}: the charter would be {} kB, more than the {} kB a \
+             charter file may be; import the document in parts (one department's table each)",
+            text.len() / 1024,
+            crate::limits::CHARTER_BYTES / 1024
+        );
+        return status::FAILURE;
+    }
     // The charter written must pass `check`: a failure here is the importer's mistake,
     // never the office's, and nothing is written.
     let target = output

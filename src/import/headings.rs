@@ -33,12 +33,14 @@ pub enum Key {
     Rights,
     Duties,
     Complaints,
+    Abbreviations,
+    Hours,
     /// Not a heading: words that make a contact an independent body.
     Independent,
 }
 
 impl Key {
-    const ALL: [Key; 24] = [
+    const ALL: [Key; 26] = [
         Key::Number,
         Key::Name,
         Key::Requirements,
@@ -62,6 +64,8 @@ impl Key {
         Key::Rights,
         Key::Duties,
         Key::Complaints,
+        Key::Abbreviations,
+        Key::Hours,
         Key::Independent,
     ];
 
@@ -101,6 +105,8 @@ impl Key {
         Key::Rights,
         Key::Duties,
         Key::Complaints,
+        Key::Abbreviations,
+        Key::Hours,
     ];
 
     /// The charter's label (`labels:`) that prints this heading, if any.
@@ -126,6 +132,8 @@ impl Key {
             Key::Rights => "rights",
             Key::Duties => "duties",
             Key::Complaints => "complaints",
+            Key::Abbreviations => "abbreviations",
+            Key::Hours => "hours",
             Key::Description | Key::Total | Key::Title | Key::Independent => return None,
         })
     }
@@ -156,6 +164,8 @@ impl Key {
             Key::Rights => "rights",
             Key::Duties => "duties",
             Key::Complaints => "complaints",
+            Key::Abbreviations => "abbreviations",
+            Key::Hours => "hours",
             Key::Independent => "independent",
         }
     }

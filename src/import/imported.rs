@@ -46,6 +46,10 @@ pub struct Imported {
     pub rights: Section,
     pub duties: Section,
     pub complaints: Complaints,
+    /// The list of abbreviations: each and what it stands for.
+    pub abbreviations: Vec<(Found<String>, String)>,
+    /// The office's opening hours, as printed.
+    pub hours: Option<Found<String>>,
     /// What was found but belongs to no field, in the order it was found, each after the
     /// part of the charter it followed.
     pub unplaced: Vec<Unplaced>,
@@ -167,6 +171,7 @@ pub enum After {
     Rights,
     Duties,
     Complaints,
+    Abbreviations,
 }
 
 /// How a services table was read.

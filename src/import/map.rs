@@ -372,6 +372,8 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
                         Key::Standards => imported.standards.push(found),
                         Key::Rights => imported.rights.add(found, listed),
                         Key::Duties => imported.duties.add(found, listed),
+                        Key::Hours => join(&mut imported.hours, found),
+                        Key::Abbreviations => abbreviation(found, imported, after),
                         _ => complaint_lines.push(found),
                     }
                 }
@@ -390,8 +392,33 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
     );
 }
 
+/// "TRA: Tanzania Revenue Authority", "VAT - Value Added Tax": an abbreviation, once; any
+/// other line is kept as a comment.
+fn abbreviation(found: Found<String>, imported: &mut Imported, after: After) {
+    let split = ["：", ":", " – ", " - ", "\t"]
+        .iter()
+        .find_map(|sep| found.value.split_once(sep));
+    if let Some((short, long)) = split {
+        let (short, long) = (short.trim(), long.trim());
+        let new = !imported.abbreviations.iter().any(|(k, _)| k.value == short);
+        if new && !short.is_empty() && !long.is_empty() && short.chars().count() <= 20 {
+            imported
+                .abbreviations
+                .push((Found::new(short.to_owned(), found.at), long.to_owned()));
+            return;
+        }
+    }
+    imported.unplaced.push(Unplaced {
+        text: found,
+        after,
+        heading: None,
+    });
+}
+
 fn after_of(key: Key) -> After {
     match key {
+        Key::Abbreviations => After::Abbreviations,
+        Key::Hours => After::Organization,
         Key::Vision => After::Vision,
         Key::Mission => After::Mission,
         Key::Values => After::Values,

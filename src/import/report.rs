@@ -123,6 +123,15 @@ pub fn lines(imported: &Imported) -> Vec<String> {
     };
     row("rights", section(&imported.rights));
     row("duties", section(&imported.duties));
+    if let Some(hours) = one(&imported.hours) {
+        row("hours", hours);
+    }
+    if let Some((first, _)) = imported.abbreviations.first() {
+        row(
+            "abbreviations",
+            format!("{} from {}", imported.abbreviations.len(), first.at),
+        );
+    }
     if !imported.labels.is_empty() {
         let labels: Vec<String> = imported
             .labels

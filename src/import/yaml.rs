@@ -74,6 +74,9 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
     if let Some(parent) = &imported.parent {
         w.key(2, "parent", &parent.value);
     }
+    if let Some(hours) = &imported.hours {
+        w.key(2, "hours", &hours.value);
+    }
     w.unplaced(After::Organization);
     if let Some(vision) = &imported.vision {
         w.key(0, "vision", &vision.value);
@@ -129,6 +132,15 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
         }
     }
     w.unplaced(After::Complaints);
+    if !imported.abbreviations.is_empty() {
+        w.out.push('\n');
+        w.line(0, "abbreviations:");
+        for (short, long) in &imported.abbreviations {
+            let long = scalar(long, 4);
+            w.line(2, &format!("{}: {long}", scalar(&short.value, 4)));
+        }
+    }
+    w.unplaced(After::Abbreviations);
     w.out
 }
 
