@@ -332,3 +332,90 @@ fn runs<'a>(p: Node<'a, '_>, emit: &mut dyn FnMut(Run<'a>)) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn docx(document: &str) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    const OPEN: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+    const CLOSE: &str = "</w:body></w:document>";
+
+    #[test]
+    fn merges_are_read_as_the_grid_shows_them() {
+        let xml = format!(
+            "{OPEN}<w:tbl>\
+             <w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>\
+             <w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>Wide</w:t></w:r></w:p></w:tc></w:tr>\
+             <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>\
+             <w:tc><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>\
+             </w:tbl>{CLOSE}"
+        );
+        let document = read(&docx(&xml)).unwrap();
+        let Block::Table(table) = &document.blocks[0] else {
+            panic!("{document:?}")
+        };
+        assert_eq!(table.rows[0].len(), 3);
+        assert_eq!(table.rows[0][2].covered, Some(Covered::Left));
+        assert_eq!(table.rows[1][0].covered, Some(Covered::Above));
+        let lines: Vec<&str> = table.rows[1][1]
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(lines, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_dtd_is_refused_not_expanded() {
+        let xml = format!(
+            "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>{OPEN}<w:p><w:r><w:t>&b;</w:t></w:r></w:p>{CLOSE}"
+        );
+        assert!(matches!(
+            read(&docx(&xml)),
+            Err(ImportError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn text_that_unzips_past_the_limit_is_refused() {
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).unwrap();
+        let chunk = vec![b' '; 1024 * 1024];
+        for _ in 0..(IMPORT_UNZIPPED / (1024 * 1024) + 1) {
+            zip.write_all(&chunk).unwrap();
+        }
+        zip.finish().unwrap();
+        let bytes = out.into_inner();
+        assert!(bytes.len() < 1024 * 1024, "{}", bytes.len());
+        assert!(matches!(read(&bytes), Err(ImportError::TooBig { .. })));
+    }
+
+    #[test]
+    fn deleted_text_and_field_codes_are_not_read() {
+        let xml = format!(
+            "{OPEN}<w:p><w:r><w:t xml:space=\"preserve\">Kept </w:t></w:r>\
+             <w:del><w:r><w:delText>gone</w:delText></w:r></w:del>\
+             <w:r><w:instrText>PAGE</w:instrText></w:r><w:ins><w:r><w:t>added</w:t></w:r></w:ins></w:p>{CLOSE}"
+        );
+        let document = read(&docx(&xml)).unwrap();
+        let Block::Paragraph(p) = &document.blocks[0] else {
+            panic!("{document:?}")
+        };
+        assert_eq!(p.text, "Kept added");
+    }
+}

@@ -379,3 +379,155 @@ fn join(slot: &mut Option<Found<String>>, found: Found<String>) {
         None => *slot = Some(found),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::document::Line;
+
+    /// A table from rows of cells: `^` a cell merged from above, `<` from the left, lines
+    /// of a cell separated by `|`.
+    fn table(rows: &[&[&str]]) -> Table {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, text)| {
+                        let at = Place::Cell {
+                            table: 1,
+                            row: r + 1,
+                            column: c + 1,
+                        };
+                        match *text {
+                            "^" => Cell::covered(Covered::Above, at),
+                            "<" => Cell::covered(Covered::Left, at),
+                            text => Cell::new(text.split('|').map(Line::plain).collect(), at),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Table {
+            rows,
+            name: "table 1".into(),
+        }
+    }
+
+    fn read_all(t: &Table) -> Vec<Entry> {
+        let header = find_header(t, Key::COLUMNS, &[Key::Name], 2).expect("a heading row");
+        let mut entries = Vec::new();
+        read(t, &header, &mut entries);
+        entries
+    }
+
+    fn name(s: &Service) -> &str {
+        s.name.as_ref().map_or("", |n| n.value.as_str())
+    }
+
+    #[test]
+    fn a_service_over_two_rows_is_one_service() {
+        let t = table(&[
+            &["No.", "Service", "Requirements", "Fee", "Timeline"],
+            &["1", "Permit", "Form|ID", "KES 500", "3 days"],
+            &["^", "^", "Photo", "^", "^"],
+            &["2", "Licence", "Form", "Free", "1 day"],
+        ]);
+        let entries = read_all(&t);
+        assert_eq!(entries.len(), 2);
+        let Entry::Service(first) = &entries[0] else {
+            panic!()
+        };
+        assert_eq!(first.requirements.len(), 3);
+        assert_eq!(first.fee.as_ref().unwrap().value, "KES 500");
+        assert_eq!(first.number.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn groups_numbers_in_names_sub_services_and_repeated_headings() {
+        let t = table(&[
+            &["Service", "Requirements", "Fee", "Timeline"],
+            &["MAYOR'S OFFICE", "<", "<", "<"],
+            &["1. Clearance", "Form", "PHP 100", "1 day"],
+            &["Service", "Requirements", "Fee", "Timeline"],
+            &["2. Subdivision", "", "", ""],
+            &["a) Survey", "Plan", "KES 5,000", "21 days"],
+            &["b) Amalgamation", "Titles", "KES 3,000", "14 days"],
+        ]);
+        let entries = read_all(&t);
+        assert_eq!(entries.len(), 1, "{entries:#?}");
+        let Entry::Group {
+            name: group,
+            services,
+        } = &entries[0]
+        else {
+            panic!()
+        };
+        assert_eq!(group.value, "MAYOR'S OFFICE");
+        assert_eq!(services.len(), 2);
+        assert_eq!(name(&services[0]), "Clearance");
+        assert_eq!(services[0].number.as_deref(), Some("1"));
+        let parent = &services[1];
+        assert_eq!(name(parent), "Subdivision");
+        let subs: Vec<&str> = parent.services.iter().map(name).collect();
+        assert_eq!(subs, ["Survey", "Amalgamation"]);
+        assert_eq!(parent.services[0].mark.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn rows_with_their_own_times_are_sub_services() {
+        let t = table(&[
+            &["No", "Service", "Requirement", "Cost", "Timeline"],
+            &["2", "Respond to correspondence", "Email", "Free", "One day"],
+            &["^", "^", "Letters", "^", "Up to 7 days"],
+        ]);
+        let entries = read_all(&t);
+        let Entry::Service(service) = &entries[0] else {
+            panic!()
+        };
+        assert!(service.fee.is_none() && service.timeline.is_none());
+        let subs: Vec<(&str, &str, &str)> = service
+            .services
+            .iter()
+            .map(|s| {
+                (
+                    name(s),
+                    s.fee.as_ref().unwrap().value.as_str(),
+                    s.timeline.as_ref().unwrap().value.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            subs,
+            [
+                ("Email", "Free", "One day"),
+                ("Letters", "Free", "Up to 7 days")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_in_two_rows_is_read_as_one() {
+        let t = table(&[
+            &["No.", "Service", "Service Level Standard", "<"],
+            &["^", "^", "Description", "Timeline"],
+            &["1", "TIN", "Registration", "1 working day"],
+        ]);
+        let header = find_header(&t, Key::COLUMNS, &[Key::Name], 2).unwrap();
+        assert_eq!((header.top, header.row), (0, 1));
+        assert_eq!(
+            header.keys(),
+            [Key::Number, Key::Name, Key::Description, Key::Timeline]
+        );
+    }
+
+    #[test]
+    fn a_table_of_other_things_has_no_heading_row() {
+        let t = table(&[
+            &["Ref No", "Date received", "Date completed"],
+            &["K1", "2025-01-01", ""],
+        ]);
+        assert!(find_header(&t, Key::COLUMNS, &[Key::Name], 2).is_none());
+    }
+}

@@ -302,3 +302,22 @@ fn text_from_a_document_is_data_in_the_charter() {
         "yes"
     );
 }
+
+#[test]
+fn a_document_too_big_for_one_charter_is_refused_whole() {
+    let dir = out_dir("import", "too-big");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut csv = String::from("Service,Requirements,Fee,Timeline\n");
+    for i in 0..6000 {
+        csv.push_str(&format!(
+            "Issuance of a permit of the kind numbered {i} in the schedule of permits,Application form; Copy of ID,KES {i},{} working days\n",
+            i % 30 + 1
+        ));
+    }
+    std::fs::write(dir.join("all.csv"), csv).unwrap();
+    let run = charter_in(&dir, &["import", "all.csv"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("more than the 768 kB"), "{stderr}");
+    assert!(!dir.join("all.yaml").exists());
+}
