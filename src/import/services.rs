@@ -57,9 +57,7 @@ pub fn find_header(table: &Table, keys: &[Key], required: &[Key], enough: usize)
         let mut distinct = found.clone();
         distinct.sort();
         distinct.dedup();
-        required.iter().all(|k| found.contains(k))
-            && distinct.len() >= enough
-            && distinct.len() == found.len()
+        required.iter().all(|k| found.contains(k)) && distinct.len() >= enough
     };
     for (r, row) in table.rows.iter().enumerate().take(30) {
         // A heading in two rows: "No." and "Service" merged down, "Service Level Standard"
@@ -85,6 +83,7 @@ pub fn find_header(table: &Table, keys: &[Key], required: &[Key], enough: usize)
 
 /// The heading row `row` (with the row below it, for a heading in two rows).
 fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) -> Header {
+    let mut seen: Vec<Key> = Vec::new();
     let columns = row
         .iter()
         .enumerate()
@@ -98,7 +97,11 @@ fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) ->
                 None => cell,
             };
             let text = cell.text();
-            (text.clone(), classify(&text, keys))
+            // A second column of the same kind (the names again, in English beside
+            // Kiswahili) is kept as comments: each value is the first column's.
+            let m = classify(&text, keys).filter(|m| !seen.contains(&m.key));
+            seen.extend(m.map(|m| m.key));
+            (text, m)
         })
         .collect();
     Header {
@@ -520,6 +523,26 @@ mod tests {
             header.keys(),
             [Key::Number, Key::Name, Key::Description, Key::Timeline]
         );
+    }
+
+    #[test]
+    fn a_second_column_of_the_same_kind_is_kept_apart() {
+        let t = table(&[
+            &["Huduma", "Service", "Malipo", "Fee"],
+            &["Jibu simu", "Answer calls", "Bila Malipo", "Free"],
+        ]);
+        let entries = read_all(&t);
+        let Entry::Service(s) = &entries[0] else {
+            panic!()
+        };
+        assert_eq!(name(s), "Jibu simu");
+        assert_eq!(s.fee.as_ref().unwrap().value, "Bila Malipo");
+        let other: Vec<(&str, &str)> = s
+            .other
+            .iter()
+            .map(|(h, f)| (h.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(other, [("Service", "Answer calls"), ("Fee", "Free")]);
     }
 
     #[test]
