@@ -117,9 +117,16 @@ fn phones_currency(imported: &Imported) -> Option<&'static str> {
 }
 
 fn most_common(codes: &[&'static str]) -> Option<&'static str> {
-    let mut best: Option<(&'static str, usize)> = None;
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for code in codes {
-        let n = codes.iter().filter(|c| *c == code).count();
+        match counts.iter_mut().find(|(c, _)| c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    // The most named; of as many, the first named.
+    let mut best: Option<(&'static str, usize)> = None;
+    for (code, n) in counts {
         if best.is_none_or(|(_, m)| n > m) {
             best = Some((code, n));
         }

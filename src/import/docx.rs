@@ -21,6 +21,30 @@ use super::document::{
 };
 use crate::limits::IMPORT_UNZIPPED;
 
+/// The columns of a table read, and its rows: far beyond any charter's tables, and a
+/// bound on the grid a table of ten thousand cells a row would make.
+const MAX_COLUMNS: usize = 64;
+const MAX_ROWS: usize = 20_000;
+
+/// How deep the XML may nest: Word's tables in tables, content controls and links nest a
+/// few levels, some tens at most; past this the walk, which recurses, could run out of
+/// stack.
+const MAX_DEPTH: usize = 256;
+
+/// The depth of the tree under `node`, walked without recursion.
+fn depth(node: Node) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(node, 0)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        if d > MAX_DEPTH {
+            break;
+        }
+        stack.extend(node.children().filter(Node::is_element).map(|c| (c, d + 1)));
+    }
+    deepest
+}
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Reads a Word file's body.
@@ -38,6 +62,9 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     let tree = roxmltree::Document::parse(&body).map_err(|_| ImportError::Damaged {
         what: "a Word file",
     })?;
+    if depth(tree.root()) > MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
     let body = tree
         .root_element()
         .children()
@@ -234,7 +261,12 @@ impl Reader {
     /// the cell.
     fn table(&self, tbl: Node, number: usize) -> Table {
         let mut rows: Vec<Vec<Cell>> = Vec::new();
-        for (r, tr) in tbl.children().filter(|n| is(n, "tr")).enumerate() {
+        for (r, tr) in tbl
+            .children()
+            .filter(|n| is(n, "tr"))
+            .enumerate()
+            .take(MAX_ROWS)
+        {
             let mut row = Vec::new();
             if let Some(before) = child(&tr, "trPr")
                 .and_then(|p| child(&p, "gridBefore"))
@@ -247,6 +279,9 @@ impl Reader {
                 }
             }
             for tc in tr.children().filter(|n| is(n, "tc") || is(n, "sdt")) {
+                if row.len() >= MAX_COLUMNS {
+                    break;
+                }
                 let tc = if is(&tc, "sdt") {
                     match tc.descendants().find(|n| is(n, "tc")) {
                         Some(tc) => tc,

@@ -171,20 +171,28 @@ impl Key {
     }
 }
 
-/// Every heading of every language: its key, its language, and its words normalised.
-fn words() -> &'static [(Key, &'static str, String)] {
-    static WORDS: OnceLock<Vec<(Key, &'static str, String)>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut out = Vec::new();
-        for (lang, table) in crate::catalogues::tables::<BTreeMap<String, Vec<String>>>("import") {
-            for key in Key::ALL {
-                for word in table.get(key.name()).into_iter().flatten() {
-                    out.push((key, lang, normalise(word)));
+/// Every heading of every language, by key: its language and its words normalised.
+fn words(key: Key) -> &'static [(&'static str, String)] {
+    static WORDS: OnceLock<Vec<Vec<(&'static str, String)>>> = OnceLock::new();
+    let all = WORDS.get_or_init(|| {
+        let tables = crate::catalogues::tables::<BTreeMap<String, Vec<String>>>("import");
+        Key::ALL
+            .iter()
+            .map(|key| {
+                let mut words = Vec::new();
+                for (lang, table) in &tables {
+                    for word in table.get(key.name()).into_iter().flatten() {
+                        let word = normalise(word);
+                        if !word.is_empty() {
+                            words.push((*lang, word));
+                        }
+                    }
                 }
-            }
-        }
-        out
-    })
+                words
+            })
+            .collect()
+    });
+    &all[Key::ALL.iter().position(|k| *k == key).unwrap_or(0)]
 }
 
 /// A heading as it is compared: lower case, single spaces, without the marks around it
@@ -226,13 +234,13 @@ pub fn classify(heading: &str, keys: &[Key]) -> Option<Match> {
     parts.extend(heading.split(['/', '|']).map(str::trim));
     let mut best: Option<Match> = None;
     for part in parts {
-        for (key, lang, word) in words() {
-            if !keys.contains(key) || word.is_empty() {
-                continue;
-            }
-            if starts_with_word(part, word) || ends_with_word(part, word) {
+        for &key in keys {
+            for (lang, word) in words(key) {
+                if !(starts_with_word(part, word) || ends_with_word(part, word)) {
+                    continue;
+                }
                 let candidate = Match {
-                    key: *key,
+                    key,
                     lang,
                     length: word.len(),
                 };
@@ -267,9 +275,9 @@ fn ends_with_word(text: &str, word: &str) -> bool {
 /// an independent body).
 pub fn mentions(text: &str, key: Key) -> bool {
     let text = normalise(text);
-    words()
+    words(key)
         .iter()
-        .any(|(k, _, word)| *k == key && text.contains(word.as_str()))
+        .any(|(_, word)| text.contains(word.as_str()))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
+use super::ImportError;
 use super::document::{
     Block, Cell, Covered, Document, Line, Paragraph, ParagraphKind, Place, Table, tidy,
 };
@@ -38,12 +39,31 @@ const BLOCKS: &[&str] = &[
     "body",
 ];
 
-pub fn read(text: &str) -> Document {
+/// How deep a page's elements may nest: real pages nest tens of levels; past this the
+/// walk, which recurses, could run out of stack.
+const MAX_DEPTH: usize = 512;
+
+pub fn read(text: &str) -> Result<Document, ImportError> {
+    // html5ever takes time that grows with the square of the nesting (100,000 unclosed
+    // `<div>`s took 20 s): the tags are counted first, roughly, and such a page refused
+    // before it is parsed.
+    if open_tags(text) > MAX_DEPTH * 8 {
+        return Err(ImportError::TooDeep);
+    }
     let html = Html::parse_document(text);
+    let mut deepest = 0;
+    let mut stack = vec![(html.tree.root(), 0)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        if deepest > MAX_DEPTH {
+            return Err(ImportError::TooDeep);
+        }
+        stack.extend(node.children().map(|c| (c, d + 1)));
+    }
     let mut walker = Walker::default();
     walker.walk(html.tree.root());
     walker.flush();
-    walker.out
+    Ok(walker.out)
 }
 
 #[derive(Default)]
@@ -149,6 +169,47 @@ fn is_site(element: &scraper::node::Element) -> bool {
         )
         || marked("id", &["breadcrumb"])
         || marked("aria-label", &["breadcrumb"])
+}
+
+/// The most elements open at once, counting the tags as they come: elements whose end tag
+/// may be left out (`p`, `li`, `td`, …) and void ones (`br`, `img`) are not counted, so a
+/// real page counts its true nesting or less.
+fn open_tags(text: &str) -> usize {
+    const NOT_COUNTED: &[&str] = &[
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot",
+        "colgroup", "rb", "rt", "rp", "br", "img", "hr", "input", "meta", "link", "area", "base",
+        "col", "embed", "source", "track", "wbr", "param", "html", "head", "body",
+    ];
+    let bytes = text.as_bytes();
+    let (mut open, mut most) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| start + n);
+        if end == start {
+            continue;
+        }
+        let name = text[start..end].to_ascii_lowercase();
+        if NOT_COUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = bytes[end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .is_some_and(|n| n > 0 && bytes[end + n - 1] == b'/');
+        if closing {
+            open = open.saturating_sub(1);
+        } else if !self_closing {
+            open += 1;
+            most = most.max(open);
+        }
+    }
+    most
 }
 
 fn is_list(node: NodeRef<Node>) -> bool {

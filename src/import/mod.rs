@@ -63,6 +63,11 @@ pub enum ImportError {
     #[error("{why}")]
     Unreadable { why: String },
     #[error(
+        "its content is nested hundreds of levels deep (tables in tables, or boxes in \
+         boxes), which no charter is: it may be damaged, or made by a program"
+    )]
+    TooDeep,
+    #[error(
         "no services table was found in it: a table with a heading row naming the services \
          (\"Service\", \"Huduma\", \"Serbisyo\") and their requirements, fees or times. Is the \
          table a picture? Then it has to be typed; `charter new` writes a starter charter"
@@ -132,7 +137,7 @@ pub fn read_bytes(kind: Kind, bytes: Vec<u8>, old_format: bool) -> Result<Docume
         Kind::Word => docx::read(&bytes),
         Kind::Workbook => sheet::read(bytes),
         Kind::Csv => csv::read(&bytes),
-        Kind::Html => Ok(html::read(&String::from_utf8_lossy(&bytes))),
+        Kind::Html => html::read(&String::from_utf8_lossy(&bytes)),
     }
 }
 

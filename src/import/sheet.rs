@@ -4,6 +4,7 @@
 //! sheet's covered cells as empty, which is how a merge reads anyway). A cell's lines are
 //! its line breaks (Alt+Enter), which is how offices list requirements in one cell.
 
+use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{Reader, Sheets};
@@ -17,7 +18,7 @@ use crate::register::sheet::Unzip;
 /// bound on the grid built from a sheet that claims a million rows.
 const MAX_SHEETS: usize = 64;
 const MAX_ROWS: usize = 20_000;
-const MAX_COLUMNS: usize = 64;
+const MAX_COLUMNS: u32 = 64;
 
 pub fn read(bytes: Vec<u8>) -> Result<Document, ImportError> {
     if bytes.starts_with(b"PK") {
@@ -42,49 +43,85 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, ImportError> {
         .take(MAX_SHEETS)
         .collect();
     for name in names {
-        let Ok(range) = workbook.worksheet_range(&name) else {
-            return Err(ImportError::Damaged { what: "a workbook" });
-        };
-        let merges = merges(&mut workbook, &name);
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::new();
-        for (i, cells) in range.rows().take(MAX_ROWS).enumerate() {
-            let row = top + i as u32;
-            let mut out = Vec::new();
-            for (j, data) in cells.iter().take(MAX_COLUMNS).enumerate() {
-                let column = left + j as u32;
-                let at = Place::Sheet {
-                    sheet: name.clone(),
-                    row,
-                    column,
-                };
-                let covered = merges.iter().find_map(|m| {
-                    let inside = (m.start.0..=m.end.0).contains(&row)
-                        && (m.start.1..=m.end.1).contains(&column);
-                    if !inside || (row, column) == m.start {
-                        None
-                    } else if column > m.start.1 {
-                        Some(Covered::Left)
-                    } else {
-                        Some(Covered::Above)
-                    }
-                });
-                out.push(match covered {
-                    Some(how) => Cell::covered(how, at),
-                    None => {
-                        let text = crate::register::sheet::text(data);
-                        Cell::new(text.lines().map(Line::plain).collect(), at)
-                    }
-                });
-            }
-            rows.push(out);
+        let cells = crate::register::sheet::cells(&mut workbook, &name, MAX_COLUMNS)
+            .map_err(|_| ImportError::Damaged { what: "a workbook" })?;
+        let covered = covered(&mut workbook, &name);
+        // The rows that hold a value or a merged cell, the first MAX_ROWS of them; every
+        // column from the sheet's first used one to its last.
+        let mut rows: Vec<u32> = cells
+            .keys()
+            .chain(covered.keys().map(|(r, _)| r))
+            .copied()
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows.truncate(MAX_ROWS);
+        let columns = cells
+            .values()
+            .flat_map(|row| row.keys())
+            .chain(covered.keys().map(|(_, c)| c));
+        let (left, right) = columns.fold((u32::MAX, 0), |(l, r), &c| (l.min(c), r.max(c)));
+        if rows.is_empty() || left > right {
+            continue;
         }
+        let grid = rows
+            .into_iter()
+            .map(|row| {
+                (left..=right)
+                    .map(|column| {
+                        let at = Place::Sheet {
+                            sheet: name.clone(),
+                            row,
+                            column,
+                        };
+                        match covered.get(&(row, column)) {
+                            Some(how) => Cell::covered(*how, at),
+                            None => {
+                                let text = cells
+                                    .get(&row)
+                                    .and_then(|r| r.get(&column))
+                                    .map(crate::register::sheet::text)
+                                    .unwrap_or_default();
+                                Cell::new(text.lines().map(Line::plain).collect(), at)
+                            }
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         document.blocks.push(Block::Table(Table {
-            rows,
+            rows: grid,
             name: format!("sheet `{name}`"),
         }));
     }
     Ok(document)
+}
+
+/// The cells an Excel sheet's merged areas cover (not their first cell), within the rows
+/// and columns read: each area clipped to them, so a merge over the whole sheet costs no
+/// more than the cells read.
+fn covered(workbook: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> HashMap<(u32, u32), Covered> {
+    let mut out = HashMap::new();
+    for m in merges(workbook, name) {
+        let rows = m.start.0..=m.end.0.min(MAX_ROWS as u32);
+        for row in rows {
+            for column in m.start.1..=m.end.1.min(MAX_COLUMNS - 1) {
+                if (row, column) == m.start {
+                    continue;
+                }
+                let how = if column > m.start.1 {
+                    Covered::Left
+                } else {
+                    Covered::Above
+                };
+                out.insert((row, column), how);
+            }
+            if out.len() > MAX_ROWS * MAX_COLUMNS as usize {
+                return out;
+            }
+        }
+    }
+    out
 }
 
 /// The merged areas of an Excel sheet (none for the others).

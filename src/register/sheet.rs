@@ -12,6 +12,7 @@
 //! claim small sizes and expand to terabytes). A register bigger than that is exported as
 //! CSV, which is streamed.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 use std::path::Path;
 
@@ -69,24 +70,26 @@ impl SheetRecords {
         let Some(first) = workbook.sheet_names().first().cloned() else {
             return Err("the workbook has no sheet".to_owned());
         };
-        let range = workbook
-            .worksheet_range(&first)
+        let sheet = cells(&mut workbook, &first, MAX_COLUMNS)
             .map_err(|e| format!("its sheet `{first}` cannot be read ({e})"))?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let rows: Vec<Record> = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| {
-                let line = u64::from(top) + i as u64 + 1;
+        let left = sheet
+            .values()
+            .filter_map(|row| row.keys().next())
+            .min()
+            .copied()
+            .unwrap_or(0);
+        let rows: Vec<Record> = sheet
+            .into_iter()
+            .map(|(row, cells)| {
+                let line = u64::from(row) + 1;
+                let last = cells.keys().next_back().copied().unwrap_or(left);
                 Record {
                     line,
-                    fields: cells
-                        .iter()
-                        .enumerate()
-                        .map(|(j, cell)| Field {
-                            text: text(cell),
+                    fields: (left..=last)
+                        .map(|column| Field {
+                            text: cells.get(&column).map(text).unwrap_or_default(),
                             line,
-                            column: u64::from(left) + j as u64 + 1,
+                            column: u64::from(column) + 1,
                         })
                         .collect(),
                 }
@@ -96,6 +99,56 @@ impl SheetRecords {
             rows: rows.into_iter(),
         })
     }
+}
+
+/// The columns of a sheet read: a register has tens. A cell far to the right (a stray mark
+/// in column XFD) is not read, and costs nothing.
+pub const MAX_COLUMNS: u32 = 256;
+
+/// A sheet's cells that hold something, by row and column, in the first `columns` columns.
+///
+/// Sparse, so that a cell far from the others costs nothing: a 5 kB workbook with one cell
+/// at XFD1048576 made calamine's dense grid of the sheet claim 24 GB. Excel's workbooks
+/// (`.xlsx`, `.xlsb`) are streamed cell by cell; the others are read whole by calamine,
+/// whose grid is bounded by their formats (`.xls`: 65,536 rows of 256 columns; `.ods`:
+/// its rows capped by calamine).
+pub fn cells<RS: Read + Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+    name: &str,
+    columns: u32,
+) -> Result<BTreeMap<u32, BTreeMap<u32, Data>>, String> {
+    let mut out: BTreeMap<u32, BTreeMap<u32, Data>> = BTreeMap::new();
+    let mut keep = |(row, column): (u32, u32), data: Data| {
+        if column < columns && !matches!(data, Data::Empty) {
+            out.entry(row).or_default().insert(column, data);
+        }
+    };
+    match workbook {
+        calamine::Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx
+                .worksheet_cells_reader(name)
+                .map_err(|e| e.to_string())?;
+            while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                keep(cell.get_position(), Data::from(cell.get_value().clone()));
+            }
+        }
+        calamine::Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb
+                .worksheet_cells_reader(name)
+                .map_err(|e| e.to_string())?;
+            while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                keep(cell.get_position(), Data::from(cell.get_value().clone()));
+            }
+        }
+        other => {
+            let range = other.worksheet_range(name).map_err(|e| e.to_string())?;
+            for (row, column, data) in range.used_cells() {
+                let (top, left) = range.start().unwrap_or((0, 0));
+                keep((top + row as u32, left + column as u32), data.clone());
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Why a zip is not read.
