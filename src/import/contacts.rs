@@ -65,9 +65,19 @@ pub fn read(lines: Vec<Found<String>>, organization: Option<&str>) -> Complaints
             details = true;
             continue;
         }
-        let sentence = text.split_whitespace().count() > 12 || text.ends_with(':');
-        if current.is_none() && sentence {
+        // A sentence is the section's text, wherever it comes.
+        let words = text.split_whitespace().count();
+        let sentence = words > 12 || text.ends_with(':') || (words > 6 && text.ends_with('.'));
+        if sentence {
             complaints.text.push(line);
+            continue;
+        }
+        // "PCC: 8888", "ARTA: complaints@arta.gov.ph": another way in, with its name.
+        if let Some(route) = current.as_mut()
+            && is_other_way_in(text)
+        {
+            route.other.push(text.to_owned());
+            details = true;
             continue;
         }
         if details || current.is_none() {
@@ -92,11 +102,36 @@ pub fn read(lines: Vec<Found<String>>, organization: Option<&str>) -> Complaints
     if let Some(route) = current {
         complaints.routes.push(route);
     }
+    // A "route" with no way to reach it was a line of text.
+    let (routes, words): (Vec<Route>, Vec<Route>) = std::mem::take(&mut complaints.routes)
+        .into_iter()
+        .partition(|r| {
+            !(r.phones.is_empty()
+                && r.emails.is_empty()
+                && r.pobox.is_none()
+                && r.website.is_none()
+                && r.fax.is_empty()
+                && r.other.is_empty())
+        });
+    complaints.routes = routes;
+    for route in words {
+        let at = route
+            .at
+            .clone()
+            .unwrap_or(super::document::Place::Paragraph(0));
+        for text in route
+            .role
+            .into_iter()
+            .chain(route.office)
+            .chain(route.address)
+        {
+            complaints.text.push(Found::new(text, at.clone()));
+        }
+    }
     for route in &mut complaints.routes {
         let words = [route.role.as_deref(), route.office.as_deref()]
             .into_iter()
             .flatten()
-            .chain(route.address.iter().map(String::as_str))
             .collect::<Vec<_>>()
             .join(" ");
         let own = organization
@@ -104,6 +139,17 @@ pub fn read(lines: Vec<Found<String>>, organization: Option<&str>) -> Complaints
         route.independent = !own && mentions(&words, Key::Independent);
     }
     complaints
+}
+
+/// "PCC: 8888", "CCB: 0908-881-6565 (SMS)": a short name, a colon, and a number or an
+/// address that is not one of the labels read.
+fn is_other_way_in(text: &str) -> bool {
+    let Some((name, value)) = text.split_once(':') else {
+        return false;
+    };
+    name.split_whitespace().count() <= 3
+        && value.split_whitespace().count() <= 4
+        && (value.contains('@') || value.bytes().filter(u8::is_ascii_digit).count() >= 3)
 }
 
 /// Whether a line names a body ("Commission on Administrative Justice", "Tume ya …",

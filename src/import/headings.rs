@@ -203,13 +203,24 @@ pub fn normalise(text: &str) -> String {
     let mut text = words.join(" ");
     // A section's number before its heading ("7.0 Taxpayer's Obligations", "2. Vision").
     if let Some((number, rest)) = text.split_once(' ')
-        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && number.bytes().any(|b| b.is_ascii_digit())
+        && is_section_number(number)
     {
         text = rest.to_owned();
     }
     text.trim_matches(|c: char| matches!(c, ':' | '*' | '-' | '–' | '.' | ' '))
         .to_owned()
+}
+
+/// A section's number before its heading: `7.0`, `2.`, `II.`, `iv.`
+pub fn is_section_number(word: &str) -> bool {
+    let arabic = word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && word.bytes().any(|b| b.is_ascii_digit());
+    let roman = word.len() >= 2
+        && word.ends_with('.')
+        && word[..word.len() - 1]
+            .bytes()
+            .all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x' | b'l'));
+    arabic || roman
 }
 
 /// A match: which key, in which language, and how many characters of the heading the
@@ -250,7 +261,35 @@ pub fn classify(heading: &str, keys: &[Key]) -> Option<Match> {
             }
         }
     }
+    // Else a heading of a few words that holds a catalogue's phrase of two words or more
+    // as its own words ("Given Time Limit (Working Days)", "Name of the Designated
+    // Officer").
+    if best.is_none() && heading.split(' ').count() <= 8 {
+        for &key in keys {
+            for (lang, word) in words(key) {
+                if word.contains(' ') && holds_words(&heading, word) {
+                    let candidate = Match {
+                        key,
+                        lang,
+                        length: word.len(),
+                    };
+                    if best.is_none_or(|b| candidate.length > b.length) {
+                        best = Some(candidate);
+                    }
+                }
+            }
+        }
+    }
     best
+}
+
+/// Whether `text` holds `phrase` with a word boundary on each side.
+fn holds_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Whether `text` is `word`, or starts with it followed by something that is not a
@@ -265,7 +304,7 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 /// Whether a short `text` ends with `word` as its own words ("Taxpayer's Obligations",
 /// "Our Core Values").
 fn ends_with_word(text: &str, word: &str) -> bool {
-    text.split(' ').count() <= 5
+    text.split(' ').count() <= 3
         && text
             .strip_suffix(word)
             .is_some_and(|rest| rest.ends_with(' '))
@@ -306,6 +345,11 @@ mod tests {
         assert_eq!(key("Service Level Standard", c), Some(Key::Timeline));
         assert_eq!(key("Description of service", c), Some(Key::Name));
         assert_eq!(key("Bayad", c), Some(Key::Fee));
+        assert_eq!(
+            key("Given Time Limit (Working Days)", c),
+            Some(Key::Timeline)
+        );
+        assert_eq!(key("Name of the Designated Officer", c), Some(Key::Office));
     }
 
     #[test]
@@ -329,6 +373,8 @@ mod tests {
             Some(Key::Duties)
         );
         assert_eq!(key("VISION:", Key::SECTIONS), Some(Key::Vision));
+        assert_eq!(key("II. Vision:", Key::SECTIONS), Some(Key::Vision));
+        assert_eq!(key("Responding to Written Complaints", Key::SECTIONS), None);
         assert_eq!(
             key("Jinsi ya kuwasiliana malalamishi", Key::SECTIONS),
             Some(Key::Complaints)

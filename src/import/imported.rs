@@ -145,6 +145,8 @@ pub struct Route {
     pub fax: Vec<String>,
     pub emails: Vec<String>,
     pub website: Option<String>,
+    /// Other ways in: "PCC: 8888", an SMS short code.
+    pub other: Vec<String>,
     pub at: Option<Place>,
 }
 

@@ -35,8 +35,27 @@ pub fn map(document: &Document) -> Option<Imported> {
                     langs.extend(header.langs());
                     labels(table, &header, &mut imported);
                     let mut service = Service::default();
-                    take_name(&mut flow, &mut service);
+                    // The name in the table's first row, else in the heading above it.
                     let left = steps::read(table, &header, &mut service, &mut imported.labels);
+                    if service.name.is_none() {
+                        take_name(&mut flow, &mut service);
+                    }
+                    // A heading above that, in capitals, is the office the service is
+                    // listed under ("MAYOR'S OFFICE"): a group.
+                    // ("External Services" may come between.)
+                    let n = flow.len();
+                    let group = (n.saturating_sub(2)..n).rev().find(|&i| {
+                        flow[i..].iter().all(|item| matches!(item, Item::Heading(_, false)))
+                            && matches!(&flow[i], Item::Heading(f, false) if is_group_heading(&f.value))
+                    });
+                    if let Some(i) = group
+                        && let Item::Heading(found, _) = flow.remove(i)
+                    {
+                        imported.services.push(Entry::Group {
+                            name: found,
+                            services: Vec::new(),
+                        });
+                    }
                     imported.tables.push(super::imported::TableReport {
                         table: table.name.clone(),
                         columns: header
@@ -72,9 +91,11 @@ pub fn map(document: &Document) -> Option<Imported> {
                     langs.extend(header.langs());
                     labels(table, &header, &mut imported);
                     rows(&table.rows[..header.top], &mut flow);
-                    let (report, end) = services::read(table, &header, &mut imported.services);
+                    let (report, end, left) =
+                        services::read(table, &header, &mut imported.services);
                     imported.tables.push(report);
                     flow.push(Item::Services);
+                    flow.extend(left.into_iter().map(|f| Item::Text(f, false)));
                     rows(&table.rows[end..], &mut flow);
                 } else {
                     other_table(table, &mut flow);
@@ -82,7 +103,10 @@ pub fn map(document: &Document) -> Option<Imported> {
             }
         }
     }
-    let has_services = imported.services.iter().any(|e| !e.services().is_empty());
+    let has_services = imported
+        .services
+        .iter()
+        .any(|e| e.services().iter().any(|s| s.name.is_some()));
     if !has_services {
         return None;
     }
@@ -127,12 +151,7 @@ fn keep_own_labels(imported: &mut Imported) {
 /// number is the document's layout, not the office's wording.
 fn strip_number(heading: &str) -> &str {
     match heading.split_once(' ') {
-        Some((number, rest))
-            if number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                && number.bytes().any(|b| b.is_ascii_digit()) =>
-        {
-            rest.trim_start()
-        }
+        Some((number, rest)) if super::headings::is_section_number(number) => rest.trim_start(),
         _ => heading,
     }
 }
@@ -150,7 +169,7 @@ fn take_name(flow: &mut Vec<Item>, service: &mut Service) {
     }
     texts.reverse();
     if let Some(Item::Heading(found, _)) = flow.last()
-        && classify(&found.value, Key::SECTIONS).is_none()
+        && !is_exactly_a_section(&found.value)
     {
         let found = found.clone();
         flow.pop();
@@ -171,11 +190,37 @@ fn take_name(flow: &mut Vec<Item>, service: &mut Service) {
         }
         return;
     }
-    // No heading: the last paragraph is the name.
-    if let Some(last) = texts.pop() {
-        service.name = Some(last);
+    // No heading: the last paragraph is the name, when it is short enough to be one.
+    if texts
+        .last()
+        .is_some_and(|t| t.value.split_whitespace().count() <= 20)
+    {
+        service.name = texts.pop();
     }
     flow.extend(texts.into_iter().map(|t| Item::Text(t, false)));
+}
+
+/// A heading that is a section's and nothing else ("VISION", "Core Values"), not a
+/// service's name that ends with a section's word ("Responding to Written Complaints").
+fn is_exactly_a_section(heading: &str) -> bool {
+    classify(heading, Key::SECTIONS).is_some_and(|m| {
+        let words = super::headings::normalise(heading);
+        words.len() <= m.length + 4
+    })
+}
+
+/// A heading in capitals that names no section and no charter: the office a service is
+/// listed under.
+fn is_group_heading(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
+    let lower = text.to_lowercase();
+    capitals
+        && text.split_whitespace().count() <= 12
+        && classify(text, Key::SECTIONS).is_none()
+        && !["charter", "mkataba", "katiba"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 fn paragraph(p: &Paragraph, flow: &mut Vec<Item>) {
@@ -190,26 +235,32 @@ fn paragraph(p: &Paragraph, flow: &mut Vec<Item>) {
 
 /// Text that may be a heading by its words alone ("DIRA", "Vision: To be …").
 fn text(found: Found<String>, listed: bool, flow: &mut Vec<Item>) {
-    if !listed && let Some(m) = classify(&found.value, Key::SECTIONS) {
-        // "Vision: To be the best": the heading, then its text.
-        if let Some((head, rest)) = found.value.split_once(':')
-            && !rest.trim().is_empty()
-            && classify(head, Key::SECTIONS) == Some(m)
-        {
-            flow.push(Item::Heading(
-                Found::new(head.trim().to_owned(), found.at.clone()),
-                false,
-            ));
-            flow.push(Item::Text(
-                Found::new(rest.trim().to_owned(), found.at),
-                false,
-            ));
-            return;
-        }
-        if found.value.split_whitespace().count() <= 8 {
-            flow.push(Item::Heading(found, false));
-            return;
-        }
+    if listed {
+        flow.push(Item::Text(found, listed));
+        return;
+    }
+    // "Vision: To be the best", however long the text after the colon: the heading, then
+    // its text.
+    if let Some((head, rest)) = found.value.split_once(':')
+        && !rest.trim().is_empty()
+        && head.split_whitespace().count() <= 6
+        && classify(head, Key::SECTIONS).is_some()
+    {
+        flow.push(Item::Heading(
+            Found::new(head.trim().to_owned(), found.at.clone()),
+            false,
+        ));
+        flow.push(Item::Text(
+            Found::new(rest.trim().to_owned(), found.at),
+            false,
+        ));
+        return;
+    }
+    if found.value.split_whitespace().count() <= 8
+        && classify(&found.value, Key::SECTIONS).is_some()
+    {
+        flow.push(Item::Heading(found, false));
+        return;
     }
     flow.push(Item::Text(found, listed));
 }
@@ -246,6 +297,21 @@ fn rows(rows: &[Vec<Cell>], flow: &mut Vec<Item>) {
                         flow.push(Item::Text(Found::new(t.clone(), cell.at.clone()), *listed));
                     }
                 }
+            }
+            // "How to send feedback | Answer the client feedback form …", "Tel: | 0722 …":
+            // a label and its one line are one line of text.
+            [label, value]
+                if label.lines.len() == 1
+                    && value.lines.len() == 1
+                    && label.text().split_whitespace().count() <= 8 =>
+            {
+                let label = label.text();
+                let joined = if label.ends_with(':') {
+                    format!("{label} {}", value.text())
+                } else {
+                    format!("{label}: {}", value.text())
+                };
+                flow.push(Item::Text(Found::new(joined, cells[0].at.clone()), false));
             }
             cells => {
                 for cell in cells {
@@ -484,16 +550,23 @@ fn title_and_organization(
             || is_edition(&f.value)
             || is_date(&f.value)
     };
+    // The nearest line before the title that names a body ("County Government of …",
+    // "Department of …"), else the nearest line before it, else after it.
+    let body = |j: &usize| names_an_organisation(&top[*j].0.value);
     let org_at = match title_at {
         Some(i) => (0..i)
             .rev()
-            .find(|&j| !is_country(&top[j].0))
+            .filter(|&j| !is_country(&top[j].0))
+            .find(body)
+            .or_else(|| (0..i).rev().find(|&j| !is_country(&top[j].0)))
             .or_else(|| (i + 1..top.len()).find(|&j| !is_country(&top[j].0))),
         None => top.iter().position(|(f, _)| !is_country(f)),
     };
     // The line above the organisation's name, above the title, is the body it is part of.
     let parent_at = match (org_at, title_at) {
-        (Some(o), Some(t)) if o < t && o > 0 && !is_country(&top[o - 1].0) => Some(o - 1),
+        (Some(o), Some(t)) if o < t && o > 0 && !is_country(&top[o - 1].0) && body(&(o - 1)) => {
+            Some(o - 1)
+        }
         _ => None,
     };
     for (i, (found, _)) in top.into_iter().enumerate() {
@@ -513,6 +586,60 @@ fn title_and_organization(
             });
         }
     }
+}
+
+/// Whether a line of the title's area names an organisation: a government, a county, a
+/// department, a council (in English, Kiswahili or Filipino).
+fn names_an_organisation(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "government",
+        "county",
+        "municipality",
+        "municipal",
+        "city",
+        "district",
+        "province",
+        "ministry",
+        "department",
+        "authority",
+        "council",
+        "agency",
+        "commission",
+        "office",
+        "board",
+        "bureau",
+        "corporation",
+        "institute",
+        "university",
+        "hospital",
+        "bodies",
+        "directorate",
+        "secretariat",
+        "registry",
+        "court",
+        "embassy",
+        "serikali",
+        "kaunti",
+        "wilaya",
+        "halmashauri",
+        "wizara",
+        "idara",
+        "ofisi",
+        "mamlaka",
+        "tume",
+        "manispaa",
+        "jiji",
+        "bayan",
+        "lungsod",
+        "pamahalaan",
+        "kagawaran",
+        "tanggapan",
+    ];
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 12
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| WORDS.contains(&w))
 }
 
 /// "8th Edition", "Toleo la Pili", "2019, 1st edition".

@@ -113,7 +113,14 @@ fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) ->
 
 /// Reads the services of `table` below its heading row, until the end of the table or a row
 /// that is a section's heading; the rows read.
-pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableReport, usize) {
+/// Rows that are no service (a note under the table, a row without a name) are returned
+/// as text, each cell with its heading, to be kept as comments.
+pub fn read(
+    table: &Table,
+    header: &Header,
+    entries: &mut Vec<Entry>,
+) -> (TableReport, usize, Vec<Found<String>>) {
+    let mut left = Vec::new();
     let name_col = header.column(Key::Name);
     let number_col = header.column(Key::Number);
     let mut end = table.rows.len();
@@ -145,6 +152,20 @@ pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableR
             let leftmost = name_col.into_iter().chain(number_col).min().unwrap_or(0);
             let left_of = c < leftmost;
             let bold_name = row[c].is_bold() && (Some(c) == name_col || Some(c) == number_col);
+            // "NB: All payments are made through M-Pesa.": a note, merged across the table
+            // or not; and text in the number column that is no number.
+            let words = text.split_whitespace().count();
+            let lower = text.to_lowercase();
+            let note_like = text.contains(':')
+                || words > 10
+                || (words > 3 && text.ends_with('.'))
+                || ["nb", "n.b", "note"].iter().any(|w| lower.starts_with(w));
+            let in_number =
+                Some(c) == number_col && service_number(text).is_none() && text.len() > 4;
+            if note_like || (in_number && !(spans || left_of || bold_name)) {
+                left.push(Found::new(text.clone(), row[c].at.clone()));
+                continue;
+            }
             if spans || left_of || bold_name {
                 entries.push(Entry::Group {
                     name: Found::new(text.clone(), row[c].at.clone()),
@@ -163,11 +184,16 @@ pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableR
         let mut service = Service::default();
         let mut name_text = name.map(Cell::text).unwrap_or_default();
         let mut number_text = number.map(Cell::text).unwrap_or_default();
-        if number_text.is_empty()
-            && let Some((mark, rest)) = numbering(&name_text)
-        {
-            number_text = mark.to_owned();
-            name_text = rest.to_owned();
+        match numbering(&name_text) {
+            Some((mark, rest)) if number_text.is_empty() => {
+                number_text = mark.to_owned();
+                name_text = rest.to_owned();
+            }
+            // The number in its column and again before the name: once is enough.
+            Some((mark, rest)) if service_number(mark) == service_number(&number_text) => {
+                name_text = rest.to_owned();
+            }
+            _ => {}
         }
         if !number_text.is_empty() {
             match service_number(&number_text) {
@@ -179,6 +205,22 @@ pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableR
             && !name_text.is_empty()
         {
             service.name = Some(Found::new(name_text, cell.at.clone()));
+        }
+        if service.name.is_none() {
+            // A row with no name is no service the format can hold: its cells are kept.
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    let heading = header.columns.get(c).map_or("", |(h, _)| h.as_str());
+                    let text = cell.text();
+                    let text = if heading.is_empty() {
+                        text
+                    } else {
+                        format!("{heading}: {text}")
+                    };
+                    left.push(Found::new(text, cell.at.clone()));
+                }
+            }
+            continue;
         }
         fill(&mut service, row, header, false);
         count += 1;
@@ -204,7 +246,7 @@ pub fn read(table: &Table, header: &Header, entries: &mut Vec<Entry>) -> (TableR
         rows,
         services: count,
     };
-    (report, end)
+    (report, end, left)
 }
 
 fn repeats_header(texts: &[String], header: &Header) -> bool {

@@ -76,8 +76,31 @@ pub fn read(
                 continue;
             }
         }
-        if r == 0 && cells.len() == 1 && service.name.is_none() {
-            service.name = Some(Found::new(heading, cell.at.clone()));
+        // The name, and the description under it, in rows of their own at the top of the
+        // table, before its fields.
+        let fields_started = service.office.is_some()
+            || service.classification.is_some()
+            || service.transaction.is_some()
+            || service.audience.is_some()
+            || checklist.is_some();
+        if cells.len() == 1 && !fields_started {
+            if service.name.is_none() && r == 0 {
+                let (number, name) = match super::split::numbering(&heading) {
+                    Some((mark, rest)) => (super::split::service_number(mark), rest.to_owned()),
+                    None => (None, heading),
+                };
+                service.number = number;
+                service.name = Some(Found::new(name, cell.at.clone()));
+            } else {
+                let text = lines(cell);
+                match &mut service.description {
+                    Some(d) => {
+                        d.value.push('\n');
+                        d.value.push_str(&text);
+                    }
+                    None => service.description = Some(Found::new(text, cell.at.clone())),
+                }
+            }
             continue;
         }
         for (_, cell) in cells {

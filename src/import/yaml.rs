@@ -93,6 +93,12 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
     for entry in &imported.services {
         match entry {
             Entry::Service(s) => w.service(2, s),
+            Entry::Group { name, services } if services.iter().all(|s| s.name.is_none()) => {
+                w.comment(2, &format!("Not placed ({}): {}", name.at, name.value));
+                for s in services {
+                    w.service(2, s);
+                }
+            }
             Entry::Group { name, services } => {
                 w.key_item(2, "group", &name.value);
                 w.line(4, "services:");
@@ -120,10 +126,7 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
     if !complaints.text.is_empty() || !complaints.routes.is_empty() {
         w.out.push('\n');
         w.line(0, "complaints:");
-        if !complaints.text.is_empty() {
-            let text: Vec<&str> = complaints.text.iter().map(|t| t.value.as_str()).collect();
-            w.key(2, "text", &text.join("\n"));
-        }
+        w.paragraphs(2, "text", &complaints.text);
         if !complaints.routes.is_empty() {
             w.line(2, "routes:");
             for route in &complaints.routes {
@@ -198,6 +201,15 @@ impl Writer<'_> {
         }
     }
 
+    /// One paragraph, or a list of them.
+    fn paragraphs(&mut self, indent: usize, key: &str, paragraphs: &[Found<String>]) {
+        match paragraphs {
+            [] => {}
+            [one] => self.key(indent, key, &one.value),
+            several => self.list(indent, key, several),
+        }
+    }
+
     /// Rights or duties: their points, with the text introducing them when there is one.
     fn section(&mut self, key: &str, section: &Section) {
         if section.points.is_empty() {
@@ -209,8 +221,7 @@ impl Writer<'_> {
             return;
         }
         self.line(0, &format!("{key}:"));
-        let text: Vec<&str> = section.text.iter().map(|t| t.value.as_str()).collect();
-        self.key(2, "text", &text.join("\n"));
+        self.paragraphs(2, "text", &section.text);
         self.list(2, "points", &section.points);
     }
 
@@ -231,7 +242,37 @@ impl Writer<'_> {
         }
     }
 
+    /// A service; one the document gives no name is written as comments, since a service
+    /// needs one, for the officer to name and take out of the comments.
     fn service(&mut self, indent: usize, s: &Service) {
+        if s.name.is_none() {
+            let mut inner = Writer {
+                out: String::new(),
+                imported: self.imported,
+            };
+            inner.service_fields(indent, s);
+            let at = s
+                .steps
+                .first()
+                .and_then(|step| step.agency.as_ref().or(step.client.as_ref()))
+                .map(|f| f.at.to_string())
+                .unwrap_or_default();
+            self.comment(
+                indent,
+                &format!(
+                    "Not placed ({at}): a service with no name in the document. Write its name, \
+                     then take the lines below out of the comments."
+                ),
+            );
+            for line in inner.out.lines() {
+                self.line(indent, &format!("# {}", &line[indent.min(line.len())..]));
+            }
+            return;
+        }
+        self.service_fields(indent, s);
+    }
+
+    fn service_fields(&mut self, indent: usize, s: &Service) {
         if let Some(mark) = &s.mark {
             self.comment(indent, &format!("numbered `{mark}` in the document"));
         }
@@ -244,12 +285,6 @@ impl Writer<'_> {
                 self.key(inner, "name", name);
             }
             None => self.key_item(indent, "name", name),
-        }
-        if s.name.is_none() {
-            self.comment(
-                inner,
-                "This row has no name in the document: write it above.",
-            );
         }
         if let Some(d) = &s.description {
             self.key(inner, "description", &d.value);
@@ -393,6 +428,9 @@ impl Writer<'_> {
         }
         if let Some(web) = &route.website {
             lines.push(format!("website: {}", scalar(web, inner + 2)));
+        }
+        if !route.other.is_empty() {
+            lines.push(format!("other: [{}]", flow(&route.other)));
         }
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {
