@@ -7,18 +7,79 @@ use crate::reading::{FeeRead, currency_candidates, read_fee};
 
 use super::imported::{Imported, Service};
 
-/// Countries' calling codes and currencies, for telling which shilling.
-const CALLING: &[(&str, &str)] = &[
-    ("+254", "KES"),
-    ("+255", "TZS"),
-    ("+256", "UGX"),
-    ("+252", "SOS"),
-    ("+63", "PHP"),
-    ("+91", "INR"),
-    ("+233", "GHS"),
-    ("+265", "MWK"),
-    ("+260", "ZMW"),
+/// Countries: their calling code, currency, ISO code, and the words their charters print
+/// their name in above the office's ("REPUBLIC OF KENYA", "JAMHURI YA MUUNGANO WA
+/// TANZANIA").
+const COUNTRIES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "+254",
+        "KES",
+        "KE",
+        &["republic of kenya", "jamhuri ya kenya"],
+    ),
+    (
+        "+255",
+        "TZS",
+        "TZ",
+        &[
+            "united republic of tanzania",
+            "jamhuri ya muungano wa tanzania",
+        ],
+    ),
+    ("+256", "UGX", "UG", &["republic of uganda"]),
+    ("+252", "SOS", "SO", &["federal republic of somalia"]),
+    (
+        "+63",
+        "PHP",
+        "PH",
+        &["republic of the philippines", "republika ng pilipinas"],
+    ),
+    (
+        "+91",
+        "INR",
+        "IN",
+        &["government of india", "republic of india"],
+    ),
+    ("+233", "GHS", "GH", &["republic of ghana"]),
+    (
+        "+265",
+        "MWK",
+        "MW",
+        &["republic of malawi", "government of malawi"],
+    ),
+    (
+        "+260",
+        "ZMW",
+        "ZM",
+        &["republic of zambia", "government of the republic of zambia"],
+    ),
 ];
+
+/// The country a line of the title's area names ("Republic of Kenya"): its ISO code.
+pub fn country_named(line: &str) -> Option<&'static str> {
+    let lower = line.to_lowercase();
+    COUNTRIES
+        .iter()
+        .find(|(_, _, _, names)| names.iter().any(|n| lower.contains(n)))
+        .map(|(_, _, code, _)| *code)
+}
+
+/// The country of the office: the one its document names above its name, else the one
+/// every phone number of its complaint routes is in; and why, for a comment.
+pub fn country(imported: &Imported) -> Option<(&'static str, String)> {
+    if let Some((code, line)) = &imported.country_line {
+        return Some((
+            code,
+            format!("the document names the country (\"{}\")", line.value),
+        ));
+    }
+    let code = phones_country(imported)?;
+    let (prefix, _, iso, _) = COUNTRIES.iter().find(|(_, _, iso, _)| *iso == code)?;
+    Some((
+        iso,
+        format!("the phone numbers are in the country ({prefix})"),
+    ))
+}
 
 /// The currency and why, for a comment beside it.
 pub fn currency(imported: &Imported) -> Option<(String, String)> {
@@ -95,15 +156,28 @@ fn currencies(read: &FeeRead, out: &mut Vec<&'static str>) {
     }
 }
 
-/// The currency of the country every phone number of the complaint routes is in.
+/// The currency of the office's country.
 fn phones_currency(imported: &Imported) -> Option<&'static str> {
+    let code = imported
+        .country_line
+        .as_ref()
+        .map(|(code, _)| *code)
+        .or_else(|| phones_country(imported))?;
+    COUNTRIES
+        .iter()
+        .find(|(_, _, iso, _)| *iso == code)
+        .map(|(_, currency, _, _)| *currency)
+}
+
+/// The country every phone number of the complaint routes is in, by its calling code.
+fn phones_country(imported: &Imported) -> Option<&'static str> {
     let mut found: Vec<&'static str> = Vec::new();
     for route in &imported.complaints.routes {
         for phone in &route.phones {
             let compact: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
-            if let Some((_, code)) = CALLING
+            if let Some((_, _, code, _)) = COUNTRIES
                 .iter()
-                .find(|(prefix, _)| compact.starts_with(prefix))
+                .find(|(prefix, ..)| compact.starts_with(prefix))
             {
                 found.push(code);
             }

@@ -29,6 +29,7 @@ pub enum Key {
     Vision,
     Mission,
     Values,
+    Objectives,
     Standards,
     Rights,
     Duties,
@@ -40,7 +41,7 @@ pub enum Key {
 }
 
 impl Key {
-    const ALL: [Key; 26] = [
+    const ALL: [Key; 27] = [
         Key::Number,
         Key::Name,
         Key::Requirements,
@@ -60,6 +61,7 @@ impl Key {
         Key::Vision,
         Key::Mission,
         Key::Values,
+        Key::Objectives,
         Key::Standards,
         Key::Rights,
         Key::Duties,
@@ -101,6 +103,7 @@ impl Key {
         Key::Vision,
         Key::Mission,
         Key::Values,
+        Key::Objectives,
         Key::Standards,
         Key::Rights,
         Key::Duties,
@@ -128,6 +131,7 @@ impl Key {
             Key::Vision => "vision",
             Key::Mission => "mission",
             Key::Values => "values",
+            Key::Objectives => "objectives",
             Key::Standards => "standards",
             Key::Rights => "rights",
             Key::Duties => "duties",
@@ -160,6 +164,7 @@ impl Key {
             Key::Vision => "vision",
             Key::Mission => "mission",
             Key::Values => "values",
+            Key::Objectives => "objectives",
             Key::Standards => "standards",
             Key::Rights => "rights",
             Key::Duties => "duties",
@@ -264,7 +269,10 @@ pub fn classify(heading: &str, keys: &[Key]) -> Option<Match> {
     // Else a heading of a few words that holds a catalogue's phrase of two words or more
     // as its own words ("Given Time Limit (Working Days)", "Name of the Designated
     // Officer").
-    if best.is_none() && heading.split(' ').count() <= 8 {
+    // (Not for a section's heading: "Yapo maadili muhimu nane …" is a sentence about
+    // values, not their heading.)
+    let columns = !keys.iter().any(|k| Key::SECTIONS.contains(k));
+    if best.is_none() && columns && heading.split(' ').count() <= 8 {
         for &key in keys {
             for (lang, word) in words(key) {
                 if word.contains(' ') && holds_words(&heading, word) {

@@ -33,11 +33,19 @@ pub struct Imported {
     /// ("DIRA", "Wajibu Wa Mteja", "CLIENT STEPS"): the label's key and the heading, the
     /// first found of each.
     pub labels: Vec<(&'static str, Found<String>)>,
+    /// The country the document names above the office's name, and that line.
+    pub country_line: Option<(&'static str, Found<String>)>,
+    /// The office's country, and what said so.
+    pub country: Option<(&'static str, String)>,
     /// The currency of the fees, and what said so.
     pub currency: Option<(String, String)>,
     pub vision: Option<Found<String>>,
     pub mission: Option<Found<String>>,
     pub values: Vec<Found<String>>,
+    /// The line that introduces the values ("Yapo maadili Muhimu nane …:").
+    pub values_text: Option<Found<String>>,
+    /// Objectives ("Malengo Yetu"), a section of points.
+    pub objectives: Section,
     pub services: Vec<Entry>,
     /// Where the services were found, for the report: the table, and how its columns were
     /// read.

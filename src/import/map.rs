@@ -113,6 +113,7 @@ pub fn map(document: &Document) -> Option<Imported> {
     sections(flow, &mut imported, &mut langs);
     imported.lang = most_common(&langs).unwrap_or("en");
     keep_own_labels(&mut imported);
+    imported.country = super::currency::country(&imported);
     imported.currency = super::currency::currency(&imported);
     Some(imported)
 }
@@ -138,13 +139,40 @@ fn keep_own_labels(imported: &mut Imported) {
     let mut kept: Vec<(&'static str, Found<String>)> = Vec::new();
     for (key, mut found) in std::mem::take(&mut imported.labels) {
         found.value = strip_number(found.value.trim().trim_end_matches(':').trim_end()).to_owned();
-        if kept.iter().any(|(k, _)| *k == key) || found.value.is_empty() {
+        if found.value.is_empty() {
             continue;
         }
-        kept.push((key, found));
+        match kept.iter().find(|(k, _)| *k == key) {
+            // The same heading again (each Philippine service's table repeats them).
+            Some((_, first)) if first.value == found.value => {}
+            // Another heading for the same part ("Haki za Wateja" under "HAKI NA MAJUKUMU
+            // YA WATEJA"): a charter has one; this one is kept as a comment.
+            Some(_) => imported.unplaced.push(Unplaced {
+                text: found,
+                after: after_label(key),
+                heading: None,
+            }),
+            None => kept.push((key, found)),
+        }
     }
     kept.retain(|(key, found)| locale.label(key) != found.value);
     imported.labels = kept;
+}
+
+/// Where a heading of the part a label names is written when it is kept as a comment.
+fn after_label(key: &str) -> After {
+    match key {
+        "vision" => After::Vision,
+        "mission" | "objectives" => After::Mission,
+        "values" => After::Values,
+        "standards" => After::Standards,
+        "rights" => After::Rights,
+        "duties" => After::Duties,
+        "complaints" => After::Complaints,
+        "abbreviations" => After::Abbreviations,
+        "hours" => After::Organization,
+        _ => After::Services,
+    }
 }
 
 /// A heading without the section number before it ("7.0 Taxpayer's Obligations"): the
@@ -384,6 +412,7 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
     let mut complaint_lines = Vec::new();
     // Whether the item before was text (a heading right above a table heads the table).
     let mut had_text = false;
+    let mut values_listed = false;
     for item in flow {
         let text_before = had_text;
         had_text = matches!(item, Item::Text(..));
@@ -400,6 +429,18 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
                         .find(|(_, f)| &f.value == h)
                 {
                     label.0 = "services";
+                }
+                // "HUDUMA ZETU", "Our Services" right above the table: its heading.
+                if under == Under::Unknown
+                    && !text_before
+                    && imported.unplaced.last().is_some_and(|u| {
+                        u.heading.is_none()
+                            && heading.as_ref() == Some(&u.text.value)
+                            && classify(&u.text.value, &[Key::Name]).is_some()
+                    })
+                    && let Some(u) = imported.unplaced.pop()
+                {
+                    imported.labels.push(("services", u.text));
                 }
                 after = After::Services;
                 under = Under::Unknown;
@@ -433,8 +474,22 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
                     match key {
                         Key::Vision => join(&mut imported.vision, found),
                         Key::Mission => join(&mut imported.mission, found),
-                        Key::Values if listed => imported.values.push(found),
+                        Key::Values if listed => {
+                            values_listed = true;
+                            imported.values.push(found);
+                        }
+                        // Text after the list is not a value ("The table below shows …").
+                        Key::Values if values_listed => imported.unplaced.push(Unplaced {
+                            text: found,
+                            after,
+                            heading: heading.clone(),
+                        }),
+                        // "There are eight values we hold:": the list's introduction.
+                        Key::Values if found.value.ends_with(':') && imported.values.is_empty() => {
+                            join(&mut imported.values_text, found)
+                        }
                         Key::Values => imported.values.extend(split_values(found)),
+                        Key::Objectives => imported.objectives.add(found, listed),
                         Key::Standards => imported.standards.push(found),
                         Key::Rights => imported.rights.add(found, listed),
                         Key::Duties => imported.duties.add(found, listed),
@@ -488,6 +543,7 @@ fn after_of(key: Key) -> After {
         Key::Vision => After::Vision,
         Key::Mission => After::Mission,
         Key::Values => After::Values,
+        Key::Objectives => After::Mission,
         Key::Standards => After::Standards,
         Key::Rights => After::Rights,
         Key::Duties => After::Duties,
@@ -570,6 +626,11 @@ fn title_and_organization(
         _ => None,
     };
     for (i, (found, _)) in top.into_iter().enumerate() {
+        if imported.country_line.is_none()
+            && let Some(code) = super::currency::country_named(&found.value)
+        {
+            imported.country_line = Some((code, found.clone()));
+        }
         if is_edition(&found.value) && imported.edition.is_none() {
             imported.edition = Some(found);
         } else if Some(i) == title_at {

@@ -30,6 +30,9 @@ pub fn lines(imported: &Imported) -> Vec<String> {
     if let Some(parent) = one(&imported.parent) {
         row("parent", parent);
     }
+    if let Some((code, why)) = &imported.country {
+        row("country", format!("{code}: {why}"));
+    }
     if let Some((code, why)) = &imported.currency {
         row("currency", format!("{code}, {why}"));
     }
@@ -48,6 +51,16 @@ pub fn lines(imported: &Imported) -> Vec<String> {
         }
     };
     row("values", many(&imported.values));
+    if !imported.objectives.is_empty() {
+        let all: Vec<Found<String>> = imported
+            .objectives
+            .text
+            .iter()
+            .chain(&imported.objectives.points)
+            .cloned()
+            .collect();
+        row("objectives", many(&all));
+    }
     for table in &imported.tables {
         row(
             "services",

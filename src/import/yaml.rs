@@ -74,6 +74,10 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
     if let Some(parent) = &imported.parent {
         w.key(2, "parent", &parent.value);
     }
+    if let Some((code, why)) = &imported.country {
+        w.line(2, &format!("country: {code}"));
+        w.comment(2, why);
+    }
     if let Some(hours) = &imported.hours {
         w.key(2, "hours", &hours.value);
     }
@@ -86,7 +90,16 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
         w.key(0, "mission", &mission.value);
     }
     w.unplaced(After::Mission);
-    w.list(0, "values", &imported.values);
+    w.section("objectives", &imported.objectives);
+    match &imported.values_text {
+        Some(text) if !imported.values.is_empty() => {
+            w.line(0, "values:");
+            w.key(2, "text", &text.value);
+            w.list(2, "items", &imported.values);
+        }
+        Some(text) => w.comment(0, &format!("Not placed ({}): {}", text.at, text.value)),
+        None => w.list(0, "values", &imported.values),
+    }
     w.unplaced(After::Values);
     w.out.push('\n');
     w.line(0, "services:");
