@@ -15,8 +15,9 @@ pub struct Args {
     /// the services table (.csv) or a web page (.html).
     pub file: PathBuf,
 
-    /// Where to write the charter [default: the document's name, ending `.yaml`, in the
-    /// current folder]; `-` prints it. An existing file is never replaced.
+    /// Where to write the charter: a file, or a folder to write it in [default: the
+    /// document's name, ending `.yaml`, in the current folder]; `-` prints it. An existing
+    /// file is never replaced.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -24,6 +25,13 @@ pub struct Args {
 pub fn run(args: Args) -> u8 {
     let output = match &args.output {
         Some(path) if path.as_os_str() == "-" => None,
+        // A folder (one that exists, or a path ending in `/`): the charter goes in it,
+        // named after the document.
+        Some(path)
+            if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) =>
+        {
+            Some(path.join(default_output(&args.file)))
+        }
         Some(path) => Some(with_yaml_ending(path)),
         None => Some(default_output(&args.file)),
     };
@@ -45,7 +53,7 @@ pub fn run(args: Args) -> u8 {
         Err(error) => {
             errln!("error: cannot import {shown}: {error}");
             return match error {
-                ImportError::NoServices => status::PROBLEMS,
+                ImportError::NoServices | ImportError::NoRows { .. } => status::PROBLEMS,
                 _ => status::FAILURE,
             };
         }

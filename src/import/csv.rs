@@ -10,6 +10,14 @@ use crate::register::csv::Records;
 const MAX_ROWS: usize = 20_000;
 
 pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
+    // Excel's "Unicode Text" is UTF-16: a byte-order mark, or a NUL after every letter.
+    let nuls = bytes.iter().take(4096).filter(|b| **b == 0).count();
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || nuls * 4 > bytes.len().min(4096)
+    {
+        return Err(ImportError::Utf16);
+    }
     let mut records = Records::new(bytes);
     let mut rows = Vec::new();
     for record in records.by_ref().take(MAX_ROWS) {
@@ -32,7 +40,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     Ok(Document {
         blocks: vec![Block::Table(Table {
             rows,
-            name: "the table".to_owned(),
+            name: "the CSV file".to_owned(),
         })],
     })
 }

@@ -3,6 +3,7 @@
 //! taken from under its heading. Whatever is under no heading the importer knows is kept,
 //! to be written as a comment where it was found.
 
+use super::ImportError;
 use super::contacts;
 use super::document::{Block, Cell, Document, Line, Paragraph, ParagraphKind, Place, Table};
 use super::headings::{Key, classify};
@@ -22,8 +23,8 @@ enum Item {
     Services,
 }
 
-/// Maps a document; `None` when it holds no services table.
-pub fn map(document: &Document) -> Option<Imported> {
+/// Maps a document; `Err` when it holds no services table, or one with no service.
+pub fn map(document: &Document) -> Result<Imported, ImportError> {
     let mut imported = Imported::default();
     let mut flow: Vec<Item> = Vec::new();
     let mut langs: Vec<&'static str> = Vec::new();
@@ -108,14 +109,19 @@ pub fn map(document: &Document) -> Option<Imported> {
         .iter()
         .any(|e| e.services().iter().any(|s| s.name.is_some()));
     if !has_services {
-        return None;
+        return Err(match imported.tables.first() {
+            Some(table) => ImportError::NoRows {
+                table: table.table.clone(),
+            },
+            None => ImportError::NoServices,
+        });
     }
     sections(flow, &mut imported, &mut langs);
     imported.lang = most_common(&langs).unwrap_or("en");
     keep_own_labels(&mut imported);
     imported.country = super::currency::country(&imported);
     imported.currency = super::currency::currency(&imported);
-    Some(imported)
+    Ok(imported)
 }
 
 /// The headings of a table's columns, as labels.

@@ -73,6 +73,16 @@ pub enum ImportError {
          table a picture? Then it has to be typed; `charter new` writes a starter charter"
     )]
     NoServices,
+    #[error(
+        "its services table ({table}) has a heading row but no service under it: is the \
+         rest of the table in another file, or a picture?"
+    )]
+    NoRows { table: String },
+    #[error(
+        "it is saved as Unicode text (UTF-16), which is not read: save it as \"CSV UTF-8\" \
+         (in Excel: File, Save As, CSV UTF-8) and import that"
+    )]
+    Utf16,
 }
 
 /// The kinds of file read, by their endings.
@@ -143,5 +153,5 @@ pub fn read_bytes(kind: Kind, bytes: Vec<u8>, old_format: bool) -> Result<Docume
 
 /// Maps a document into a charter; `Err` when it has no services table.
 pub fn map(document: &Document) -> Result<Imported, ImportError> {
-    map::map(document).ok_or(ImportError::NoServices)
+    map::map(document)
 }

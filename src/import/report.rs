@@ -163,10 +163,14 @@ pub fn lines(imported: &Imported) -> Vec<String> {
             missing.to_owned()
         } else {
             format!(
-                "{} routes ({} independent), {} paragraphs of text",
-                complaints.routes.len(),
+                "{}, {} independent; {}",
+                count(complaints.routes.len(), "route", "routes"),
                 complaints.routes.iter().filter(|r| r.independent).count(),
-                complaints.text.len()
+                count(
+                    complaints.text.len(),
+                    "paragraph of text",
+                    "paragraphs of text"
+                )
             )
         },
     );
@@ -174,7 +178,10 @@ pub fn lines(imported: &Imported) -> Vec<String> {
     let unplaced = imported.unplaced.len() + other.len();
     if unplaced > 0 {
         out.push(format!("  not placed, kept as comments ({unplaced}):"));
-        for u in &imported.unplaced {
+        // In the order the charter is written, as the comments are.
+        let mut unplaced: Vec<_> = imported.unplaced.iter().collect();
+        unplaced.sort_by_key(|u| u.after);
+        for u in unplaced {
             out.push(format!("    {}: {}", u.text.at, excerpt(&u.text.value)));
         }
         for (heading, found) in other {
@@ -187,6 +194,15 @@ pub fn lines(imported: &Imported) -> Vec<String> {
         }
     }
     out
+}
+
+/// "1 route", "2 routes".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 fn all(service: &Service) -> Vec<&Service> {

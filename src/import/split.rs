@@ -80,9 +80,11 @@ pub fn service_number(text: &str) -> Option<String> {
 /// does (a capital or a figure: "Application form, Copy of ID, Passport photo"; but not
 /// "Copy of ID, passport or birth certificate").
 pub fn requirements(lines: &[Line]) -> Vec<String> {
+    // Bullets typed in one line ("• Form • Copy of ID") start an item each.
     let items: Vec<String> = lines
         .iter()
-        .map(|l| strip_mark(&l.text).to_owned())
+        .flat_map(|l| typed_bullets(&l.text))
+        .map(|t| strip_mark(t).to_owned())
         .filter(|t| !t.is_empty())
         .collect();
     if items.len() != 1 {
@@ -99,16 +101,57 @@ pub fn requirements(lines: &[Line]) -> Vec<String> {
             return parts;
         }
     }
-    let parts: Vec<&str> = line.split(", ").map(str::trim).collect();
+    let parts = outside_brackets(line);
     let each_an_item = parts.len() > 1
-        && !line.contains('(')
         && parts
             .iter()
             .all(|p| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     if each_an_item {
-        return parts.into_iter().map(str::to_owned).collect();
+        return parts;
     }
     items
+}
+
+/// A line cut before each bullet typed in it, when it has two or more.
+fn typed_bullets(line: &str) -> Vec<&str> {
+    const TYPED: &[char] = &['•', '●', '▪', '➢', '►', '\u{f0b7}'];
+    if line.matches(TYPED).count() < 2 {
+        return vec![line];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in line.match_indices(TYPED) {
+        if at > start && !line[start..at].trim().is_empty() {
+            parts.push(line[start..at].trim());
+        }
+        start = at;
+    }
+    parts.push(line[start..].trim());
+    parts
+}
+
+/// A line cut at its commas, but not those inside brackets ("Sale agreement (3 copies,
+/// signed), Transfer forms").
+fn outside_brackets(line: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 && chars.peek() == Some(&' ') => {
+                parts.push(current.trim().to_owned());
+                current.clear();
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    parts.push(current.trim().to_owned());
+    parts
 }
 
 #[cfg(test)]
@@ -158,5 +201,15 @@ mod tests {
             ["Copy of ID, passport or birth certificate"]
         );
         assert!(requirements(&lines(&[])).is_empty());
+        assert_eq!(
+            requirements(&lines(&["• Duly filled form • Five (5) copies of plans"])),
+            ["Duly filled form", "Five (5) copies of plans"]
+        );
+        assert_eq!(
+            requirements(&lines(&[
+                "Sale agreement (3 copies, signed), Transfer forms, ID"
+            ])),
+            ["Sale agreement (3 copies, signed)", "Transfer forms", "ID"]
+        );
     }
 }

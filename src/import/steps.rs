@@ -43,7 +43,13 @@ pub fn read(
             if let Some(label) = m.key.label() {
                 labels.push((label, Found::new(heading.clone(), cell.at.clone())));
             }
-            let found = Found::new(value.text(), value.at.clone());
+            // A type of transaction a line ("G2B - …", "G2C - …") stays one a line.
+            let text = if m.key == Key::Transaction {
+                lines(value)
+            } else {
+                value.text()
+            };
+            let found = Found::new(text, value.at.clone());
             let slot = match m.key {
                 Key::Office => &mut service.office,
                 Key::Classification => &mut service.classification,

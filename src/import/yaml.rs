@@ -311,6 +311,14 @@ impl Writer<'_> {
             if let Some(v) = value {
                 if key == "classification" {
                     self.classification(inner, v);
+                } else if key == "transaction" && v.value.contains('\n') {
+                    // One type a line: a list of them.
+                    let items: Vec<Found<String>> = v
+                        .value
+                        .lines()
+                        .map(|l| Found::new(l.to_owned(), v.at.clone()))
+                        .collect();
+                    self.list(inner, key, &items);
                 } else {
                     self.key(inner, key, &v.value);
                 }
@@ -516,10 +524,27 @@ fn is_plain(value: &str) -> bool {
     let dash_ok = matches!(first, '-' | '?' | ':')
         && value[first.len_utf8()..].starts_with(|c: char| !c.is_whitespace());
     let lower = value.to_lowercase();
+    // What another YAML reader would take for a boolean, a null, a number (`0x1F`,
+    // `1_000`, `.5`, `12:30` in YAML 1.1) or a date (`2024-01-01`): `charter` reads every
+    // plain value as text, but editors and scripts may not.
+    let numeric = value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))
+        && (!value.contains(char::is_whitespace) || is_date_like(value));
     let looks_typed = matches!(
         lower.as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n"
-    ) || value.parse::<f64>().is_ok();
+        "true"
+            | "false"
+            | "yes"
+            | "no"
+            | "on"
+            | "off"
+            | "null"
+            | "~"
+            | "y"
+            | "n"
+            | ".inf"
+            | "-.inf"
+            | ".nan"
+    ) || numeric;
     (!indicator || dash_ok)
         && !value.contains(": ")
         && !value.contains(" #")
@@ -530,6 +555,12 @@ fn is_plain(value: &str) -> bool {
             c.is_control() || c == '\u{feff}' || c == '\u{85}' || c == '\u{2028}' || c == '\u{2029}'
         })
         && !looks_typed
+}
+
+/// `2024-01-01`, `2024-01-01 10:00`: a YAML timestamp.
+fn is_date_like(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 8 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
 }
 
 /// A double-quoted YAML string.
@@ -561,9 +592,14 @@ mod tests {
         assert_eq!(scalar("Ndani ya siku 7", 2), "Ndani ya siku 7");
         assert_eq!(scalar("Note: this", 2), "\"Note: this\"");
         assert_eq!(scalar("- dash", 2), "\"- dash\"");
-        assert_eq!(scalar("-20%", 2), "-20%");
+        assert_eq!(scalar("-20%", 2), "\"-20%\"");
         assert_eq!(scalar("no", 2), "\"no\"");
         assert_eq!(scalar("1.50", 2), "\"1.50\"");
+        assert_eq!(scalar("0x1F", 2), "\"0x1F\"");
+        assert_eq!(scalar("2024-01-01", 2), "\"2024-01-01\"");
+        assert_eq!(scalar("2024-01-01 10:00", 2), "\"2024-01-01 10:00\"");
+        assert_eq!(scalar("1_000", 2), "\"1_000\"");
+        assert_eq!(scalar("3 working days", 2), "3 working days");
         assert_eq!(scalar("say \"hi\" #1", 2), "\"say \\\"hi\\\" #1\"");
         assert_eq!(scalar("a\nb", 4), "|-\n    a\n    b");
         assert_eq!(scalar("a\n b", 4), "\"a\\n b\"");
