@@ -3,7 +3,7 @@
 //! paragraph), how each column of a services table was read, how many fees and timelines
 //! were read and how many kept as words, and every piece of text not placed.
 
-use super::imported::{Found, Imported, Section, Service};
+use super::imported::{Found, Imported, Section, Service, TableReport};
 use crate::reading::{read_fee, read_time};
 
 /// The report's lines, for people.
@@ -61,15 +61,31 @@ pub fn lines(imported: &Imported) -> Vec<String> {
             .collect();
         row("objectives", many(&all));
     }
-    for table in &imported.tables {
+    // Tables read with the same columns one after another (a Philippine charter's table
+    // per service) are one line.
+    let mut runs: Vec<&[TableReport]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=imported.tables.len() {
+        if i == imported.tables.len()
+            || imported.tables[i].columns != imported.tables[start].columns
+        {
+            runs.push(&imported.tables[start..i]);
+            start = i;
+        }
+    }
+    for run in runs.iter().take(20) {
+        let (first, last) = (&run[0], &run[run.len() - 1]);
+        let services: usize = run.iter().map(|t| t.services).sum();
+        let place = if run.len() == 1 {
+            format!("{} ({} to {})", first.table, first.rows.0, first.rows.1)
+        } else {
+            format!("{} tables, {} to {}", run.len(), first.table, last.table)
+        };
         row(
             "services",
-            format!(
-                "{} from {} ({} to {})",
-                table.services, table.table, table.rows.0, table.rows.1
-            ),
+            format!("{} from {place}", count(services, "service", "services")),
         );
-        let columns: Vec<String> = table
+        let columns: Vec<String> = first
             .columns
             .iter()
             .filter(|(heading, _)| !heading.is_empty())
@@ -79,6 +95,15 @@ pub fn lines(imported: &Imported) -> Vec<String> {
             })
             .collect();
         row("", format!("columns: {}", columns.join(", ")));
+    }
+    if runs.len() > 20 {
+        row(
+            "",
+            format!(
+                "… and {} more tables",
+                runs[20..].iter().map(|r| r.len()).sum::<usize>()
+            ),
+        );
     }
     let services: Vec<&Service> = imported
         .services

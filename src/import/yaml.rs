@@ -41,6 +41,21 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
             w.key(0, "title", locale.label("title"));
         }
     }
+    // A charter with step tables runs to pages (the Philippine ones to hundreds): printed
+    // as a handbook, as its office prints it, not a wall poster it could never fit.
+    let steps = imported
+        .services
+        .iter()
+        .flat_map(Entry::services)
+        .any(|s| !s.steps.is_empty());
+    if steps {
+        w.line(0, "layout: handbook");
+        w.comment(
+            0,
+            "Its services have step tables, which run to pages: a handbook of A4 pages. \
+             `layout: poster` prints one sheet.",
+        );
+    }
     if let Some(edition) = &imported.edition {
         w.key(0, "edition", &edition.value);
     }
