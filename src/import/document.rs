@@ -202,6 +202,37 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
+/// A table from rows of cells, for tests: `^` a cell merged from above, `<` from the
+/// left, the lines of a cell separated by `|`.
+#[cfg(test)]
+pub fn grid(rows: &[&[&str]]) -> Table {
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    let at = Place::Cell {
+                        table: 1,
+                        row: r + 1,
+                        column: c + 1,
+                    };
+                    match *text {
+                        "^" => Cell::covered(Covered::Above, at),
+                        "<" => Cell::covered(Covered::Left, at),
+                        text => Cell::new(text.split('|').map(Line::plain).collect(), at),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Table {
+        rows,
+        name: "table 1".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

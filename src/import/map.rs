@@ -746,3 +746,289 @@ fn most_common(langs: &[&'static str]) -> Option<&'static str> {
         )
         .map(|(l, _)| l)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::document::grid;
+    use crate::import::imported::Route;
+
+    fn p(text: &str, kind: ParagraphKind) -> Block {
+        Block::Paragraph(Paragraph {
+            text: text.to_owned(),
+            kind,
+            at: Place::Paragraph(0),
+        })
+    }
+
+    fn plain(text: &str) -> Block {
+        p(text, ParagraphKind::Plain)
+    }
+
+    fn heading(text: &str) -> Block {
+        p(text, ParagraphKind::Heading)
+    }
+
+    fn item(text: &str) -> Block {
+        p(text, ParagraphKind::ListItem)
+    }
+
+    fn services_table() -> Block {
+        Block::Table(grid(&[
+            &["No.", "Service", "Requirements", "Fee", "Timeline"],
+            &["1", "Permit", "Form", "KES 500", "3 days"],
+            &[
+                "NB: All payments are made through M-Pesa Paybill 123456",
+                "<",
+                "<",
+                "<",
+                "<",
+            ],
+        ]))
+    }
+
+    fn mapped(blocks: Vec<Block>) -> Imported {
+        map(&Document { blocks }).expect("a charter")
+    }
+
+    #[test]
+    fn the_top_gives_country_parent_organisation_title_and_edition() {
+        let imported = mapped(vec![
+            plain("REPUBLIC OF KENYA"),
+            plain("COUNTY GOVERNMENT OF NYERI"),
+            plain("Department of Lands"),
+            plain("Citizens' Service Charter"),
+            plain("2nd Edition"),
+            services_table(),
+        ]);
+        let value = |f: &Option<Found<String>>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(
+            value(&imported.title).as_deref(),
+            Some("Citizens' Service Charter")
+        );
+        assert_eq!(
+            value(&imported.organization).as_deref(),
+            Some("Department of Lands")
+        );
+        assert_eq!(
+            value(&imported.parent).as_deref(),
+            Some("COUNTY GOVERNMENT OF NYERI")
+        );
+        assert_eq!(value(&imported.edition).as_deref(), Some("2nd Edition"));
+        assert_eq!(imported.country.as_ref().map(|(c, _)| *c), Some("KE"));
+        // The country's line is printed text the charter has no field for: kept.
+        assert!(
+            imported
+                .unplaced
+                .iter()
+                .any(|u| u.text.value == "REPUBLIC OF KENYA")
+        );
+    }
+
+    #[test]
+    fn a_note_under_the_table_is_kept_not_a_service() {
+        let imported = mapped(vec![services_table()]);
+        let services: Vec<&Service> = imported.services.iter().flat_map(Entry::services).collect();
+        assert_eq!(services.len(), 1);
+        assert!(
+            imported
+                .unplaced
+                .iter()
+                .any(|u| u.text.value.starts_with("NB: All payments"))
+        );
+    }
+
+    #[test]
+    fn values_keep_their_introduction_and_not_the_text_after_them() {
+        let imported = mapped(vec![
+            heading("MAADILI MUHIMU"),
+            plain("Yapo maadili Muhimu nane tunayozingatia ambayo ni :"),
+            item("Uadilifu"),
+            item("Uwazi"),
+            plain("The table below shows the services we offer."),
+            services_table(),
+        ]);
+        let values: Vec<&str> = imported.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["Uadilifu", "Uwazi"]);
+        assert!(imported.values_text.is_some());
+        assert!(
+            imported
+                .unplaced
+                .iter()
+                .any(|u| u.text.value.starts_with("The table below"))
+        );
+        let label = imported.labels.iter().find(|(k, _)| *k == "values");
+        assert_eq!(label.map(|(_, f)| f.value.as_str()), Some("MAADILI MUHIMU"));
+    }
+
+    #[test]
+    fn a_philippine_service_is_named_and_listed_under_its_office() {
+        let steps = |name_row: bool| {
+            let mut rows: Vec<&[&str]> = Vec::new();
+            if name_row {
+                rows.push(&[
+                    "2. Issuance of Community Tax Certificate",
+                    "<",
+                    "<",
+                    "<",
+                    "<",
+                ]);
+                rows.push(&["Issued to residents.", "<", "<", "<", "<"]);
+            }
+            rows.push(&["Office or Division:", "Treasurer's Office", "<", "<", "<"]);
+            rows.push(&[
+                "Type of Transaction:",
+                "G2C - Government to Citizen|G2B - Government to Business",
+                "<",
+                "<",
+                "<",
+            ]);
+            rows.push(&[
+                "CHECKLIST OF REQUIREMENTS",
+                "<",
+                "WHERE TO SECURE",
+                "<",
+                "<",
+            ]);
+            rows.push(&["Valid ID", "<", "Client", "<", "<"]);
+            rows.push(&[
+                "CLIENT STEPS",
+                "AGENCY ACTIONS",
+                "FEES TO BE PAID",
+                "PROCESSING TIME",
+                "PERSON RESPONSIBLE",
+            ]);
+            rows.push(&[
+                "1. Submit the form",
+                "1. Receive it",
+                "None",
+                "5 minutes",
+                "Clerk",
+            ]);
+            rows.push(&[
+                "^",
+                "2. Issue the certificate",
+                "PHP 50",
+                "10 minutes",
+                "Treasurer",
+            ]);
+            rows.push(&["TOTAL", "<", "PHP 50", "15 minutes", ""]);
+            Block::Table(grid(&rows))
+        };
+        let imported = mapped(vec![
+            plain("MUNICIPALITY OF MANOLO FORTICH"),
+            plain("CITIZEN'S CHARTER"),
+            heading("MAYOR'S OFFICE"),
+            heading("External Services"),
+            heading("1. Responding to Written Complaints"),
+            plain("Citizens may complain in writing."),
+            steps(false),
+            heading("MUNICIPAL TREASURER'S OFFICE"),
+            steps(true),
+        ]);
+        let groups: Vec<(&str, Vec<(Option<&str>, &str)>)> = imported
+            .services
+            .iter()
+            .map(|e| match e {
+                Entry::Group { name, services } => (
+                    name.value.as_str(),
+                    services
+                        .iter()
+                        .map(|s| (s.number.as_deref(), s.name.as_ref().unwrap().value.as_str()))
+                        .collect(),
+                ),
+                Entry::Service(_) => panic!("a service outside its office: {e:?}"),
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (
+                    "MAYOR'S OFFICE",
+                    vec![(Some("1"), "Responding to Written Complaints")]
+                ),
+                (
+                    "MUNICIPAL TREASURER'S OFFICE",
+                    vec![(Some("2"), "Issuance of Community Tax Certificate")]
+                ),
+            ]
+        );
+        let first = &imported.services[0].services()[0];
+        assert_eq!(
+            first.description.as_ref().unwrap().value,
+            "Citizens may complain in writing."
+        );
+        assert_eq!(first.steps.len(), 2);
+        assert!(
+            first.steps[1].client.is_none(),
+            "a client cell merged down is one step"
+        );
+        assert_eq!(first.fee.as_ref().unwrap().value, "PHP 50");
+        assert_eq!(
+            first.transaction.as_ref().unwrap().value,
+            "G2C - Government to Citizen\nG2B - Government to Business"
+        );
+        assert_eq!(first.requirements[0].from.as_ref().unwrap().value, "Client");
+        let second = &imported.services[1].services()[0];
+        assert_eq!(
+            second.description.as_ref().unwrap().value,
+            "Issued to residents."
+        );
+        // "External Services" is no part of the charter: kept.
+        assert!(
+            imported
+                .unplaced
+                .iter()
+                .any(|u| u.text.value == "External Services")
+        );
+    }
+
+    #[test]
+    fn a_complaints_mechanism_table_is_text_and_a_route() {
+        let imported = mapped(vec![
+            services_table(),
+            heading("FEEDBACK AND COMPLAINTS MECHANISM"),
+            Block::Table(grid(&[
+                &[
+                    "How to send feedback",
+                    "Answer the client feedback form and drop it in the box.",
+                ],
+                &[
+                    "How to file a complaint",
+                    "Write to the Public Assistance Desk.",
+                ],
+                &[
+                    "Contact Information of CCB, PCC, ARTA",
+                    "ARTA: complaints@arta.gov.ph|8-478-5093|PCC: 8888",
+                ],
+            ])),
+        ]);
+        let text: Vec<&str> = imported
+            .complaints
+            .text
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "How to send feedback: Answer the client feedback form and drop it in the box.",
+                "How to file a complaint: Write to the Public Assistance Desk."
+            ]
+        );
+        let Route {
+            role,
+            phones,
+            other,
+            independent,
+            ..
+        } = &imported.complaints.routes[0];
+        assert_eq!(
+            role.as_deref(),
+            Some("Contact Information of CCB, PCC, ARTA")
+        );
+        assert_eq!(phones, &["8-478-5093"]);
+        assert_eq!(other, &["ARTA: complaints@arta.gov.ph", "PCC: 8888"]);
+        assert!(independent);
+    }
+}

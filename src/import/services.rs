@@ -428,36 +428,9 @@ fn join(slot: &mut Option<Found<String>>, found: Found<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::document::Line;
 
-    /// A table from rows of cells: `^` a cell merged from above, `<` from the left, lines
-    /// of a cell separated by `|`.
     fn table(rows: &[&[&str]]) -> Table {
-        let rows = rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                row.iter()
-                    .enumerate()
-                    .map(|(c, text)| {
-                        let at = Place::Cell {
-                            table: 1,
-                            row: r + 1,
-                            column: c + 1,
-                        };
-                        match *text {
-                            "^" => Cell::covered(Covered::Above, at),
-                            "<" => Cell::covered(Covered::Left, at),
-                            text => Cell::new(text.split('|').map(Line::plain).collect(), at),
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        Table {
-            rows,
-            name: "table 1".into(),
-        }
+        crate::import::document::grid(rows)
     }
 
     fn read_all(t: &Table) -> Vec<Entry> {
