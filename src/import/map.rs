@@ -926,7 +926,8 @@ mod tests {
             heading("MUNICIPAL TREASURER'S OFFICE"),
             steps(true),
         ]);
-        let groups: Vec<(&str, Vec<(Option<&str>, &str)>)> = imported
+        type Listed<'a> = Vec<(Option<&'a str>, &'a str)>;
+        let groups: Vec<(&str, Listed)> = imported
             .services
             .iter()
             .map(|e| match e {
