@@ -147,8 +147,15 @@ fn is_other_way_in(text: &str) -> bool {
     let Some((name, value)) = text.split_once(':') else {
         return false;
     };
+    // ("Last Updated: 12/03/2024" is a date, not a way in.)
+    let parts: Vec<&str> = value.trim().split(['/', '.', '-']).collect();
+    let date = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     name.split_whitespace().count() <= 3
         && value.split_whitespace().count() <= 4
+        && !date
         && (value.contains('@') || value.bytes().filter(u8::is_ascii_digit).count() >= 3)
 }
 

@@ -45,9 +45,15 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
                     // listed under ("MAYOR'S OFFICE"): a group.
                     // ("External Services" may come between.)
                     let n = flow.len();
+                    // (Never the organisation's name above the title: only a heading that
+                    // comes after the title, or after a service.)
                     let group = (n.saturating_sub(2)..n).rev().find(|&i| {
                         flow[i..].iter().all(|item| matches!(item, Item::Heading(_, false)))
                             && matches!(&flow[i], Item::Heading(f, false) if is_group_heading(&f.value))
+                            && flow[..i].iter().any(|item| match item {
+                                Item::Services => true,
+                                Item::Heading(f, _) | Item::Text(f, _) => says_charter(&f.value),
+                            })
                     });
                     if let Some(i) = group
                         && let Item::Heading(found, _) = flow.remove(i)
@@ -248,13 +254,18 @@ fn is_exactly_a_section(heading: &str) -> bool {
 fn is_group_heading(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
-    let lower = text.to_lowercase();
     capitals
         && text.split_whitespace().count() <= 12
         && classify(text, Key::SECTIONS).is_none()
-        && !["charter", "mkataba", "katiba"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && !says_charter(text)
+}
+
+/// Whether a line names a charter ("Citizen's Charter", "Mkataba wa Huduma"): the title.
+fn says_charter(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["charter", "mkataba", "katiba ya", "hati ya"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 fn paragraph(p: &Paragraph, flow: &mut Vec<Item>) {
@@ -587,12 +598,7 @@ fn title_and_organization(
 ) {
     let short = |f: &Found<String>| f.value.split_whitespace().count() <= 16;
     let names = |f: &Found<String>| classify(&f.value, &[Key::Title]).is_some();
-    let says = |f: &Found<String>| {
-        let lower = f.value.to_lowercase();
-        ["charter", "mkataba", "katiba ya", "hati ya"]
-            .iter()
-            .any(|w| lower.contains(w))
-    };
+    let says = |f: &Found<String>| says_charter(&f.value);
     // The document's own title first, then the line that is a charter's title, then one
     // that names a charter.
     let title_at = top
@@ -624,8 +630,24 @@ fn title_and_organization(
             .or_else(|| (i + 1..top.len()).find(|&j| !is_country(&top[j].0))),
         None => top.iter().position(|(f, _)| !is_country(f)),
     };
+    // "Department of Urban Local Bodies, Haryana" above "Government of Haryana": the
+    // government is the body the department is part of, whichever line is nearer the
+    // title.
+    let is_government = |j: usize| {
+        let lower = top[j].0.value.to_lowercase();
+        ["government of", "serikali ya", "pamahalaang", "state of"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    };
+    let (org_at, parent_below) = match (org_at, title_at) {
+        (Some(o), Some(t)) if o < t && o > 0 && is_government(o) && body(&(o - 1)) => {
+            (Some(o - 1), Some(o))
+        }
+        _ => (org_at, None),
+    };
     // The line above the organisation's name, above the title, is the body it is part of.
     let parent_at = match (org_at, title_at) {
+        _ if parent_below.is_some() => parent_below,
         (Some(o), Some(t)) if o < t && o > 0 && !is_country(&top[o - 1].0) && body(&(o - 1)) => {
             Some(o - 1)
         }
@@ -822,6 +844,25 @@ mod tests {
                 .unplaced
                 .iter()
                 .any(|u| u.text.value == "REPUBLIC OF KENYA")
+        );
+    }
+
+    #[test]
+    fn a_department_above_its_government_is_the_organisation() {
+        let imported = mapped(vec![
+            plain("Department of Urban Local Bodies, Haryana"),
+            plain("Government of Haryana"),
+            plain("Citizen's Charter"),
+            services_table(),
+        ]);
+        let value = |f: &Option<Found<String>>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(
+            value(&imported.organization).as_deref(),
+            Some("Department of Urban Local Bodies, Haryana")
+        );
+        assert_eq!(
+            value(&imported.parent).as_deref(),
+            Some("Government of Haryana")
         );
     }
 

@@ -249,13 +249,18 @@ pub fn read(
     (report, end, left)
 }
 
+/// A row that is the heading row again (a table continued on the next page): every cell
+/// it fills says what the heading says, and its name cell among them.
 fn repeats_header(texts: &[String], header: &Header) -> bool {
-    let same = texts
+    let filled: Vec<(&String, &String)> = texts
         .iter()
-        .zip(&header.columns)
-        .filter(|(t, (h, _))| !t.is_empty() && t == &h)
-        .count();
-    same >= 2
+        .zip(header.columns.iter().map(|(h, _)| h))
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    let name = header.column(Key::Name);
+    filled.len() >= 2
+        && filled.iter().all(|(t, h)| t == h)
+        && name.is_none_or(|c| texts.get(c) == header.columns.get(c).map(|(h, _)| h))
 }
 
 /// The service a continuation row adds to: the last one, or the last of its group, or its
@@ -558,6 +563,22 @@ mod tests {
             .map(|(h, f)| (h.as_str(), f.value.as_str()))
             .collect();
         assert_eq!(other, [("Service", "Answer calls"), ("Fee", "Free")]);
+    }
+
+    #[test]
+    fn a_row_that_repeats_some_headings_is_still_a_service() {
+        let t = table(&[
+            &["Service", "Fee", "Remarks", "Notes"],
+            &["Permit", "KES 100", "Remarks", "Notes"],
+            &["Service", "Fee", "Remarks", "Notes"],
+            &["Licence", "Free", "Remarks", "Notes"],
+        ]);
+        let names: Vec<String> = read_all(&t)
+            .iter()
+            .flat_map(Entry::services)
+            .map(|s| name(s).to_owned())
+            .collect();
+        assert_eq!(names, ["Permit", "Licence"]);
     }
 
     #[test]
