@@ -21,6 +21,12 @@ const MAX_ROWS: usize = 20_000;
 const MAX_COLUMNS: u32 = 64;
 
 pub fn read(bytes: Vec<u8>) -> Result<Document, ImportError> {
+    // calamine reads no merges of an OpenDocument sheet: they are read from its XML.
+    let ods_merges = if bytes.starts_with(b"PK") {
+        ods_merges(&bytes)
+    } else {
+        HashMap::new()
+    };
     if bytes.starts_with(b"PK") {
         crate::register::sheet::check_unzipped(Cursor::new(&bytes), IMPORT_UNZIPPED).map_err(
             |e| match e {
@@ -45,7 +51,10 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, ImportError> {
     for name in names {
         let cells = crate::register::sheet::cells(&mut workbook, &name, MAX_COLUMNS)
             .map_err(|_| ImportError::Damaged { what: "a workbook" })?;
-        let covered = covered(&mut workbook, &name);
+        let covered = match ods_merges.get(&name) {
+            Some(merges) => clip(merges.iter().copied()),
+            None => covered(&mut workbook, &name),
+        };
         // The rows that hold a value or a merged cell, the first MAX_ROWS of them; every
         // column from the sheet's first used one to its last.
         let mut rows: Vec<u32> = cells
@@ -101,8 +110,13 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, ImportError> {
 /// and columns read: each area clipped to them, so a merge over the whole sheet costs no
 /// more than the cells read.
 fn covered(workbook: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> HashMap<(u32, u32), Covered> {
+    clip(merges(workbook, name).into_iter())
+}
+
+/// The cells merged areas cover, each area clipped to the rows and columns read.
+fn clip(merges: impl Iterator<Item = calamine::Dimensions>) -> HashMap<(u32, u32), Covered> {
     let mut out = HashMap::new();
-    for m in merges(workbook, name) {
+    for m in merges {
         let rows = m.start.0..=m.end.0.min(MAX_ROWS as u32);
         for row in rows {
             for column in m.start.1..=m.end.1.min(MAX_COLUMNS - 1) {
@@ -120,6 +134,88 @@ fn covered(workbook: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> HashMap<(u32, 
                 return out;
             }
         }
+    }
+    out
+}
+
+/// The merged areas of each sheet of an OpenDocument workbook (`content.xml`: a cell with
+/// `table:number-rows-spanned` or `table:number-columns-spanned`), by sheet name. Rows and
+/// cells repeated (`number-rows-repeated`, thousands for a sheet's empty end) are counted,
+/// not walked. Empty for anything that is not one.
+fn ods_merges(bytes: &[u8]) -> HashMap<String, Vec<calamine::Dimensions>> {
+    use std::io::Read;
+    const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    let mut out = HashMap::new();
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return out;
+    };
+    let Ok(entry) = zip.by_name("content.xml") else {
+        return out;
+    };
+    let mut xml = String::new();
+    if entry
+        .take(IMPORT_UNZIPPED)
+        .read_to_string(&mut xml)
+        .is_err()
+    {
+        return out;
+    }
+    let Ok(tree) = roxmltree::Document::parse(&xml) else {
+        return out;
+    };
+    let number = |n: &roxmltree::Node, name: &str| -> u32 {
+        n.attribute((TABLE, name))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1u32)
+            .max(1)
+    };
+    for table in tree
+        .descendants()
+        .filter(|n| n.has_tag_name((TABLE, "table")))
+    {
+        let Some(name) = table.attribute((TABLE, "name")) else {
+            continue;
+        };
+        let mut merges = Vec::new();
+        let mut row: u32 = 0;
+        // The rows of this table, not of a table inside one of its cells.
+        let rows = table.descendants().filter(|n| {
+            n.has_tag_name((TABLE, "table-row"))
+                && n.ancestors()
+                    .find(|a| a.has_tag_name((TABLE, "table")))
+                    .is_some_and(|a| a == table)
+        });
+        for tr in rows {
+            if row as usize > MAX_ROWS || merges.len() > 10_000 {
+                break;
+            }
+            let mut column: u32 = 0;
+            let cells = tr.children().filter(|c| {
+                c.has_tag_name((TABLE, "table-cell"))
+                    || c.has_tag_name((TABLE, "covered-table-cell"))
+            });
+            for cell in cells {
+                if column >= MAX_COLUMNS {
+                    break;
+                }
+                let (down, across) = (
+                    number(&cell, "number-rows-spanned"),
+                    number(&cell, "number-columns-spanned"),
+                );
+                if down > 1 || across > 1 {
+                    merges.push(calamine::Dimensions {
+                        start: (row, column),
+                        end: (
+                            row.saturating_add(down - 1),
+                            column.saturating_add(across - 1),
+                        ),
+                    });
+                }
+                column = column.saturating_add(number(&cell, "number-columns-repeated"));
+            }
+            row = row.saturating_add(number(&tr, "number-rows-repeated"));
+        }
+        out.insert(name.to_owned(), merges);
     }
     out
 }
