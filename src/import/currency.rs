@@ -105,7 +105,7 @@ pub fn currency(imported: &Imported) -> Option<(String, String)> {
         .tables
         .iter()
         .flat_map(|t| &t.columns)
-        .filter(|(_, key)| *key == Some("fee"))
+        .filter(|(_, key)| key.as_deref() == Some("fee"))
         .map(|(text, _)| text.as_str())
         .collect();
     for heading in headings {

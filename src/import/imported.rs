@@ -22,6 +22,8 @@ impl<T> Found<T> {
 pub struct Imported {
     /// The language of the headings found (`en` when none said).
     pub lang: &'static str,
+    /// The second language of a services table in two languages, column beside column.
+    pub second_lang: Option<&'static str>,
     pub title: Option<Found<String>>,
     /// The edition, as printed ("8th Edition").
     pub edition: Option<Found<String>>,
@@ -33,6 +35,9 @@ pub struct Imported {
     /// ("DIRA", "Wajibu Wa Mteja", "CLIENT STEPS"): the label's key and the heading, the
     /// first found of each.
     pub labels: Vec<(&'static str, Found<String>)>,
+    /// The headings of a services table's second-language columns ("Service" beside
+    /// "Huduma"), by label.
+    pub labels_second: Vec<(&'static str, Found<String>)>,
     /// The country the document names above the office's name, and that line.
     pub country_line: Option<(&'static str, Found<String>)>,
     /// The office's country, and what said so.
@@ -114,6 +119,9 @@ pub struct Service {
     pub services: Vec<Service>,
     /// Its sub-services are its rows in the table, each with its own promise.
     pub by_rows: bool,
+    /// The values of the table's second-language columns ("Service" beside "Huduma"), by
+    /// the key of the column they translate.
+    pub translations: Vec<(super::headings::Key, Found<String>)>,
     /// Cells of columns that map to no field ("Remarks"): their heading and text.
     pub other: Vec<(String, Found<String>)>,
     /// What the document printed as the number when it is not one the format holds
@@ -189,7 +197,7 @@ pub enum After {
 pub struct TableReport {
     pub table: String,
     /// Each column: its heading, and the field it was read into (`None`: kept as comments).
-    pub columns: Vec<(String, Option<&'static str>)>,
+    pub columns: Vec<(String, Option<String>)>,
     pub rows: (Place, Place),
     pub services: usize,
 }

@@ -28,6 +28,7 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
     let mut imported = Imported::default();
     let mut flow: Vec<Item> = Vec::new();
     let mut langs: Vec<&'static str> = Vec::new();
+    let mut first_lang: Option<&'static str> = None;
     for block in &document.blocks {
         match block {
             Block::Paragraph(p) => paragraph(p, &mut flow),
@@ -68,7 +69,7 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
                         columns: header
                             .columns
                             .iter()
-                            .map(|(t, m)| (t.clone(), m.map(|m| m.key.name())))
+                            .map(|(t, m)| (t.clone(), m.map(|m| m.key.name().to_owned())))
                             .collect(),
                         rows: (
                             table
@@ -97,6 +98,11 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
                 {
                     langs.extend(header.langs());
                     labels(table, &header, &mut imported);
+                    if imported.second_lang.is_none() {
+                        imported.second_lang = header.second_lang();
+                        // The charter's main language is the first column's.
+                        first_lang = header.columns.iter().find_map(|(_, m)| m.map(|m| m.lang));
+                    }
                     rows(&table.rows[..header.top], &mut flow);
                     let (report, end, left) =
                         services::read(table, &header, &mut imported.services);
@@ -123,7 +129,13 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
         });
     }
     sections(flow, &mut imported, &mut langs);
-    imported.lang = most_common(&langs).unwrap_or("en");
+    imported.lang = match (imported.second_lang, first_lang) {
+        (Some(_), Some(first)) => first,
+        _ => most_common(&langs).unwrap_or("en"),
+    };
+    if imported.second_lang == Some(imported.lang) {
+        imported.second_lang = None;
+    }
     keep_own_labels(&mut imported);
     imported.country = super::currency::country(&imported);
     imported.currency = super::currency::currency(&imported);
@@ -133,12 +145,20 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
 /// The headings of a table's columns, as labels.
 fn labels(table: &Table, header: &services::Header, imported: &mut Imported) {
     for (c, (text, m)) in header.columns.iter().enumerate() {
-        let Some(key) = m.and_then(|m| m.key.label()) else {
-            continue;
-        };
         let at = table.rows[header.row]
             .get(c)
             .map_or(Place::Paragraph(0), |cell| cell.at.clone());
+        if let Some(Some((key, _))) = header.seconds.get(c)
+            && let Some(label) = key.label()
+        {
+            imported
+                .labels_second
+                .push((label, Found::new(text.clone(), at)));
+            continue;
+        }
+        let Some(key) = m.and_then(|m| m.key.label()) else {
+            continue;
+        };
         imported.labels.push((key, Found::new(text.clone(), at)));
     }
 }
@@ -167,7 +187,16 @@ fn keep_own_labels(imported: &mut Imported) {
             None => kept.push((key, found)),
         }
     }
-    kept.retain(|(key, found)| locale.label(key) != found.value);
+    // A heading in the second language that is not its built-in one keeps the pair too.
+    let second = imported.second_lang.and_then(crate::locale::Locale::get);
+    let second_own = |key: &str| {
+        imported
+            .labels_second
+            .iter()
+            .find(|(k, _)| *k == key)
+            .is_some_and(|(_, f)| second.is_some_and(|l| l.label(key) != f.value))
+    };
+    kept.retain(|(key, found)| locale.label(key) != found.value || second_own(key));
     imported.labels = kept;
 }
 

@@ -24,9 +24,17 @@ pub struct Header {
     /// The last row of the heading: the services start below it.
     pub row: usize,
     pub columns: Vec<(String, Option<Match>)>,
+    /// Columns that give a column's values again in another language ("Service" beside
+    /// "Huduma"): the key, and that language.
+    pub seconds: Vec<Option<(Key, &'static str)>>,
 }
 
 impl Header {
+    /// The language of the table's second-language columns, if it has any.
+    pub fn second_lang(&self) -> Option<&'static str> {
+        self.seconds.iter().flatten().map(|(_, lang)| *lang).next()
+    }
+
     fn column(&self, key: Key) -> Option<usize> {
         self.columns
             .iter()
@@ -83,11 +91,13 @@ pub fn find_header(table: &Table, keys: &[Key], required: &[Key], enough: usize)
 
 /// The heading row `row` (with the row below it, for a heading in two rows).
 fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) -> Header {
-    let mut seen: Vec<Key> = Vec::new();
+    let mut seen: Vec<(Key, &'static str)> = Vec::new();
+    let mut seconds = Vec::new();
     let columns = row
         .iter()
         .enumerate()
         .map(|(c, cell)| {
+            seconds.push(None);
             let lower = below
                 .and_then(|b| b.get(c))
                 .filter(|b| !b.is_empty() && b.covered.is_none());
@@ -97,10 +107,19 @@ fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) ->
                 None => cell,
             };
             let text = cell.text();
-            // A second column of the same kind (the names again, in English beside
-            // Kiswahili) is kept as comments: each value is the first column's.
-            let m = classify(&text, keys).filter(|m| !seen.contains(&m.key));
-            seen.extend(m.map(|m| m.key));
+            let m = classify(&text, keys);
+            // A second column of the same kind: in another language (the names again, in
+            // English beside Kiswahili), its values are their translation; in the same
+            // language, it is kept as comments.
+            if let Some(m) = m
+                && let Some((_, first)) = seen.iter().find(|(k, _)| *k == m.key)
+            {
+                if *first != m.lang {
+                    seconds[c] = Some((m.key, m.lang));
+                }
+                return (text, None);
+            }
+            seen.extend(m.map(|m| (m.key, m.lang)));
             (text, m)
         })
         .collect();
@@ -108,6 +127,7 @@ fn header_of(row: &[Cell], below: Option<&Vec<Cell>>, r: usize, keys: &[Key]) ->
         top: r,
         row: r,
         columns,
+        seconds,
     }
 }
 
@@ -241,7 +261,15 @@ pub fn read(
         columns: header
             .columns
             .iter()
-            .map(|(text, m)| (text.clone(), m.map(|m| m.key.name())))
+            .zip(&header.seconds)
+            .map(|((text, m), second)| {
+                let field = match (m, second) {
+                    (Some(m), _) => Some(m.key.name().to_owned()),
+                    (None, Some((key, lang))) => Some(format!("{} ({lang})", key.name())),
+                    (None, None) => None,
+                };
+                (text.clone(), field)
+            })
             .collect(),
         rows,
         services: count,
@@ -368,6 +396,21 @@ fn fill(service: &mut Service, row: &[Cell], header: &Header, continues: bool) {
     for (c, (heading, m)) in header.columns.iter().enumerate() {
         let Some(cell) = row.get(c) else { continue };
         if cell.is_empty() {
+            continue;
+        }
+        if let Some(Some((key, _))) = header.seconds.get(c) {
+            let text = match key {
+                Key::Name | Key::Office | Key::Audience => cell.text(),
+                _ => cell.text_lines(),
+            };
+            let found = Found::new(text, cell.at.clone());
+            match service.translations.iter_mut().find(|(k, _)| k == key) {
+                Some((_, existing)) => {
+                    existing.value.push('\n');
+                    existing.value.push_str(&found.value);
+                }
+                None => service.translations.push((*key, found)),
+            }
             continue;
         }
         let key = m.map(|m| m.key);
@@ -546,7 +589,7 @@ mod tests {
     }
 
     #[test]
-    fn a_second_column_of_the_same_kind_is_kept_apart() {
+    fn a_second_column_of_the_same_kind_is_a_translation_or_kept_apart() {
         let t = table(&[
             &["Huduma", "Service", "Malipo", "Fee"],
             &["Jibu simu", "Answer calls", "Bila Malipo", "Free"],
@@ -557,12 +600,31 @@ mod tests {
         };
         assert_eq!(name(s), "Jibu simu");
         assert_eq!(s.fee.as_ref().unwrap().value, "Bila Malipo");
+        // In another language, the values are their translation.
+        let translations: Vec<(Key, &str)> = s
+            .translations
+            .iter()
+            .map(|(k, f)| (*k, f.value.as_str()))
+            .collect();
+        assert_eq!(
+            translations,
+            [(Key::Name, "Answer calls"), (Key::Fee, "Free")]
+        );
+        // In the same language, a second column is kept as comments.
+        let t = table(&[
+            &["Service", "Fee", "Cost"],
+            &["Permit", "KES 100", "KES 200"],
+        ]);
+        let entries = read_all(&t);
+        let Entry::Service(s) = &entries[0] else {
+            panic!()
+        };
         let other: Vec<(&str, &str)> = s
             .other
             .iter()
             .map(|(h, f)| (h.as_str(), f.value.as_str()))
             .collect();
-        assert_eq!(other, [("Service", "Answer calls"), ("Fee", "Free")]);
+        assert_eq!(other, [("Cost", "KES 200")]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use super::headings::Key;
 use super::imported::{
     After, Entry, Found, Imported, Requirement, Route, Section, Service, Step, Unplaced,
 };
@@ -28,7 +29,10 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
         ),
     );
     w.out.push('\n');
-    w.line(0, &format!("languages: [{}]", imported.lang));
+    match imported.second_lang {
+        Some(second) => w.line(0, &format!("languages: [{}, {second}]", imported.lang)),
+        None => w.line(0, &format!("languages: [{}]", imported.lang)),
+    }
     match &imported.title {
         Some(title) => w.key(0, "title", &title.value),
         None => {
@@ -70,7 +74,20 @@ pub fn write(imported: &Imported, source: &str, organization_fallback: &str) -> 
         );
         w.line(0, "labels:");
         for (key, heading) in &imported.labels {
-            w.key(2, key, &heading.value);
+            match imported.second_lang.and_then(crate::locale::Locale::get) {
+                // In both languages: the second's heading, or its built-in label.
+                Some(second) => {
+                    let other = imported
+                        .labels_second
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .map_or_else(|| second.label(key).to_owned(), |(_, f)| f.value.clone());
+                    w.line(2, &format!("{key}:"));
+                    w.key(4, imported.lang, &heading.value);
+                    w.key(4, imported.second_lang.unwrap_or("en"), &other);
+                }
+                None => w.key(2, key, &heading.value),
+            }
         }
     }
     w.unplaced(After::Top);
@@ -306,16 +323,28 @@ impl Writer<'_> {
         }
         let name = s.name.as_ref().map_or("", |n| n.value.as_str());
         let inner = indent + 2;
+        let translated = |key: Key| {
+            s.translations
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, f)| f)
+        };
         match &s.number {
             Some(number) => {
                 // Digits and dots (`split::service_number`), read as written.
                 self.line(indent, &format!("- number: {number}"));
-                self.key(inner, "name", name);
+                self.text(inner, "", "name", name, translated(Key::Name));
             }
-            None => self.key_item(indent, "name", name),
+            None => self.text(indent, "- ", "name", name, translated(Key::Name)),
         }
         if let Some(d) = &s.description {
-            self.key(inner, "description", &d.value);
+            self.text(
+                inner,
+                "",
+                "description",
+                &d.value,
+                translated(Key::Description),
+            );
         }
         for (key, value) in [
             ("office", &s.office),
@@ -335,27 +364,31 @@ impl Writer<'_> {
                         .collect();
                     self.list(inner, key, &items);
                 } else {
-                    self.key(inner, key, &v.value);
+                    let other = match key {
+                        "office" => translated(Key::Office),
+                        "audience" => translated(Key::Audience),
+                        _ => None,
+                    };
+                    self.text(inner, "", key, &v.value, other);
                 }
             }
         }
-        if !s.requirements.is_empty() {
-            self.line(inner, "requirements:");
-            for r in &s.requirements {
-                self.requirement(inner + 2, r);
-            }
-        }
+        self.requirements(inner, s, translated(Key::Requirements));
         if !s.steps.is_empty() {
             self.line(inner, "steps:");
             for step in &s.steps {
                 self.step(inner + 2, step);
             }
         }
-        if let Some(fee) = &s.fee {
-            self.fee(inner, "fee", fee);
+        match (&s.fee, translated(Key::Fee)) {
+            (Some(fee), Some(other)) => self.promise(inner, "fee", fee, other, true),
+            (Some(fee), None) => self.fee(inner, "fee", fee),
+            (None, _) => {}
         }
-        if let Some(t) = &s.timeline {
-            self.time(inner, "timeline", t);
+        match (&s.timeline, translated(Key::Timeline)) {
+            (Some(t), Some(other)) => self.promise(inner, "timeline", t, other, false),
+            (Some(t), None) => self.time(inner, "timeline", t),
+            (None, _) => {}
         }
         for (heading, value) in &s.other {
             self.comment(
@@ -368,6 +401,99 @@ impl Writer<'_> {
             for sub in &s.services {
                 self.service(inner + 2, sub);
             }
+        }
+    }
+
+    /// A text, once, or in the charter's two languages when the document gives it in both
+    /// (`prefix` is `- ` for the first key of a list item).
+    fn text(
+        &mut self,
+        indent: usize,
+        prefix: &str,
+        key: &str,
+        main: &str,
+        other: Option<&Found<String>>,
+    ) {
+        let (Some(second), Some(other)) = (self.imported.second_lang, other) else {
+            let value = scalar(main, indent + prefix.len() + 2);
+            self.line(indent, &format!("{prefix}{key}: {value}"));
+            return;
+        };
+        let inner = indent + prefix.len() + 2;
+        self.line(indent, &format!("{prefix}{key}:"));
+        let lang = self.imported.lang;
+        self.key(inner, lang, main);
+        self.key(inner, second, &other.value);
+    }
+
+    /// A fee or time given in both languages: each as written, read as `check` reads them,
+    /// or, when either cannot be read, both as `text`.
+    fn promise(
+        &mut self,
+        indent: usize,
+        key: &str,
+        main: &Found<String>,
+        other: &Found<String>,
+        fee: bool,
+    ) {
+        let Some(second) = self.imported.second_lang else {
+            return;
+        };
+        let currency = self.imported.currency.as_ref().map(|(c, _)| c.as_str());
+        let read = |text: &str| {
+            if fee {
+                read_fee(text, currency).is_ok()
+            } else {
+                read_time(text).is_ok()
+            }
+        };
+        let lang = self.imported.lang;
+        if read(&main.value) && read(&other.value) {
+            self.line(indent, &format!("{key}:"));
+            self.key(indent + 2, lang, &main.value);
+            self.key(indent + 2, second, &other.value);
+        } else {
+            self.line(indent, &format!("{key}:"));
+            self.line(indent + 2, "text:");
+            self.key(indent + 4, lang, &main.value);
+            self.key(indent + 4, second, &other.value);
+        }
+    }
+
+    /// The requirements, each in both languages when the second-language column lists as
+    /// many; else the first column's, and the other kept as a comment.
+    fn requirements(&mut self, indent: usize, s: &Service, other: Option<&Found<String>>) {
+        if s.requirements.is_empty() {
+            if let Some(other) = other {
+                self.comment(
+                    indent,
+                    &format!("Not placed ({}): {}", other.at, other.value),
+                );
+            }
+            return;
+        }
+        self.line(indent, "requirements:");
+        let lines: Vec<super::document::Line> = other
+            .map(|o| o.value.lines().map(super::document::Line::plain).collect())
+            .unwrap_or_default();
+        let translated = super::split::requirements(&lines);
+        let paired = self.imported.second_lang.is_some()
+            && translated.len() == s.requirements.len()
+            && s.requirements.iter().all(|r| r.from.is_none());
+        for (i, r) in s.requirements.iter().enumerate() {
+            if paired && let Some(second) = self.imported.second_lang {
+                let lang = self.imported.lang;
+                self.key_item(indent + 2, lang, &r.item.value);
+                self.key(indent + 4, second, &translated[i]);
+            } else {
+                self.requirement(indent + 2, r);
+            }
+        }
+        if !paired && let Some(other) = other {
+            self.comment(
+                indent,
+                &format!("Not placed ({}): {}", other.at, other.value),
+            );
         }
     }
 

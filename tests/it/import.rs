@@ -321,3 +321,36 @@ fn a_document_too_big_for_one_charter_is_refused_whole() {
     assert!(stderr.contains("more than the 768 kB"), "{stderr}");
     assert!(!dir.join("all.yaml").exists());
 }
+
+#[test]
+fn a_table_in_two_languages_column_beside_column_makes_a_bilingual_charter() {
+    let dir = out_dir("import", "bilingual");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("huduma.csv"),
+        "Na.,Huduma,Service,Mahitaji,Requirements,Malipo,Fee,Muda,Time\n\
+         1,Kutoa leseni,Issuance of licences,Fomu; Kitambulisho,Form; ID card,KES 500,KES 500,Siku 3,3 days\n\
+         2,Jibu simu,Answering calls,Kupiga simu,Calling,Bila Malipo,Free,Muda halisi,Real time\n",
+    )
+    .unwrap();
+    let run = charter_in(&dir, &["import", "huduma.csv"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("\"Service\" → name (en)"), "{stderr}");
+    let imported = load(&dir.join("huduma.yaml"));
+    assert_eq!(imported["languages"], serde_json::json!(["sw", "en"]));
+    let first = services(&imported)[0];
+    assert_eq!(
+        first["name"],
+        serde_json::json!({"sw": "Kutoa leseni", "en": "Issuance of licences"})
+    );
+    assert_eq!(
+        first["requirements"][1]["item"],
+        serde_json::json!({"sw": "Kitambulisho", "en": "ID card"})
+    );
+    let second = services(&imported)[1];
+    assert_eq!(
+        second["timeline"]["written"],
+        serde_json::json!({"sw": "Muda halisi", "en": "Real time"})
+    );
+}
