@@ -5,7 +5,7 @@
 
 use crate::reading::{FeeRead, currency_candidates, read_fee};
 
-use super::imported::{Imported, Service};
+use super::imported::{Imported, Service, most_common};
 
 /// Countries: their calling code, currency, ISO code, and the words their charters print
 /// their name in above the office's ("REPUBLIC OF KENYA", "JAMHURI YA MUUNGANO WA
@@ -188,22 +188,4 @@ fn phones_country(imported: &Imported) -> Option<&'static str> {
         [one] => Some(one),
         _ => None,
     }
-}
-
-fn most_common(codes: &[&'static str]) -> Option<&'static str> {
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for code in codes {
-        match counts.iter_mut().find(|(c, _)| c == code) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((code, 1)),
-        }
-    }
-    // The most named; of as many, the first named.
-    let mut best: Option<(&'static str, usize)> = None;
-    for (code, n) in counts {
-        if best.is_none_or(|(_, m)| n > m) {
-            best = Some((code, n));
-        }
-    }
-    best.map(|(c, _)| c)
 }

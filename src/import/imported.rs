@@ -17,6 +17,42 @@ impl<T> Found<T> {
     }
 }
 
+/// Sets a value, or adds more of it (a continuation row's, the next paragraph's) after
+/// `separator`: a space for words that run on, a line break for values on lines of their
+/// own (two rows' times are two values, not one sentence).
+pub fn append(slot: &mut Option<Found<String>>, found: Found<String>, separator: char) {
+    match slot {
+        Some(existing) => existing.push(separator, &found.value),
+        None => *slot = Some(found),
+    }
+}
+
+impl Found<String> {
+    /// Adds more of the value after `separator` (see [`append`]).
+    pub fn push(&mut self, separator: char, more: &str) {
+        self.value.push(separator);
+        self.value.push_str(more);
+    }
+}
+
+/// The value named most often (a language, a currency); of as many, the first named.
+pub fn most_common(values: &[&'static str]) -> Option<&'static str> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(v, _)| v == value) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    let mut best: Option<(&'static str, usize)> = None;
+    for (value, n) in counts {
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((value, n));
+        }
+    }
+    best.map(|(v, _)| v)
+}
+
 /// A charter imported.
 #[derive(Clone, Debug, Default)]
 pub struct Imported {

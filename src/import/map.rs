@@ -7,7 +7,7 @@ use super::ImportError;
 use super::contacts;
 use super::document::{Block, Cell, Document, Line, Paragraph, ParagraphKind, Place, Table};
 use super::headings::{Key, classify};
-use super::imported::{After, Entry, Found, Imported, Service, Unplaced};
+use super::imported::{After, Entry, Found, Imported, Service, Unplaced, append, most_common};
 use super::services;
 use super::split::strip_mark;
 use super::steps;
@@ -518,8 +518,8 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
                 Under::Section(key) => {
                     let found = Found::new(strip_mark(&found.value).to_owned(), found.at);
                     match key {
-                        Key::Vision => join(&mut imported.vision, found),
-                        Key::Mission => join(&mut imported.mission, found),
+                        Key::Vision => append(&mut imported.vision, found, ' '),
+                        Key::Mission => append(&mut imported.mission, found, ' '),
                         Key::Values if listed => {
                             values_listed = true;
                             imported.values.push(found);
@@ -532,14 +532,14 @@ fn sections(flow: Vec<Item>, imported: &mut Imported, langs: &mut Vec<&'static s
                         }),
                         // "There are eight values we hold:": the list's introduction.
                         Key::Values if found.value.ends_with(':') && imported.values.is_empty() => {
-                            join(&mut imported.values_text, found)
+                            append(&mut imported.values_text, found, ' ')
                         }
                         Key::Values => imported.values.extend(split_values(found)),
                         Key::Objectives => imported.objectives.add(found, listed),
                         Key::Standards => imported.standards.push(found),
                         Key::Rights => imported.rights.add(found, listed),
                         Key::Duties => imported.duties.add(found, listed),
-                        Key::Hours => join(&mut imported.hours, found),
+                        Key::Hours => append(&mut imported.hours, found, ' '),
                         Key::Abbreviations => abbreviation(found, imported, after),
                         _ => complaint_lines.push(found),
                     }
@@ -594,16 +594,6 @@ fn after_of(key: Key) -> After {
         Key::Rights => After::Rights,
         Key::Duties => After::Duties,
         _ => After::Complaints,
-    }
-}
-
-fn join(slot: &mut Option<Found<String>>, found: Found<String>) {
-    match slot {
-        Some(existing) => {
-            existing.value.push(' ');
-            existing.value.push_str(&found.value);
-        }
-        None => *slot = Some(found),
     }
 }
 
@@ -775,27 +765,6 @@ fn is_date(text: &str) -> bool {
         && text
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
-}
-
-fn most_common(langs: &[&'static str]) -> Option<&'static str> {
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for lang in langs {
-        match counts.iter_mut().find(|(l, _)| l == lang) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((lang, 1)),
-        }
-    }
-    // Ties go to the language found first.
-    counts
-        .iter()
-        .fold(
-            None,
-            |best: Option<(&'static str, usize)>, &(l, n)| match best {
-                Some((_, m)) if m >= n => best,
-                _ => Some((l, n)),
-            },
-        )
-        .map(|(l, _)| l)
 }
 
 #[cfg(test)]

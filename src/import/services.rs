@@ -12,7 +12,7 @@
 
 use super::document::{Cell, Covered, Place, Table};
 use super::headings::{Key, Match, classify};
-use super::imported::{Entry, Found, Requirement, Service, TableReport};
+use super::imported::{Entry, Found, Requirement, Service, TableReport, append};
 use super::split::{numbering, requirements, service_number};
 
 /// A heading row: the row, and each column's key (or `None`, with its heading, for a column
@@ -405,10 +405,7 @@ fn fill(service: &mut Service, row: &[Cell], header: &Header, continues: bool) {
             };
             let found = Found::new(text, cell.at.clone());
             match service.translations.iter_mut().find(|(k, _)| k == key) {
-                Some((_, existing)) => {
-                    existing.value.push('\n');
-                    existing.value.push_str(&found.value);
-                }
+                Some((_, existing)) => existing.push('\n', &found.value),
                 None => service.translations.push((*key, found)),
             }
             continue;
@@ -431,45 +428,22 @@ fn fill(service: &mut Service, row: &[Cell], header: &Header, continues: bool) {
                     });
                 }
             }
-            Some(Key::Fee) => join_lines(&mut service.fee, found),
-            Some(Key::Timeline) => join_lines(&mut service.timeline, found),
-            Some(Key::Office) => join(&mut service.office, found),
-            Some(Key::Audience) => join(&mut service.audience, found),
-            Some(Key::Description) => join(&mut service.description, found),
+            Some(Key::Fee) => append(&mut service.fee, found, '\n'),
+            Some(Key::Timeline) => append(&mut service.timeline, found, '\n'),
+            Some(Key::Office) => append(&mut service.office, found, ' '),
+            Some(Key::Audience) => append(&mut service.audience, found, ' '),
+            Some(Key::Description) => append(&mut service.description, found, '\n'),
             Some(Key::From) => {
                 if let Some(last) = service.requirements.last_mut() {
-                    join(&mut last.from, found);
+                    append(&mut last.from, found, ' ');
                 } else {
                     service.other.push((heading.clone(), found));
                 }
             }
-            Some(Key::Name) if continues => join(&mut service.name, found),
+            Some(Key::Name) if continues => append(&mut service.name, found, ' '),
             Some(Key::Name | Key::Number) => {}
             _ => service.other.push((heading.clone(), found)),
         }
-    }
-}
-
-/// Sets a fee or time, or adds a continuation row's on a line of its own: two rows' times
-/// are two values, not one sentence.
-fn join_lines(slot: &mut Option<Found<String>>, found: Found<String>) {
-    match slot {
-        Some(existing) => {
-            existing.value.push('\n');
-            existing.value.push_str(&found.value);
-        }
-        None => *slot = Some(found),
-    }
-}
-
-/// Sets a value, or adds a continuation's words to it.
-fn join(slot: &mut Option<Found<String>>, found: Found<String>) {
-    match slot {
-        Some(existing) => {
-            existing.value.push(' ');
-            existing.value.push_str(&found.value);
-        }
-        None => *slot = Some(found),
     }
 }
 

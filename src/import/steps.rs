@@ -6,7 +6,7 @@
 
 use super::document::{Cell, Covered, Table};
 use super::headings::{Key, classify};
-use super::imported::{Found, Requirement, Service, Step};
+use super::imported::{Found, Requirement, Service, Step, append};
 use super::services::{Header, find_header};
 
 /// The heading row of a step table in `table`.
@@ -98,14 +98,11 @@ pub fn read(
                 service.number = number;
                 service.name = Some(Found::new(name, cell.at.clone()));
             } else {
-                let text = lines(cell);
-                match &mut service.description {
-                    Some(d) => {
-                        d.value.push('\n');
-                        d.value.push_str(&text);
-                    }
-                    None => service.description = Some(Found::new(text, cell.at.clone())),
-                }
+                append(
+                    &mut service.description,
+                    Found::new(lines(cell), cell.at.clone()),
+                    '\n',
+                );
             }
             continue;
         }

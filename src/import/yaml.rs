@@ -557,42 +557,26 @@ impl Writer<'_> {
     fn route(&mut self, indent: usize, route: &Route) {
         let inner = indent + 2;
         let mut lines: Vec<String> = Vec::new();
-        if let Some(role) = &route.role {
-            lines.push(format!("role: {}", scalar(role, inner + 2)));
-        }
-        if let Some(office) = &route.office {
-            lines.push(format!("office: {}", scalar(office, inner + 2)));
-        }
-        if route.independent {
-            lines.push("independent: true".to_owned());
-        }
-        let flow = |items: &[String]| {
-            items
-                .iter()
-                .map(|i| quoted(i))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let list = |items: &[String]| {
+            let quoted: Vec<String> = items.iter().map(|i| quoted(i)).collect();
+            (!items.is_empty()).then(|| format!("[{}]", quoted.join(", ")))
         };
-        if !route.address.is_empty() {
-            lines.push(format!("address: [{}]", flow(&route.address)));
-        }
-        if let Some(pobox) = &route.pobox {
-            lines.push(format!("pobox: {}", scalar(pobox, inner + 2)));
-        }
-        if !route.phones.is_empty() {
-            lines.push(format!("phones: [{}]", flow(&route.phones)));
-        }
-        if !route.fax.is_empty() {
-            lines.push(format!("fax: [{}]", flow(&route.fax)));
-        }
-        if !route.emails.is_empty() {
-            lines.push(format!("emails: [{}]", flow(&route.emails)));
-        }
-        if let Some(web) = &route.website {
-            lines.push(format!("website: {}", scalar(web, inner + 2)));
-        }
-        if !route.other.is_empty() {
-            lines.push(format!("other: [{}]", flow(&route.other)));
+        let one = |value: &Option<String>| value.as_deref().map(|v| scalar(v, inner + 2));
+        for (key, value) in [
+            ("role", one(&route.role)),
+            ("office", one(&route.office)),
+            ("independent", route.independent.then(|| "true".to_owned())),
+            ("address", list(&route.address)),
+            ("pobox", one(&route.pobox)),
+            ("phones", list(&route.phones)),
+            ("fax", list(&route.fax)),
+            ("emails", list(&route.emails)),
+            ("website", one(&route.website)),
+            ("other", list(&route.other)),
+        ] {
+            if let Some(value) = value {
+                lines.push(format!("{key}: {value}"));
+            }
         }
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {
