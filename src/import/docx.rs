@@ -441,6 +441,23 @@ mod tests {
     }
 
     #[test]
+    fn nesting_past_the_limit_is_refused_and_within_it_read() {
+        let nested = |levels: usize| {
+            format!(
+                "{OPEN}{}<w:p><w:r><w:t>deep</w:t></w:r></w:p>{}{CLOSE}",
+                "<w:sdt><w:sdtContent>".repeat(levels),
+                "</w:sdtContent></w:sdt>".repeat(levels)
+            )
+        };
+        assert!(matches!(
+            read(&docx(&nested(MAX_DEPTH))),
+            Err(ImportError::TooDeep)
+        ));
+        let document = read(&docx(&nested(50))).unwrap();
+        assert!(matches!(&document.blocks[0], Block::Paragraph(p) if p.text == "deep"));
+    }
+
+    #[test]
     fn deleted_text_and_field_codes_are_not_read() {
         let xml = format!(
             "{OPEN}<w:p><w:r><w:t xml:space=\"preserve\">Kept </w:t></w:r>\

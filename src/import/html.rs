@@ -373,3 +373,31 @@ fn cell_lines(node: NodeRef<Node>, bold: bool, out: &mut Vec<Line>) {
     walk(node, out, &mut current, &mut listed, bold);
     push(out, &mut current, listed, bold);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_before_or_after_parsing() {
+        // Unclosed elements: refused by the count of tags, before html5ever sees them.
+        let open = format!("<p>x</p>{}", "<div>".repeat(MAX_DEPTH * 8 + 1));
+        assert!(open_tags(&open) > MAX_DEPTH * 8);
+        assert!(matches!(read(&open), Err(ImportError::TooDeep)));
+        // Elements whose end tag may be left out are not counted: a long list is fine.
+        let list = format!("<ul>{}</ul>", "<li>item".repeat(10_000));
+        assert!(open_tags(&list) < 10);
+        assert!(read(&list).is_ok());
+        // Nested past the walk's limit, though counted within the tags' bound: refused
+        // after parsing.
+        let nested = format!(
+            "{}text{}",
+            "<span>".repeat(MAX_DEPTH + 10),
+            "</span>".repeat(MAX_DEPTH + 10)
+        );
+        assert!(matches!(read(&nested), Err(ImportError::TooDeep)));
+        let shallow = format!("{}text{}", "<div>".repeat(40), "</div>".repeat(40));
+        let document = read(&shallow).unwrap();
+        assert!(matches!(&document.blocks[0], Block::Paragraph(p) if p.text == "text"));
+    }
+}

@@ -268,6 +268,70 @@ mod tests {
         assert!(check_unzipped(std::io::Cursor::new(&bytes), 4 * 1024 * 1024).is_ok());
     }
 
+    /// A workbook of one sheet with these cells (`A1`, and so on) holding text, made by
+    /// hand as Excel lays one out.
+    fn workbook(cells: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default();
+        let mut part = |name: &str, text: &str| {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        };
+        part(
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        );
+        part(
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        );
+        part(
+            "xl/workbook.xml",
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Register" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        );
+        part(
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        );
+        let cells: String = cells
+            .iter()
+            .map(|(at, text)| format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#))
+            .collect();
+        part(
+            "xl/worksheets/sheet1.xml",
+            &format!(
+                r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{cells}</row></sheetData></worksheet>"#
+            ),
+        );
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_cell_far_from_the_others_costs_nothing_and_past_the_columns_is_not_read() {
+        // One cell at the sheet's last column: calamine's grid of the sheet would be
+        // 16,384 columns wide for one row (and 24 GB with the last row too).
+        let bytes = workbook(&[("A1", "Service"), ("B1", "Received"), ("XFD1", "stray")]);
+        assert!(bytes.len() < 4096);
+        let records: Vec<Record> = SheetRecords::from_bytes(bytes)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(records.len(), 1);
+        let texts: Vec<&str> = records[0].fields.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Service", "Received"]);
+        let bytes = workbook(&[("A1", "Service"), ("IV1", "last read"), ("IW1", "not read")]);
+        let records: Vec<Record> = SheetRecords::from_bytes(bytes)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let fields = &records[0].fields;
+        assert_eq!(fields.len(), MAX_COLUMNS as usize);
+        assert_eq!(fields.last().unwrap().text, "last read");
+    }
+
     #[test]
     fn what_is_not_a_spreadsheet_says_so() {
         let error = SheetRecords::from_bytes(b"service,received\n".to_vec())
