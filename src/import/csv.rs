@@ -42,5 +42,6 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
             rows,
             name: "the CSV file".to_owned(),
         })],
+        own_title: None,
     })
 }

@@ -10,6 +10,10 @@ use std::fmt;
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// The title the file gives itself, apart from its text (a page's `<title>`, "Our
+    /// Charter - Tanzania Revenue Authority"): where a site's pages name the office when
+    /// the page itself does not.
+    pub own_title: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -147,6 +151,8 @@ pub enum Place {
     },
     /// A field of a CSV file: its line and column.
     Csv { line: u64, column: u64 },
+    /// The title a file gives itself (a page's `<title>`).
+    OwnTitle,
 }
 
 impl fmt::Display for Place {
@@ -165,6 +171,7 @@ impl fmt::Display for Place {
                 )
             }
             Place::Csv { line, column } => write!(f, "line {line}, column {column}"),
+            Place::OwnTitle => write!(f, "the page's title"),
         }
     }
 }

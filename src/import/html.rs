@@ -63,6 +63,12 @@ pub fn read(text: &str) -> Result<Document, ImportError> {
     let mut walker = Walker::default();
     walker.walk(html.tree.root());
     walker.flush();
+    let selector = scraper::Selector::parse("head > title").expect("a valid selector");
+    walker.out.own_title = html
+        .select(&selector)
+        .next()
+        .map(|t| tidy(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
     Ok(walker.out)
 }
 

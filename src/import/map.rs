@@ -129,6 +129,9 @@ pub fn map(document: &Document) -> Result<Imported, ImportError> {
         });
     }
     sections(flow, &mut imported, &mut langs);
+    if imported.organization.is_none() {
+        imported.organization = organization_in_own_title(document.own_title.as_deref());
+    }
     imported.lang = match (imported.second_lang, first_lang) {
         (Some(_), Some(first)) => first,
         _ => most_common(&langs).unwrap_or("en"),
@@ -750,6 +753,18 @@ fn names_an_organisation(text: &str) -> bool {
             .any(|w| WORDS.contains(&w))
 }
 
+/// The organisation in the title a page gives itself, when the page does not print it: the
+/// part that names a body ("Our Charter - Tanzania Revenue Authority").
+fn organization_in_own_title(title: Option<&str>) -> Option<Found<String>> {
+    [" - ", " – ", " — ", " :: "]
+        .iter()
+        .fold(title?.to_owned(), |t, sep| t.replace(sep, "|"))
+        .split('|')
+        .map(str::trim)
+        .find(|part| names_an_organisation(part) && !says_charter(part))
+        .map(|part| Found::new(part.to_owned(), Place::OwnTitle))
+}
+
 /// "8th Edition", "Toleo la Pili", "2019, 1st edition".
 fn is_edition(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -808,7 +823,11 @@ mod tests {
     }
 
     fn mapped(blocks: Vec<Block>) -> Imported {
-        map(&Document { blocks }).expect("a charter")
+        map(&Document {
+            blocks,
+            own_title: None,
+        })
+        .expect("a charter")
     }
 
     #[test]
@@ -862,6 +881,31 @@ mod tests {
             value(&imported.parent).as_deref(),
             Some("Government of Haryana")
         );
+    }
+
+    #[test]
+    fn a_page_that_prints_no_organisation_names_it_in_its_title() {
+        let found = |title: &str| organization_in_own_title(Some(title)).map(|f| f.value);
+        assert_eq!(
+            found("Our Charter - Tanzania Revenue Authority").as_deref(),
+            Some("Tanzania Revenue Authority")
+        );
+        assert_eq!(
+            found("Anti-Red Tape Authority | Citizen's Charter").as_deref(),
+            Some("Anti-Red Tape Authority")
+        );
+        assert_eq!(found("Home - Citizen's Charter"), None);
+        let mut document = Document {
+            blocks: vec![services_table()],
+            own_title: Some("Citizen Charter | Department of Lands".into()),
+        };
+        let imported = map(&document).unwrap();
+        assert_eq!(imported.organization.unwrap().at, Place::OwnTitle);
+        // A page that prints its organisation keeps it.
+        document.blocks.insert(0, plain("Ministry of Health"));
+        document.blocks.insert(1, plain("Service Charter"));
+        let imported = map(&document).unwrap();
+        assert_eq!(imported.organization.unwrap().value, "Ministry of Health");
     }
 
     #[test]
